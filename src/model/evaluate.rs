@@ -1,0 +1,282 @@
+//! The CSQL score, verdict and explanation for one account.
+//!
+//! `score = sum(component x weight) / sum(weight)`, so the score stays on 0-100
+//! whatever scale the weights are typed in, and the threshold keeps its meaning.
+
+use super::number::{parse_in_range, parse_non_negative};
+use super::{Component, Model, ScoreMode};
+
+/// Scores within this distance count as equal, so `69.99999999` from float
+/// arithmetic does not miss a threshold of 70.
+const EPSILON: f64 = 1e-9;
+
+/// Which input a problem belongs to, so the page can show it beside the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The weight of component `n`.
+    Weight(usize),
+    /// The weights taken together (all zero).
+    Weights,
+    /// The threshold.
+    Threshold,
+    /// The typed score of component `n`.
+    Direct(usize),
+    /// Signal `s` of component `c`.
+    Signal(usize, usize),
+    /// Component `n` as a whole (no signal carries weight).
+    Component(usize),
+}
+
+/// An input that stops the calculation, with a message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is.
+    pub field: Field,
+    /// What is wrong, in words, naming the field.
+    pub message: String,
+}
+
+/// What it takes for one component alone to change the verdict.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lever {
+    /// Below threshold: raising this component alone to this score reaches it.
+    RaiseTo(f64),
+    /// Below threshold: even at 100 this component leaves the score at `best`.
+    OutOfReach {
+        /// The CSQL score with this component at 100 and the others unchanged.
+        best: f64,
+    },
+    /// The component has weight 0 and does not move the score.
+    NoWeight,
+    /// At or above threshold: the score stays there while this component is at least this.
+    HoldsDownTo(f64),
+    /// At or above threshold whatever this component scores.
+    HoldsAtAnyScore,
+}
+
+/// One component's share of the result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// Component key.
+    pub key: String,
+    /// Component name.
+    pub name: String,
+    /// The component score 0-100, if its inputs are valid.
+    pub score: Option<f64>,
+    /// The weight's effective share in percent, if the weights are valid.
+    pub share: Option<f64>,
+    /// Points this component adds to the CSQL score, if everything is valid.
+    pub points: Option<f64>,
+    /// Signals answered out of the component's signals (signals mode only).
+    pub answered: Option<(usize, usize)>,
+    /// What this component alone would take, if everything is valid.
+    pub lever: Option<Lever>,
+}
+
+/// The outcome for one account.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Score at or above the threshold and every required gate met.
+    Csql,
+    /// Score qualifies, but these required gates (labels) are not met.
+    GatesMissing(Vec<String>),
+    /// Score below the threshold by `short` points.
+    BelowThreshold {
+        /// Threshold minus score, above 0.
+        short: f64,
+    },
+    /// The inputs cannot be scored; see [`Evaluation::problems`].
+    Invalid,
+}
+
+impl Verdict {
+    /// The stable word used in `data-verdict`: `csql`, `gates-missing`,
+    /// `below-threshold` or `invalid`.
+    #[must_use]
+    pub fn word(&self) -> &'static str {
+        match self {
+            Self::Csql => "csql",
+            Self::GatesMissing(_) => "gates-missing",
+            Self::BelowThreshold { .. } => "below-threshold",
+            Self::Invalid => "invalid",
+        }
+    }
+}
+
+/// Everything the page shows about one account.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// One entry per component, in model order.
+    pub parts: Vec<Part>,
+    /// The CSQL score 0-100, if the inputs are valid.
+    pub score: Option<f64>,
+    /// The threshold, if valid.
+    pub threshold: Option<f64>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Every input that stops the calculation.
+    pub problems: Vec<Problem>,
+}
+
+/// Scores one component from its inputs; `Err` carries the problems found.
+fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Problem>>, Option<(usize, usize)>) {
+    match component.mode {
+        ScoreMode::Direct => {
+            let result = parse_in_range(&component.direct, 0.0, 100.0).map_err(|e| {
+                vec![Problem {
+                    field: Field::Direct(index),
+                    message: format!("{} score: {e}", component.name),
+                }]
+            });
+            (result, None)
+        }
+        ScoreMode::Signals => {
+            let mut problems = Vec::new();
+            let mut weighted = 0.0;
+            let mut total_weight = 0.0;
+            let mut answered = 0;
+            for (s, signal) in component.signals.iter().enumerate() {
+                let weight = if signal.weight.is_finite() && signal.weight > 0.0 { signal.weight } else { 0.0 };
+                match signal.kind.score(&signal.value) {
+                    Ok(value) => {
+                        answered += usize::from(value.is_some());
+                        // An unanswered signal counts as 0: a CSQL needs evidence.
+                        weighted += value.unwrap_or(0.0) * weight;
+                        total_weight += weight;
+                    }
+                    Err(e) => problems.push(Problem {
+                        field: Field::Signal(index, s),
+                        message: format!("{}, \u{201c}{}\u{201d}: {e}", component.name, signal.label),
+                    }),
+                }
+            }
+            let counts = Some((answered, component.signals.len()));
+            if !problems.is_empty() {
+                return (Err(problems), counts);
+            }
+            if total_weight <= 0.0 {
+                return (
+                    Err(vec![Problem {
+                        field: Field::Component(index),
+                        message: format!("{} has no signal with a weight above 0: add one or type the score directly", component.name),
+                    }]),
+                    counts,
+                );
+            }
+            (Ok(weighted / total_weight), counts)
+        }
+    }
+}
+
+/// What it takes for component `i` alone, given the score and its contribution.
+fn lever(score: f64, threshold: f64, points: f64, fraction: f64) -> Lever {
+    if fraction <= 0.0 {
+        return Lever::NoWeight;
+    }
+    let others = score - points;
+    // The component score at which the total equals the threshold exactly.
+    let pivot = (threshold - others) / fraction;
+    if score + EPSILON >= threshold {
+        if pivot <= EPSILON {
+            Lever::HoldsAtAnyScore
+        } else {
+            Lever::HoldsDownTo(pivot)
+        }
+    } else if pivot <= 100.0 + EPSILON {
+        Lever::RaiseTo(pivot.min(100.0))
+    } else {
+        Lever::OutOfReach {
+            best: others + 100.0 * fraction,
+        }
+    }
+}
+
+/// Evaluates the model for the account whose inputs it holds.
+#[must_use]
+pub fn evaluate(model: &Model) -> Evaluation {
+    let mut problems = Vec::new();
+
+    let threshold = parse_in_range(&model.threshold, 0.0, 100.0)
+        .map_err(|e| problems.push(Problem { field: Field::Threshold, message: format!("Threshold: {e}") }))
+        .ok();
+
+    let weights: Vec<Option<f64>> = model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            parse_non_negative(&c.weight)
+                .map_err(|e| problems.push(Problem { field: Field::Weight(i), message: format!("{} weight: {e}", c.name) }))
+                .ok()
+        })
+        .collect();
+    let total_weight: Option<f64> = weights.iter().copied().sum();
+    let total_weight = match total_weight {
+        Some(total) if total > 0.0 && total.is_finite() => Some(total),
+        Some(total) if total.is_finite() => {
+            problems.push(Problem {
+                field: Field::Weights,
+                message: "Every weight is 0: give at least one component a weight above 0".to_owned(),
+            });
+            None
+        }
+        Some(_) => {
+            problems.push(Problem { field: Field::Weights, message: "The weights are too large to add up: use smaller numbers".to_owned() });
+            None
+        }
+        None => None,
+    };
+
+    let scored: Vec<(Option<f64>, Option<(usize, usize)>)> = model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (result, answered) = component_score(i, c);
+            (result.map_err(|mut p| problems.append(&mut p)).ok(), answered)
+        })
+        .collect();
+
+    let fractions: Vec<Option<f64>> = weights.iter().map(|w| Some((*w)? / total_weight?)).collect();
+    let points: Vec<Option<f64>> = scored.iter().zip(&fractions).map(|((s, _), f)| Some((*s)? * (*f)?)).collect();
+    let score: Option<f64> = if problems.is_empty() { points.iter().copied().sum() } else { None };
+
+    let verdict = match (score, threshold) {
+        (Some(score), Some(threshold)) if problems.is_empty() => {
+            if score + EPSILON >= threshold {
+                let missing: Vec<String> = model.gates.iter().filter(|g| g.required && !g.met).map(|g| g.label.clone()).collect();
+                if missing.is_empty() {
+                    Verdict::Csql
+                } else {
+                    Verdict::GatesMissing(missing)
+                }
+            } else {
+                Verdict::BelowThreshold { short: threshold - score }
+            }
+        }
+        _ => Verdict::Invalid,
+    };
+
+    let parts = model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let lever = match (score, threshold, points[i], fractions[i]) {
+                (Some(s), Some(t), Some(p), Some(f)) => Some(lever(s, t, p, f)),
+                _ => None,
+            };
+            Part {
+                key: c.key.clone(),
+                name: c.name.clone(),
+                score: scored[i].0,
+                share: fractions[i].map(|f| f * 100.0),
+                points: if score.is_some() { points[i] } else { None },
+                answered: scored[i].1,
+                lever,
+            }
+        })
+        .collect();
+
+    Evaluation { parts, score, threshold, verdict, problems }
+}

@@ -1,0 +1,102 @@
+//! Words and numbers as the page shows them, so components compute nothing.
+
+use super::{Evaluation, Lever, Verdict};
+
+/// A score or points to one decimal (`66.0`); a dash when there is none.
+#[must_use]
+pub fn one_decimal(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => {
+            let text = format!("{v:.1}");
+            if text == "-0.0" {
+                "0.0".to_owned()
+            } else {
+                text
+            }
+        }
+        _ => "\u{2013}".to_owned(),
+    }
+}
+
+/// A share in percent to one decimal (`45.5%`); a dash when there is none.
+#[must_use]
+pub fn percent(value: Option<f64>) -> String {
+    match value {
+        Some(_) => format!("{}%", one_decimal(value)),
+        None => one_decimal(None),
+    }
+}
+
+/// The verdict as a short headline.
+#[must_use]
+pub fn headline(verdict: &Verdict) -> &'static str {
+    match verdict {
+        Verdict::Csql => "Qualified: this is a CSQL",
+        Verdict::GatesMissing(_) => "Score qualifies, gates missing",
+        Verdict::BelowThreshold { .. } => "Below the threshold",
+        Verdict::Invalid => "Cannot score yet",
+    }
+}
+
+/// One sentence that says why, with the numbers behind it.
+#[must_use]
+pub fn reason(evaluation: &Evaluation) -> String {
+    let threshold = one_decimal(evaluation.threshold);
+    match &evaluation.verdict {
+        Verdict::Csql => format!("Score {} meets the threshold of {threshold} and every required gate is met: hand it to Sales.", one_decimal(evaluation.score)),
+        Verdict::GatesMissing(missing) => format!(
+            "Score {} meets the threshold of {threshold}, but {} not met: {}.",
+            one_decimal(evaluation.score),
+            if missing.len() == 1 { "one required gate is" } else { "these required gates are" },
+            missing.join(", ")
+        ),
+        Verdict::BelowThreshold { short } => format!("{} points short of the threshold of {threshold}.", points_short(*short)),
+        Verdict::Invalid => {
+            let n = evaluation.problems.len();
+            format!("{n} {} to fix before the account can be scored.", if n == 1 { "input" } else { "inputs" })
+        }
+    }
+}
+
+/// Points short to one decimal, never `0.0` for a lead that is short.
+fn points_short(short: f64) -> String {
+    if short < 0.05 {
+        "Less than 0.1".to_owned()
+    } else {
+        one_decimal(Some(short))
+    }
+}
+
+/// What one component alone would take, in words.
+#[must_use]
+pub fn lever(lever: Option<Lever>) -> String {
+    match lever {
+        Some(Lever::RaiseTo(target)) => format!("Reaches the threshold alone at {}", one_decimal(Some(target))),
+        Some(Lever::OutOfReach { best }) => format!("Cannot reach it alone: at 100 the score is {}", one_decimal(Some(best))),
+        Some(Lever::NoWeight) => "Weight 0: does not move the score".to_owned(),
+        Some(Lever::HoldsDownTo(floor)) => format!("Still qualifies down to {}", one_decimal(Some(floor))),
+        Some(Lever::HoldsAtAnyScore) => "Qualifies whatever this scores".to_owned(),
+        None => one_decimal(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_never_show_nan_or_negative_zero() {
+        assert_eq!(one_decimal(Some(66.0)), "66.0");
+        assert_eq!(one_decimal(Some(-0.0)), "0.0");
+        assert_eq!(one_decimal(Some(f64::NAN)), "\u{2013}");
+        assert_eq!(one_decimal(None), "\u{2013}");
+        assert_eq!(percent(Some(45.46)), "45.5%");
+        assert_eq!(percent(None), "\u{2013}");
+    }
+
+    #[test]
+    fn tiny_shortfall_is_not_shown_as_zero() {
+        assert_eq!(points_short(0.04), "Less than 0.1");
+        assert_eq!(points_short(4.0), "4.0");
+    }
+}

@@ -1,0 +1,116 @@
+//! Pre-filled links: a wiki page links to a ready calculation through the query
+//! string, e.g. `?weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=budget,timing`.
+//!
+//! A bad value never stops the page: it keeps its default and yields a notice.
+
+use super::number::{parse_in_range, parse_non_negative, plain};
+use super::{Model, ScoreMode};
+
+/// A message for the user about something the app did on their behalf.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The message, naming the parameter and what was used instead.
+    pub message: String,
+}
+
+impl Notice {
+    fn new(message: String) -> Self {
+        Self { message }
+    }
+}
+
+/// Longest value quoted back in a notice; links can carry anything.
+const QUOTE_LIMIT: usize = 40;
+
+fn quote(value: &str) -> String {
+    let mut shown: String = value.chars().take(QUOTE_LIMIT).collect();
+    if value.chars().count() > QUOTE_LIMIT {
+        shown.push('\u{2026}');
+    }
+    format!("\u{201c}{shown}\u{201d}")
+}
+
+/// Applies a query string (with or without the leading `?`) to `model`.
+///
+/// Returns one notice per value that could not be used. Unknown parameters
+/// are left for other features (and other tools) and are not reported.
+#[must_use]
+pub fn apply_query(model: &mut Model, query: &str) -> Vec<Notice> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.trim();
+        match key.as_ref() {
+            "weights" => apply_weights(model, value, &mut notices),
+            "threshold" => match parse_in_range(value, 0.0, 100.0) {
+                Ok(t) => model.threshold = plain(t),
+                Err(e) => notices.push(Notice::new(format!(
+                    "Link parameter threshold={}: {e}. Using the threshold {} instead.",
+                    quote(value),
+                    model.threshold
+                ))),
+            },
+            "gates" => apply_gates(model, value, &mut notices),
+            other => {
+                if let Some(component) = model.components.iter_mut().find(|c| c.key == other) {
+                    match parse_in_range(value, 0.0, 100.0) {
+                        Ok(score) => {
+                            component.mode = ScoreMode::Direct;
+                            component.direct = plain(score);
+                        }
+                        Err(e) => notices.push(Notice::new(format!(
+                            "Link parameter {other}={}: {e}. {} keeps its own inputs.",
+                            quote(value),
+                            component.name
+                        ))),
+                    }
+                }
+            }
+        }
+    }
+    notices
+}
+
+fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
+    let names: Vec<String> = model.components.iter().map(|c| c.name.clone()).collect();
+    let current: Vec<String> = model.components.iter().map(|c| c.weight.clone()).collect();
+    let parsed: Result<Vec<f64>, String> = value
+        .split(',')
+        .map(|part| parse_non_negative(part).map_err(|e| format!("{} {e}", quote(part.trim()))))
+        .collect();
+    let problem = match parsed {
+        Err(e) => Some(e),
+        Ok(ref weights) if weights.len() != names.len() => Some(format!("expected {} weights ({}), got {}", names.len(), names.join(", "), weights.len())),
+        Ok(ref weights) if weights.iter().all(|w| *w == 0.0) => Some("every weight is 0".to_owned()),
+        Ok(weights) => {
+            for (component, weight) in model.components.iter_mut().zip(weights) {
+                component.weight = plain(weight);
+            }
+            None
+        }
+    };
+    if let Some(problem) = problem {
+        notices.push(Notice::new(format!(
+            "Link parameter weights={}: {problem}. Using the weights {} instead.",
+            quote(value),
+            current.join(", ")
+        )));
+    }
+}
+
+fn apply_gates(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
+    let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
+    let unknown: Vec<String> = wanted.iter().filter(|k| !model.gates.iter().any(|g| g.key == **k)).map(|k| quote(k)).collect();
+    for gate in &mut model.gates {
+        gate.met = wanted.contains(&gate.key.as_str());
+    }
+    if !unknown.is_empty() {
+        let known: Vec<&str> = model.gates.iter().map(|g| g.key.as_str()).collect();
+        notices.push(Notice::new(format!(
+            "Link parameter gates: unknown {} {}, ignored. Known gates: {}.",
+            if unknown.len() == 1 { "gate" } else { "gates" },
+            unknown.join(", "),
+            known.join(", ")
+        )));
+    }
+}

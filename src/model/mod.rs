@@ -1,0 +1,68 @@
+//! The CSQL model: pure Rust, no web dependency, tested with plain `cargo test`.
+//!
+//! Everything that computes lives here: parsing what the user typed, scoring
+//! signals and components, the weighted CSQL score, gates, the verdict and its
+//! explanation, pre-filled links, and the state transitions the page drives.
+
+pub mod defaults;
+pub mod evaluate;
+pub mod format;
+pub mod link;
+pub mod number;
+pub mod signal;
+pub mod state;
+
+pub use evaluate::{evaluate, Evaluation, Field, Lever, Part, Problem, Verdict};
+pub use signal::{Signal, SignalKind};
+
+/// How a component gets its 0-100 score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreMode {
+    /// The user types the component score.
+    Direct,
+    /// The score is the weighted mean of the component's signals.
+    Signals,
+}
+
+/// One scored dimension of an account (Engagement, Fit, Intent, ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    /// Stable identifier used in links and test hooks (`engagement`).
+    pub key: String,
+    /// Name shown to the user.
+    pub name: String,
+    /// The weight as typed; any non-negative number, normalised when scoring.
+    pub weight: String,
+    /// Whether the score is typed or derived from signals.
+    pub mode: ScoreMode,
+    /// The typed score (0-100) used in [`ScoreMode::Direct`].
+    pub direct: String,
+    /// The signals used in [`ScoreMode::Signals`].
+    pub signals: Vec<Signal>,
+}
+
+/// A qualification gate: a yes/no condition a CSQL must meet when required.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gate {
+    /// Stable identifier used in links (`product_fit`).
+    pub key: String,
+    /// Short name shown to the user.
+    pub label: String,
+    /// The question a CSM answers to tick the gate.
+    pub question: String,
+    /// A required gate must be met for the lead to be a CSQL.
+    pub required: bool,
+    /// Whether the account meets the gate.
+    pub met: bool,
+}
+
+/// The whole calculation: components with weights and inputs, threshold, gates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// At least one component; the default model has Engagement, Fit, Intent.
+    pub components: Vec<Component>,
+    /// The threshold as typed, 0-100.
+    pub threshold: String,
+    /// Qualification gates.
+    pub gates: Vec<Gate>,
+}
