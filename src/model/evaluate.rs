@@ -280,3 +280,17 @@ pub fn evaluate(model: &Model) -> Evaluation {
 
     Evaluation { parts, score, threshold, verdict, problems }
 }
+
+impl Evaluation {
+    /// The message for a field, if that field has a problem.
+    #[must_use]
+    pub fn problem(&self, field: Field) -> Option<&str> {
+        problem_for(&self.problems, field)
+    }
+}
+
+/// The message for `field` among `problems`, if any.
+#[must_use]
+pub fn problem_for(problems: &[Problem], field: Field) -> Option<&str> {
+    problems.iter().find(|p| p.field == field).map(|p| p.message.as_str())
+}

@@ -1,0 +1,49 @@
+//! Qualification gates: what must be true beyond the score (product fit, usage,
+//! stakeholder buy-in, budget, timing), each met or not, required or not.
+
+use yew::prelude::*;
+
+use crate::model::state::Action;
+use crate::model::Gate;
+use crate::web::input_checked;
+
+/// Props of [`GatesPanel`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct GatesPanelProps {
+    /// The gates.
+    pub gates: Vec<Gate>,
+    /// Receives [`Action::SetGateMet`] and [`Action::SetGateRequired`].
+    pub onaction: Callback<Action>,
+}
+
+/// The gates checklist.
+#[component]
+pub fn GatesPanel(props: &GatesPanelProps) -> Html {
+    html! {
+        <section class="card gates" aria-labelledby="gates-title">
+            <h2 id="gates-title">{ "Qualification gates" }</h2>
+            <p class="help">{ "A score alone is not a CSQL: tick each gate the account meets. Untick \u{201c}required\u{201d} for a gate your team does not insist on." }</p>
+            <ul class="gate-list">
+                for (index, gate) in props.gates.iter().enumerate() {
+                    <li key={gate.key.clone()} class={classes!("gate", (gate.required && !gate.met).then_some("gate-open"))}>
+                        <input type="checkbox" id={format!("gate-{}", gate.key)} data-testid={format!("gate-{}", gate.key)}
+                            checked={gate.met}
+                            onchange={props.onaction.reform(move |e: Event| Action::SetGateMet(index, input_checked(&e)))} />
+                        <label for={format!("gate-{}", gate.key)}>
+                            <span class="gate-label">{ gate.label.clone() }</span>
+                            <span class="gate-question">{ gate.question.clone() }</span>
+                        </label>
+                        <span class="gate-required">
+                            <input type="checkbox" id={format!("gate-{}-required", gate.key)}
+                                checked={gate.required}
+                                onchange={props.onaction.reform(move |e: Event| Action::SetGateRequired(index, input_checked(&e)))} />
+                            <label for={format!("gate-{}-required", gate.key)}>
+                                { "required" }<span class="visually-hidden">{ format!(" ({})", gate.label) }</span>
+                            </label>
+                        </span>
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}

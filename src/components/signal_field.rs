@@ -1,0 +1,58 @@
+//! One signal input: a checkbox for yes/no, a text box for numbers.
+
+use yew::prelude::*;
+
+use crate::model::state::Action;
+use crate::model::{Signal, SignalKind};
+use crate::web::{input_checked, input_value};
+
+use super::FieldError;
+
+/// Props of [`SignalField`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct SignalFieldProps {
+    /// Index of the signal's component.
+    pub component: usize,
+    /// Index of the signal within its component.
+    pub index: usize,
+    /// The input's id, unique on the page.
+    pub id: AttrValue,
+    /// The signal.
+    pub signal: Signal,
+    /// The problem with its value, if any.
+    pub message: Option<AttrValue>,
+    /// Receives [`Action::SetSignal`].
+    pub onaction: Callback<Action>,
+}
+
+/// A labelled signal input with its hint and error.
+#[component]
+pub fn SignalField(props: &SignalFieldProps) -> Html {
+    let SignalFieldProps { component, index, id, signal, message, onaction } = props;
+    let (c, s) = (*component, *index);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    if signal.kind == SignalKind::YesNo {
+        let checked = signal.kind.score(&signal.value).ok().flatten().is_some_and(|v| v > 0.0);
+        return html! {
+            <div class="signal signal-yes-no">
+                <input type="checkbox" id={id.clone()} {checked}
+                    onchange={onaction.reform(move |e: Event| Action::SetSignal(c, s, if input_checked(&e) { "yes" } else { "no" }.to_owned()))} />
+                <label for={id.clone()}>{ signal.label.clone() }</label>
+                <FieldError id={error_id} message={message.clone()} />
+            </div>
+        };
+    }
+    html! {
+        <div class="signal">
+            <label for={id.clone()}>{ signal.label.clone() }</label>
+            <input type="text" id={id.clone()} inputmode="decimal" autocomplete="off"
+                value={signal.value.clone()}
+                aria-invalid={message.is_some().to_string()}
+                aria-describedby={format!("{hint_id} {error_id}")}
+                oninput={onaction.reform(move |e: InputEvent| Action::SetSignal(c, s, input_value(&e)))} />
+            <span class="hint" id={hint_id}>{ signal.kind.hint() }</span>
+            <FieldError id={error_id} message={message.clone()} />
+        </div>
+    }
+}
