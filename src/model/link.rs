@@ -3,7 +3,7 @@
 //!
 //! A bad value never stops the page: it keeps its default and yields a notice.
 
-use super::number::{parse_in_range, parse_non_negative, plain};
+use super::number::{parse_in_range, parse_non_negative, plain, NumberError};
 use super::{Model, ScoreMode};
 
 /// A message for the user about something the app did on their behalf.
@@ -76,7 +76,12 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
     let current: Vec<String> = model.components.iter().map(|c| c.weight.clone()).collect();
     let parsed: Result<Vec<f64>, String> = value
         .split(',')
-        .map(|part| parse_non_negative(part).map_err(|e| format!("{} {e}", quote(part.trim()))))
+        .map(|part| {
+            parse_non_negative(part).map_err(|e| match e {
+                NumberError::Empty => "a weight is missing".to_owned(),
+                other => other.to_string(),
+            })
+        })
         .collect();
     let problem = match parsed {
         Err(e) => Some(e),

@@ -1,0 +1,26 @@
+// Trunk post-build hook: move Trunk's inline start-up <script type="module"> into
+// its own file, so the page's Content-Security-Policy can forbid inline scripts
+// (script-src 'self'). Trunk 0.21 has no option for this (trunk-rs/trunk#288).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('externalize-boot: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+  process.exit(1);
+}
+const indexPath = join(dir, 'index.html');
+const html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (!match) {
+  console.error('externalize-boot: no inline module script found in index.html');
+  process.exit(1);
+}
+const code = match[1].trim() + '\n';
+const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+writeFileSync(join(dir, name), code);
+writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}"></script>`));
+console.log(`externalize-boot: wrote ${name}`);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test the app; fast when all is there.
+# Debian 12 with rustup, Node.js and npm; needs crates.io, npm and Debian's package mirror.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it with "=".
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { echo "setup: $*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding $component"
+    rustup component add "$component"
+  fi
+done
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "installing Trunk $TRUNK_VERSION (about 15 minutes on 2 cores)"
+  # --locked: without it a newer cssparser breaks the build.
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  # Not --locked: a locked dependency version is missing from the registry copy.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing Chromium, ChromeDriver and Node.js from Debian"
+  apt-get update
+  apt-get install -y chromium chromium-driver nodejs npm
+fi
+
+# wasm-opt (npm binaryen 132; Debian's is too old) and playwright-core (drives
+# Debian's Chromium; it never downloads a browser of its own).
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -f node_modules/playwright-core/package.json ]; then
+  say "installing npm dev tools"
+  npm ci --no-audit --no-fund
+fi

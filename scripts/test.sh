@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test:
+# format, lints (native and wasm32), native model and render tests, wasm tests in
+# headless Chromium, the release build, and end-to-end tests against that build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { echo; echo "==> $*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests: model, links, properties, render"
+cargo test
+step "wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test browser
+step "release build"
+trunk build --release
+step "end-to-end tests in headless Chromium against dist/"
+node --test tests/e2e/

@@ -1,0 +1,108 @@
+//! Numbers and words as the Programme view shows them, so components compute
+//! nothing: `5.0`, `75.0%`, `n/a`, `+5.0 points`.
+
+use super::super::number::plain;
+use super::benchmarks::Tier;
+
+/// What the view shows for a rate or tier that does not exist.
+pub const NOT_AVAILABLE: &str = "n/a";
+
+/// A number to one decimal (`5.0`); `n/a` when not finite. Never `-0.0`.
+#[must_use]
+pub fn one_decimal(value: f64) -> String {
+    if !value.is_finite() {
+        return NOT_AVAILABLE.to_owned();
+    }
+    let text = format!("{value:.1}");
+    if text == "-0.0" {
+        "0.0".to_owned()
+    } else {
+        text
+    }
+}
+
+/// Accepted CSQLs per CSM per quarter, to one decimal: `5.0`.
+#[must_use]
+pub fn per_quarter(value: f64) -> String {
+    one_decimal(value)
+}
+
+/// A rate in percent to one decimal (`75.0%`); `n/a` when there is none.
+#[must_use]
+pub fn percent(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => format!("{}%", one_decimal(v)),
+        _ => NOT_AVAILABLE.to_owned(),
+    }
+}
+
+/// A difference in percentage points with its sign: `+5.0 points`,
+/// `-2.5 points`, `0.0 points`; `n/a` when there is none.
+#[must_use]
+pub fn points(value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => {
+            let text = one_decimal(v);
+            let sign = if text.starts_with('-') || text == "0.0" { "" } else { "+" };
+            let unit = if text == "1.0" || text == "-1.0" { "point" } else { "points" };
+            format!("{sign}{text} {unit}")
+        }
+        _ => NOT_AVAILABLE.to_owned(),
+    }
+}
+
+/// A count or amount without trailing zeros (`15`, `2.5`); `n/a` for none.
+#[must_use]
+pub fn number_or_na(value: Option<f64>) -> String {
+    value.filter(|v| v.is_finite()).map_or_else(|| NOT_AVAILABLE.to_owned(), number)
+}
+
+/// A count or amount without trailing zeros: `15`, `2.5`, `120000`.
+#[must_use]
+pub fn number(value: f64) -> String {
+    plain(value)
+}
+
+/// A tier's label (`Great`), or `n/a` when there is none.
+#[must_use]
+pub fn tier_label(tier: Option<Tier>) -> &'static str {
+    tier.map_or(NOT_AVAILABLE, Tier::label)
+}
+
+/// A tier's CSS word (`world-class`), or `na` when there is none.
+#[must_use]
+pub fn tier_word(tier: Option<Tier>) -> &'static str {
+    tier.map_or("na", Tier::word)
+}
+
+/// A benchmark range in words: `4-7` (or `7+` for the open top tier,
+/// `under 2` for below good), with `%` for conversion.
+#[must_use]
+pub fn range(lower: f64, upper: Option<f64>, percent_sign: bool, tier: Tier) -> String {
+    let unit = if percent_sign { "%" } else { "" };
+    match (tier, upper) {
+        (Tier::Below, Some(upper)) => format!("under {}{unit}", plain(upper)),
+        (_, Some(upper)) => format!("{}-{}{unit}", plain(lower), plain(upper)),
+        (_, None) => format!("{}{unit}+", plain(lower)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_view_numbers() {
+        assert_eq!(per_quarter(5.0), "5.0");
+        assert_eq!(percent(Some(75.0)), "75.0%");
+        assert_eq!(percent(None), "n/a");
+        assert_eq!(percent(Some(f64::NAN)), "n/a");
+        assert_eq!(points(Some(5.0)), "+5.0 points");
+        assert_eq!(points(Some(-2.54)), "-2.5 points");
+        assert_eq!(points(Some(-0.01)), "0.0 points");
+        assert_eq!(points(Some(1.0)), "+1.0 point");
+        assert_eq!(range(4.0, Some(7.0), false, Tier::Great), "4-7");
+        assert_eq!(range(40.0, None, true, Tier::WorldClass), "40%+");
+        assert_eq!(range(0.0, Some(2.0), false, Tier::Below), "under 2");
+    }
+}

@@ -1,0 +1,480 @@
+//! The calculation: typed rows in, metrics, tiers and problems out.
+//!
+//! Each row is parsed on its own; a row with a problem has no metrics and the
+//! team has none either (its totals would be wrong), but the other rows still
+//! show theirs. Problems are values on the offending field, never panics.
+//!
+//! The team's metrics are sums over the rows: accepted per CSM per quarter is
+//! the accepted total over the total headcount and the period. A row that
+//! leaves "submitted" blank is left out of the team acceptance rate (both its
+//! submitted and accepted), and a row that leaves "won" blank is left out of
+//! the team conversion rate, so a missing figure never reads as 0%.
+//!
+//! Tiers: the volume tier and the conversion tier come from the segment's
+//! bands; the overall tier is the lower of the two. When conversion is n/a
+//! (nothing accepted, or won left blank) the conversion tier and the overall
+//! tier are `None` with a note saying why: volume alone is not a verdict, and
+//! reading it as one is the "comping on volume" mistake.
+
+use super::super::number::{parse_in_range, parse_non_negative, plain, NumberError};
+use super::advice::{advise, sections_for, Advice, Section};
+use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
+use super::period::{Date, Period, PeriodError};
+use super::{ProgrammeInput, Segment};
+
+/// Largest count accepted in a count field, so sums stay exact and finite.
+pub const MAX_COUNT: f64 = 1e12;
+
+/// Largest money amount accepted, so sums stay finite.
+pub const MAX_AMOUNT: f64 = 1e15;
+
+/// Largest number of CSMs one row can stand for.
+pub const MAX_HEADCOUNT: u32 = 100_000;
+
+/// Which input a problem belongs to, so the page can show it beside the field.
+/// Row fields carry the row index (0-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProgrammeField {
+    /// How many CSMs row `n` stands for.
+    Headcount(usize),
+    /// Submitted count of row `n`.
+    Submitted(usize),
+    /// Accepted count of row `n`.
+    Accepted(usize),
+    /// Won count of row `n`.
+    Won(usize),
+    /// Accepted pipeline value of row `n`.
+    PipelineValue(usize),
+    /// Closed-won value of row `n`.
+    WonValue(usize),
+    /// The table as a whole (no rows).
+    Rows,
+    /// Start date of a custom period.
+    PeriodStart,
+    /// End date of a custom period.
+    PeriodEnd,
+    /// Total expansion pipeline from all sources.
+    TotalPipeline,
+    /// Conversion rate of other sources.
+    OtherConversion,
+    /// A bound in the benchmark table.
+    Benchmark(Segment, Measure, Tier),
+}
+
+/// An input that cannot be used, with a message naming the field (and CSM).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the problem is.
+    pub field: ProgrammeField,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// Tiers for one set of metrics.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rating {
+    /// Tier of accepted CSQLs per CSM per quarter.
+    pub volume: Tier,
+    /// Tier of the conversion rate; `None` when conversion is n/a.
+    pub conversion: Option<Tier>,
+    /// The lower of the two; `None` when conversion is n/a.
+    pub overall: Option<Tier>,
+    /// Why there is no overall tier, when there is none.
+    pub note: Option<String>,
+}
+
+/// Metrics for one row or for the team.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metrics {
+    /// The row's display name, or "Team" for the team.
+    pub name: String,
+    /// The segment the tiers were judged against.
+    pub segment: Segment,
+    /// How many CSMs these metrics cover.
+    pub csms: u32,
+    /// CSQLs submitted (for the team: total over rows that entered it);
+    /// `None` when not entered.
+    pub submitted: Option<f64>,
+    /// CSQLs accepted by Sales.
+    pub accepted: f64,
+    /// CSQLs closed won (for the team: total over rows that entered it);
+    /// `None` when not entered.
+    pub won: Option<f64>,
+    /// Accepted CSQLs per CSM per quarter (finite, never negative).
+    pub per_csm_per_quarter: f64,
+    /// Accepted / submitted x 100; `None` when nothing was submitted or
+    /// submitted was left blank.
+    pub acceptance_rate: Option<f64>,
+    /// Won / accepted x 100; `None` when nothing was accepted or won was
+    /// left blank.
+    pub conversion_rate: Option<f64>,
+    /// Pipeline value of the accepted CSQLs, when entered.
+    pub pipeline_value: Option<f64>,
+    /// Closed-won value, when entered.
+    pub won_value: Option<f64>,
+    /// The tiers.
+    pub rating: Rating,
+}
+
+/// Everything the Programme view shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Programme {
+    /// The period in quarters, when the period is valid.
+    pub quarters: Option<f64>,
+    /// Metrics per row, in row order; `None` for a row with a problem (or
+    /// for every row when the period is invalid).
+    pub rows: Vec<Option<Metrics>>,
+    /// Team metrics (sums over rows), when every row and the period are valid.
+    pub team: Option<Metrics>,
+    /// Total expansion pipeline from all sources, when entered and valid.
+    pub total_pipeline: Option<f64>,
+    /// CS share of expansion pipeline in percent (accepted pipeline value
+    /// summed / total expansion pipeline x 100), when both are known.
+    pub cs_share: Option<f64>,
+    /// Conversion rate of other sources in percent, when entered and valid.
+    pub other_conversion: Option<f64>,
+    /// Team CSQL conversion minus other sources' conversion, in points.
+    pub versus_other: Option<f64>,
+    /// Display names of rows with accepted CSQLs but no won figure.
+    pub won_missing: Vec<String>,
+    /// Every problem, in field order.
+    pub problems: Vec<Problem>,
+    /// Advice the data calls for, ordered for the input's role.
+    pub advice: Vec<Advice>,
+    /// The view's sections, ordered for the input's role.
+    pub sections: Vec<Section>,
+    /// The benchmark table used: the input's, or the reference table when
+    /// the input's has problems (those are in `problems`).
+    pub benchmarks: Benchmarks,
+}
+
+impl Programme {
+    /// The problems on one field (usually zero or one).
+    pub fn problems_for(&self, field: ProgrammeField) -> impl Iterator<Item = &Problem> + '_ {
+        self.problems.iter().filter(move |p| p.field == field)
+    }
+}
+
+/// A row's numbers after parsing.
+#[derive(Clone, Copy, Debug)]
+struct Parsed {
+    csms: u32,
+    submitted: Option<f64>,
+    accepted: f64,
+    won: Option<f64>,
+    pipeline_value: Option<f64>,
+    won_value: Option<f64>,
+}
+
+/// Evaluates the whole view. Never panics on what the user typed.
+#[must_use]
+pub fn evaluate(input: &ProgrammeInput) -> Programme {
+    let mut problems = Vec::new();
+
+    let benchmark_problems = input.benchmarks.validate();
+    let benchmarks = if benchmark_problems.is_empty() { input.benchmarks.clone() } else { Benchmarks::default() };
+
+    let quarters = period_quarters(&input.period, &mut problems);
+
+    if input.rows.is_empty() {
+        problems.push(Problem {
+            field: ProgrammeField::Rows,
+            message: "Add at least one CSM (or one team row) to see the metrics.".to_owned(),
+        });
+    }
+
+    let parsed: Vec<Option<Parsed>> = input
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| parse_row(index, row, &mut problems))
+        .collect();
+
+    let rows: Vec<Option<Metrics>> = parsed
+        .iter()
+        .zip(&input.rows)
+        .enumerate()
+        .map(|(index, (p, row))| {
+            let (p, q) = ((*p)?, quarters?);
+            let segment = row.segment.unwrap_or(input.segment);
+            Some(metrics(row.display_name(index), segment, &p, p.submitted.map(|s| (s, p.accepted)), p.won.map(|w| (w, p.accepted)), q, &benchmarks))
+        })
+        .collect();
+
+    let all_parsed: Option<Vec<Parsed>> = parsed.iter().copied().collect();
+    let team = match (all_parsed, quarters) {
+        (Some(all), Some(q)) if !all.is_empty() => Some(team_metrics(&all, input.segment, q, &benchmarks)),
+        _ => None,
+    };
+
+    let won_missing = parsed
+        .iter()
+        .zip(&input.rows)
+        .enumerate()
+        .filter(|(_, (p, _))| p.is_some_and(|p| p.accepted > 0.0 && p.won.is_none()))
+        .map(|(index, (_, row))| row.display_name(index))
+        .collect();
+
+    let total_pipeline = parse_optional(&input.total_pipeline, 0.0, MAX_AMOUNT).unwrap_or_else(|e| {
+        problems.push(Problem {
+            field: ProgrammeField::TotalPipeline,
+            message: format!("Total expansion pipeline: {e}"),
+        });
+        None
+    });
+    let total_pipeline = match total_pipeline {
+        Some(total) if total <= 0.0 => {
+            problems.push(Problem {
+                field: ProgrammeField::TotalPipeline,
+                message: "Total expansion pipeline: enter an amount above 0, or leave it blank".to_owned(),
+            });
+            None
+        }
+        other => other,
+    };
+    let cs_pipeline = team.as_ref().and_then(|t| t.pipeline_value);
+    let cs_share = match (cs_pipeline, total_pipeline) {
+        (Some(cs), Some(total)) if cs > total * (1.0 + 1e-12) => {
+            problems.push(Problem {
+                field: ProgrammeField::TotalPipeline,
+                message: format!(
+                    "Total expansion pipeline: {} is less than the CS-accepted pipeline ({}); the total from all sources includes CS-sourced pipeline",
+                    plain(total),
+                    plain(cs)
+                ),
+            });
+            None
+        }
+        (Some(cs), Some(total)) => Some((cs / total * 100.0).min(100.0)),
+        _ => None,
+    };
+
+    let other_conversion = parse_optional(&input.other_conversion, 0.0, 100.0).unwrap_or_else(|e| {
+        problems.push(Problem {
+            field: ProgrammeField::OtherConversion,
+            message: format!("Conversion rate of other sources: {e}"),
+        });
+        None
+    });
+    let versus_other = match (team.as_ref().and_then(|t| t.conversion_rate), other_conversion) {
+        (Some(csql), Some(other)) => Some(csql - other),
+        _ => None,
+    };
+
+    problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| Problem {
+        field: ProgrammeField::Benchmark(p.segment, p.measure, p.tier),
+        message: format!("Benchmark {}; using the reference table until it is fixed", p.message),
+    }));
+
+    let mut programme = Programme {
+        quarters,
+        rows,
+        team,
+        total_pipeline,
+        cs_share,
+        other_conversion,
+        versus_other,
+        won_missing,
+        problems,
+        advice: Vec::new(),
+        sections: sections_for(input.role).to_vec(),
+        benchmarks,
+    };
+    programme.advice = advise(input, &programme);
+    programme
+}
+
+/// The period in quarters, or `None` with a problem on each wrong date.
+fn period_quarters(period: &Period, problems: &mut Vec<Problem>) -> Option<f64> {
+    let error = match period.quarters() {
+        Ok(quarters) => return Some(quarters),
+        Err(e) => e,
+    };
+    let mut report = |field: ProgrammeField, e: &PeriodError| {
+        problems.push(Problem {
+            field,
+            message: format!("Period {e}"),
+        });
+    };
+    match &error {
+        PeriodError::Start(_) => {
+            report(ProgrammeField::PeriodStart, &error);
+            // The end date is only checked once the start parses: check it too.
+            if let Period::Custom { end, .. } = period {
+                if let Err(end_error) = Date::parse(end) {
+                    report(ProgrammeField::PeriodEnd, &PeriodError::End(end_error));
+                }
+            }
+        }
+        PeriodError::End(_) | PeriodError::EndNotAfterStart { .. } => report(ProgrammeField::PeriodEnd, &error),
+    }
+    None
+}
+
+/// Parses a blank-allowed number in `min..=max`.
+fn parse_optional(text: &str, min: f64, max: f64) -> Result<Option<f64>, NumberError> {
+    match parse_in_range(text, min, max) {
+        Ok(value) => Ok(Some(value)),
+        Err(NumberError::Empty) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Parses a whole-number count; blank gives `None`.
+fn parse_count(text: &str) -> Result<Option<f64>, String> {
+    match parse_non_negative(text) {
+        Ok(value) if value.fract() != 0.0 => Err(format!("{} is not a whole number", plain(value))),
+        Ok(value) if value > MAX_COUNT => Err(format!("{} is above the maximum of {}", plain(value), plain(MAX_COUNT))),
+        Ok(value) => Ok(Some(value.abs())),
+        Err(NumberError::Empty) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> Option<Parsed> {
+    let who = row.display_name(index);
+    let before = problems.len();
+    let mut report = |field: ProgrammeField, label: &str, message: String| {
+        problems.push(Problem {
+            field,
+            message: format!("{who}, {label}: {message}"),
+        });
+    };
+
+    let csms = match parse_count(&row.headcount) {
+        Ok(None) => Some(1),
+        Ok(Some(n)) if n < 1.0 => {
+            report(ProgrammeField::Headcount(index), "CSMs", "a row stands for at least 1 CSM".to_owned());
+            None
+        }
+        Ok(Some(n)) if n > f64::from(MAX_HEADCOUNT) => {
+            report(ProgrammeField::Headcount(index), "CSMs", format!("{} is above the maximum of {MAX_HEADCOUNT}", plain(n)));
+            None
+        }
+        Ok(Some(n)) => {
+            // A whole number in 1..=MAX_HEADCOUNT, checked just above.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let n = n as u32;
+            Some(n)
+        }
+        Err(e) => {
+            report(ProgrammeField::Headcount(index), "CSMs", e);
+            None
+        }
+    };
+    let submitted = parse_count(&row.submitted).map_err(|e| report(ProgrammeField::Submitted(index), "submitted", e));
+    let accepted = match parse_count(&row.accepted) {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err(report(ProgrammeField::Accepted(index), "accepted", NumberError::Empty.to_string())),
+        Err(e) => Err(report(ProgrammeField::Accepted(index), "accepted", e)),
+    };
+    let won = parse_count(&row.won).map_err(|e| report(ProgrammeField::Won(index), "won", e));
+    let pipeline_value = parse_optional(&row.pipeline_value, 0.0, MAX_AMOUNT).map_err(|e| report(ProgrammeField::PipelineValue(index), "accepted pipeline value", e.to_string()));
+    let won_value = parse_optional(&row.won_value, 0.0, MAX_AMOUNT).map_err(|e| report(ProgrammeField::WonValue(index), "closed-won value", e.to_string()));
+
+    if let (Ok(Some(submitted)), Ok(accepted)) = (submitted, accepted) {
+        if accepted > submitted {
+            report(
+                ProgrammeField::Accepted(index),
+                "accepted",
+                format!("{} is more than submitted ({}); Sales can only accept what CS submitted", plain(accepted), plain(submitted)),
+            );
+        }
+    }
+    if let (Ok(Some(won)), Ok(accepted)) = (won, accepted) {
+        if won > accepted {
+            report(
+                ProgrammeField::Won(index),
+                "won",
+                format!("{} is more than accepted ({}); only accepted CSQLs can close won", plain(won), plain(accepted)),
+            );
+        }
+    }
+
+    if problems.len() > before {
+        return None;
+    }
+    Some(Parsed {
+        csms: csms?,
+        submitted: submitted.ok()?,
+        accepted: accepted.ok()?,
+        won: won.ok()?,
+        pipeline_value: pipeline_value.ok()?,
+        won_value: won_value.ok()?,
+    })
+}
+
+/// `part / whole x 100`, `None` when `whole` is 0.
+fn rate(part: f64, whole: f64) -> Option<f64> {
+    if whole > 0.0 {
+        Some(part / whole * 100.0)
+    } else {
+        None
+    }
+}
+
+/// Metrics from totals. `acceptance` and `conversion` are (numerator,
+/// denominator) pairs over the rows that entered the figure.
+fn metrics(name: String, segment: Segment, p: &Parsed, acceptance: Option<(f64, f64)>, conversion: Option<(f64, f64)>, quarters: f64, benchmarks: &Benchmarks) -> Metrics {
+    let per_csm_per_quarter = if p.csms > 0 && quarters > 0.0 { p.accepted / f64::from(p.csms) / quarters } else { 0.0 };
+    let acceptance_rate = acceptance.and_then(|(submitted, accepted)| rate(accepted, submitted));
+    let conversion_rate = conversion.and_then(|(won, accepted)| rate(won, accepted));
+    let bands = benchmarks.for_segment(segment);
+    let volume = bands.volume.tier(per_csm_per_quarter);
+    let conversion_tier = conversion_rate.map(|c| bands.conversion.tier(c));
+    let note = if conversion_tier.is_some() {
+        None
+    } else if p.accepted > 0.0 {
+        Some("Closed-won not entered, so conversion is n/a and there is no overall tier: volume alone is not a verdict.".to_owned())
+    } else {
+        Some("No accepted CSQLs, so conversion is n/a and there is no overall tier.".to_owned())
+    };
+    Metrics {
+        name,
+        segment,
+        csms: p.csms,
+        submitted: p.submitted,
+        accepted: p.accepted,
+        won: p.won,
+        per_csm_per_quarter,
+        acceptance_rate,
+        conversion_rate,
+        pipeline_value: p.pipeline_value,
+        won_value: p.won_value,
+        rating: Rating {
+            volume,
+            conversion: conversion_tier,
+            overall: conversion_tier.map(|c| c.min(volume)),
+            note,
+        },
+    }
+}
+
+fn sum_some(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    values.flatten().fold(None, |total, v| Some(total.unwrap_or(0.0) + v))
+}
+
+fn team_metrics(rows: &[Parsed], segment: Segment, quarters: f64, benchmarks: &Benchmarks) -> Metrics {
+    let accepted: f64 = rows.iter().map(|p| p.accepted).sum();
+    let submitted = sum_some(rows.iter().map(|p| p.submitted));
+    let accepted_with_submitted: f64 = rows.iter().filter(|p| p.submitted.is_some()).map(|p| p.accepted).sum();
+    let won = sum_some(rows.iter().map(|p| p.won));
+    let accepted_with_won: f64 = rows.iter().filter(|p| p.won.is_some()).map(|p| p.accepted).sum();
+    let totals = Parsed {
+        csms: rows.iter().map(|p| p.csms).fold(0_u32, u32::saturating_add),
+        submitted,
+        accepted,
+        won,
+        pipeline_value: sum_some(rows.iter().map(|p| p.pipeline_value)),
+        won_value: sum_some(rows.iter().map(|p| p.won_value)),
+    };
+    metrics(
+        "Team".to_owned(),
+        segment,
+        &totals,
+        submitted.map(|s| (s, accepted_with_submitted)),
+        won.map(|w| (w, accepted_with_won)),
+        quarters,
+        benchmarks,
+    )
+}
