@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{ComponentCard, GatesPanel, Notices, ResultCard, ThresholdField, WeightsPanel};
-use crate::model::state::{Action, State};
 use crate::model::evaluate;
+use crate::model::state::{Action, State};
 
 /// The page state as a Yew reducer; the transitions themselves live in the model.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -39,7 +39,13 @@ fn a_bad_weight_list_keeps_the_defaults_and_says_why() {
 
     let state = State::from_query("weights=1,2");
     assert_eq!(weights(&state), ["40", "30", "30"]);
-    assert!(state.notices[0].message.contains("expected 3 weights (Engagement, Fit, Intent), got 2"), "{}", state.notices[0].message);
+    assert!(
+        state.notices[0]
+            .message
+            .contains("expected 3 weights (Engagement, Fit, Intent), got 2"),
+        "{}",
+        state.notices[0].message
+    );
 
     let state = State::from_query("weights=0,0,0");
     assert_eq!(weights(&state), ["40", "30", "30"]);
@@ -49,7 +55,11 @@ fn a_bad_weight_list_keeps_the_defaults_and_says_why() {
     assert!(state.notices[0].message.contains("a weight is missing"));
 
     let state = State::from_query("weights=5,-1,2");
-    assert!(state.notices[0].message.contains("-1 is below the minimum of 0"), "{}", state.notices[0].message);
+    assert!(
+        state.notices[0].message.contains("-1 is below the minimum of 0"),
+        "{}",
+        state.notices[0].message
+    );
 }
 
 #[test]
@@ -60,8 +70,14 @@ fn bad_threshold_and_scores_keep_their_defaults() {
     assert_eq!(state.model.components[1].mode, ScoreMode::Direct);
     assert_eq!(state.model.components[1].direct, "60");
     assert_eq!(state.notices.len(), 2);
-    assert_eq!(state.notices[0].message, "Link parameter threshold=\u{201c}150\u{201d}: 150 is above the maximum of 100. Using the threshold 70 instead.");
-    assert_eq!(state.notices[1].message, "Link parameter engagement=\u{201c}high\u{201d}: \u{201c}high\u{201d} is not a number. Engagement keeps its own inputs.");
+    assert_eq!(
+        state.notices[0].message,
+        "Link parameter threshold=\u{201c}150\u{201d}: 150 is above the maximum of 100. Using the threshold 70 instead."
+    );
+    assert_eq!(
+        state.notices[1].message,
+        "Link parameter engagement=\u{201c}high\u{201d}: \u{201c}high\u{201d} is not a number. Engagement keeps its own inputs."
+    );
 }
 
 #[test]
@@ -73,7 +89,9 @@ fn gates_list_the_met_gates_and_unknown_ones_are_reported() {
     let state = State::from_query("gates=budget,<script>alert(1)</script>");
     let met: Vec<&str> = state.model.gates.iter().filter(|g| g.met).map(|g| g.key.as_str()).collect();
     assert_eq!(met, ["budget"]);
-    assert!(state.notices[0].message.starts_with("Link parameter gates: unknown gate \u{201c}<script>alert(1)</script>\u{201d}, ignored."));
+    assert!(state.notices[0]
+        .message
+        .starts_with("Link parameter gates: unknown gate \u{201c}<script>alert(1)</script>\u{201d}, ignored."));
 
     let state = State::from_query("gates=");
     assert!(state.model.gates.iter().all(|g| !g.met));

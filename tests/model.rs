@@ -64,7 +64,10 @@ fn all_zero_weights_are_invalid_with_a_message_not_nan() {
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(e.score, None);
     assert_eq!(one_decimal(e.score), "\u{2013}");
-    assert_eq!(e.problem(Field::Weights), Some("Every weight is 0: give at least one component a weight above 0"));
+    assert_eq!(
+        e.problem(Field::Weights),
+        Some("Every weight is 0: give at least one component a weight above 0")
+    );
     assert_eq!(reason(&e), "1 input to fix before the account can be scored.");
 }
 
@@ -73,8 +76,14 @@ fn bad_typed_values_name_their_field() {
     let e = evaluate(&direct(["50", "-1", "x"], ["101", "60", ""]));
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(e.problem(Field::Weight(1)), Some("Fit weight: -1 is below the minimum of 0"));
-    assert_eq!(e.problem(Field::Weight(2)), Some("Intent weight: \u{201c}x\u{201d} is not a number"));
-    assert_eq!(e.problem(Field::Direct(0)), Some("Engagement score: 101 is above the maximum of 100"));
+    assert_eq!(
+        e.problem(Field::Weight(2)),
+        Some("Intent weight: \u{201c}x\u{201d} is not a number")
+    );
+    assert_eq!(
+        e.problem(Field::Direct(0)),
+        Some("Engagement score: 101 is above the maximum of 100")
+    );
     assert_eq!(e.problem(Field::Direct(2)), Some("Intent score: enter a number"));
     assert_eq!(e.problems.len(), 4);
     assert!(e.parts.iter().all(|p| p.points.is_none() && p.lever.is_none()));
@@ -86,7 +95,10 @@ fn bad_threshold_is_invalid() {
     model.threshold = "seventy".to_owned();
     let e = evaluate(&model);
     assert_eq!(e.verdict, Verdict::Invalid);
-    assert_eq!(e.problem(Field::Threshold), Some("Threshold: \u{201c}seventy\u{201d} is not a number"));
+    assert_eq!(
+        e.problem(Field::Threshold),
+        Some("Threshold: \u{201c}seventy\u{201d} is not a number")
+    );
 }
 
 #[test]
@@ -97,7 +109,13 @@ fn qualifying_score_needs_every_required_gate() {
     assert!(close(e.score.unwrap(), 80.0));
     assert_eq!(
         e.verdict,
-        Verdict::GatesMissing(vec!["Product fit".into(), "Usage signals".into(), "Stakeholder buy-in".into(), "Budget".into(), "Timing".into()])
+        Verdict::GatesMissing(vec![
+            "Product fit".into(),
+            "Usage signals".into(),
+            "Stakeholder buy-in".into(),
+            "Budget".into(),
+            "Timing".into()
+        ])
     );
     for gate in &mut model.gates {
         gate.met = gate.key != "budget";
@@ -133,7 +151,9 @@ fn levers_out_of_reach_no_weight_and_holding() {
 
     // 100 everywhere: Engagement may fall to (70 - 50) / 0.5 = 40; Intent's 20 points are not needed (80 without it).
     let e = evaluate(&direct(["50", "30", "20"], ["100", "100", "100"]));
-    let Some(Lever::HoldsDownTo(floor)) = e.parts[0].lever else { panic!("{:?}", e.parts[0].lever) };
+    let Some(Lever::HoldsDownTo(floor)) = e.parts[0].lever else {
+        panic!("{:?}", e.parts[0].lever)
+    };
     assert!(close(floor, 40.0));
     assert_eq!(e.parts[2].lever, Some(Lever::HoldsAtAnyScore));
 }
@@ -186,12 +206,16 @@ fn a_component_whose_signals_all_weigh_zero_is_invalid() {
     }
     let e = evaluate(&model);
     assert_eq!(e.verdict, Verdict::Invalid);
-    assert!(e.problem(Field::Component(2)).unwrap().starts_with("Intent has no signal with a weight above 0"));
+    assert!(e
+        .problem(Field::Component(2))
+        .unwrap()
+        .starts_with("Intent has no signal with a weight above 0"));
 }
 
 #[test]
 fn actions_change_the_verdict() {
-    let mut state = State::from_query("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing");
+    let mut state =
+        State::from_query("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing");
     assert_eq!(evaluate(&state.model).verdict.word(), "below-threshold");
     // Intent weight 0: (80 x 50 + 60 x 30) / 80 = 5800 / 80 = 72.5, a CSQL.
     state.apply(Action::SetWeight(2, "0".into()));

@@ -29,7 +29,13 @@ pub struct ComponentCardProps {
 /// A card with the mode switch, the score box and the signals.
 #[component]
 pub fn ComponentCard(props: &ComponentCardProps) -> Html {
-    let ComponentCardProps { index, component, part, problems, onaction } = props;
+    let ComponentCardProps {
+        index,
+        component,
+        part,
+        problems,
+        onaction,
+    } = props;
     let index = *index;
     let key = &component.key;
     let direct = component.mode == ScoreMode::Direct;

@@ -81,8 +81,16 @@ fn ContributionBar(props: &ContributionBarProps) -> Html {
         })
         .collect();
     let label = if evaluation.score.is_some() {
-        let parts: Vec<String> = evaluation.parts.iter().map(|p| format!("{} {} points", p.name, one_decimal(p.points))).collect();
-        format!("Contributions: {}; threshold {}", parts.join(", "), one_decimal(evaluation.threshold))
+        let parts: Vec<String> = evaluation
+            .parts
+            .iter()
+            .map(|p| format!("{} {} points", p.name, one_decimal(p.points)))
+            .collect();
+        format!(
+            "Contributions: {}; threshold {}",
+            parts.join(", "),
+            one_decimal(evaluation.threshold)
+        )
     } else {
         "No contributions until the inputs are fixed".to_owned()
     };

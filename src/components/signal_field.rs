@@ -28,7 +28,14 @@ pub struct SignalFieldProps {
 /// A labelled signal input with its hint and error.
 #[component]
 pub fn SignalField(props: &SignalFieldProps) -> Html {
-    let SignalFieldProps { component, index, id, signal, message, onaction } = props;
+    let SignalFieldProps {
+        component,
+        index,
+        id,
+        signal,
+        message,
+        onaction,
+    } = props;
     let (c, s) = (*component, *index);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

@@ -37,10 +37,25 @@ fn engagement() -> Component {
         "Engagement",
         WEIGHTS[0],
         vec![
-            Signal::new("active_users_trend", "Active-user trend over the last quarter (0 falling, 5 flat, 10 growing fast)", SignalKind::Rating, 2.0),
-            Signal::new("seats_active", "Licensed seats active in the last 30 days (%)", SignalKind::Percent, 1.0),
+            Signal::new(
+                "active_users_trend",
+                "Active-user trend over the last quarter (0 falling, 5 flat, 10 growing fast)",
+                SignalKind::Rating,
+                2.0,
+            ),
+            Signal::new(
+                "seats_active",
+                "Licensed seats active in the last 30 days (%)",
+                SignalKind::Percent,
+                1.0,
+            ),
             Signal::new("qbr_attended", "Attended the last QBR", SignalKind::YesNo, 1.0),
-            Signal::new("responsiveness", "Responsiveness to emails and meetings (0-10)", SignalKind::Rating, 1.0),
+            Signal::new(
+                "responsiveness",
+                "Responsiveness to emails and meetings (0-10)",
+                SignalKind::Rating,
+                1.0,
+            ),
         ],
     )
 }
@@ -51,8 +66,18 @@ fn fit() -> Component {
         "Fit",
         WEIGHTS[1],
         vec![
-            Signal::new("use_case_match", "Their use case matches our value proposition", SignalKind::YesNo, 2.0),
-            Signal::new("icp_segment", "Their segment matches the ideal customer profile", SignalKind::YesNo, 1.0),
+            Signal::new(
+                "use_case_match",
+                "Their use case matches our value proposition",
+                SignalKind::YesNo,
+                2.0,
+            ),
+            Signal::new(
+                "icp_segment",
+                "Their segment matches the ideal customer profile",
+                SignalKind::YesNo,
+                1.0,
+            ),
             Signal::new("integrations", "Integrations connected", SignalKind::Count { cap: 5.0 }, 1.0),
         ],
     )

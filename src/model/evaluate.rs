@@ -118,8 +118,11 @@ pub struct Evaluation {
     pub problems: Vec<Problem>,
 }
 
+/// Signals answered and signals in all, for a component scored from signals.
+type Answered = Option<(usize, usize)>;
+
 /// Scores one component from its inputs; `Err` carries the problems found.
-fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Problem>>, Option<(usize, usize)>) {
+fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Problem>>, Answered) {
     match component.mode {
         ScoreMode::Direct => {
             let result = parse_in_range(&component.direct, 0.0, 100.0).map_err(|e| {
@@ -136,7 +139,11 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
             let mut total_weight = 0.0;
             let mut answered = 0;
             for (s, signal) in component.signals.iter().enumerate() {
-                let weight = if signal.weight.is_finite() && signal.weight > 0.0 { signal.weight } else { 0.0 };
+                let weight = if signal.weight.is_finite() && signal.weight > 0.0 {
+                    signal.weight
+                } else {
+                    0.0
+                };
                 match signal.kind.score(&signal.value) {
                     Ok(value) => {
                         answered += usize::from(value.is_some());
@@ -158,7 +165,10 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                 return (
                     Err(vec![Problem {
                         field: Field::Component(index),
-                        message: format!("{} has no signal with a weight above 0: add one or type the score directly", component.name),
+                        message: format!(
+                            "{} has no signal with a weight above 0: add one or type the score directly",
+                            component.name
+                        ),
                     }]),
                     counts,
                 );
@@ -197,7 +207,12 @@ pub fn evaluate(model: &Model) -> Evaluation {
     let mut problems = Vec::new();
 
     let threshold = parse_in_range(&model.threshold, 0.0, 100.0)
-        .map_err(|e| problems.push(Problem { field: Field::Threshold, message: format!("Threshold: {e}") }))
+        .map_err(|e| {
+            problems.push(Problem {
+                field: Field::Threshold,
+                message: format!("Threshold: {e}"),
+            })
+        })
         .ok();
 
     let weights: Vec<Option<f64>> = model
@@ -206,7 +221,12 @@ pub fn evaluate(model: &Model) -> Evaluation {
         .enumerate()
         .map(|(i, c)| {
             parse_non_negative(&c.weight)
-                .map_err(|e| problems.push(Problem { field: Field::Weight(i), message: format!("{} weight: {e}", c.name) }))
+                .map_err(|e| {
+                    problems.push(Problem {
+                        field: Field::Weight(i),
+                        message: format!("{} weight: {e}", c.name),
+                    })
+                })
                 .ok()
         })
         .collect();
@@ -221,13 +241,16 @@ pub fn evaluate(model: &Model) -> Evaluation {
             None
         }
         Some(_) => {
-            problems.push(Problem { field: Field::Weights, message: "The weights are too large to add up: use smaller numbers".to_owned() });
+            problems.push(Problem {
+                field: Field::Weights,
+                message: "The weights are too large to add up: use smaller numbers".to_owned(),
+            });
             None
         }
         None => None,
     };
 
-    let scored: Vec<(Option<f64>, Option<(usize, usize)>)> = model
+    let scored: Vec<(Option<f64>, Answered)> = model
         .components
         .iter()
         .enumerate()
@@ -244,7 +267,12 @@ pub fn evaluate(model: &Model) -> Evaluation {
     let verdict = match (score, threshold) {
         (Some(score), Some(threshold)) if problems.is_empty() => {
             if score + EPSILON >= threshold {
-                let missing: Vec<String> = model.gates.iter().filter(|g| g.required && !g.met).map(|g| g.label.clone()).collect();
+                let missing: Vec<String> = model
+                    .gates
+                    .iter()
+                    .filter(|g| g.required && !g.met)
+                    .map(|g| g.label.clone())
+                    .collect();
                 if missing.is_empty() {
                     Verdict::Csql
                 } else {
@@ -278,7 +306,13 @@ pub fn evaluate(model: &Model) -> Evaluation {
         })
         .collect();
 
-    Evaluation { parts, score, threshold, verdict, problems }
+    Evaluation {
+        parts,
+        score,
+        threshold,
+        verdict,
+        problems,
+    }
 }
 
 impl Evaluation {

@@ -43,17 +43,27 @@ pub fn headline(verdict: &Verdict) -> &'static str {
 pub fn reason(evaluation: &Evaluation) -> String {
     let threshold = one_decimal(evaluation.threshold);
     match &evaluation.verdict {
-        Verdict::Csql => format!("Score {} meets the threshold of {threshold} and every required gate is met: hand it to Sales.", one_decimal(evaluation.score)),
+        Verdict::Csql => format!(
+            "Score {} meets the threshold of {threshold} and every required gate is met: hand it to Sales.",
+            one_decimal(evaluation.score)
+        ),
         Verdict::GatesMissing(missing) => format!(
             "Score {} meets the threshold of {threshold}, but {} not met: {}.",
             one_decimal(evaluation.score),
-            if missing.len() == 1 { "one required gate is" } else { "these required gates are" },
+            if missing.len() == 1 {
+                "one required gate is"
+            } else {
+                "these required gates are"
+            },
             missing.join(", ")
         ),
         Verdict::BelowThreshold { short } => format!("{} points short of the threshold of {threshold}.", points_short(*short)),
         Verdict::Invalid => {
             let n = evaluation.problems.len();
-            format!("{n} {} to fix before the account can be scored.", if n == 1 { "input" } else { "inputs" })
+            format!(
+                "{n} {} to fix before the account can be scored.",
+                if n == 1 { "input" } else { "inputs" }
+            )
         }
     }
 }

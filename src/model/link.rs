@@ -85,7 +85,12 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
         .collect();
     let problem = match parsed {
         Err(e) => Some(e),
-        Ok(ref weights) if weights.len() != names.len() => Some(format!("expected {} weights ({}), got {}", names.len(), names.join(", "), weights.len())),
+        Ok(ref weights) if weights.len() != names.len() => Some(format!(
+            "expected {} weights ({}), got {}",
+            names.len(),
+            names.join(", "),
+            weights.len()
+        )),
         Ok(ref weights) if weights.iter().all(|w| *w == 0.0) => Some("every weight is 0".to_owned()),
         Ok(weights) => {
             for (component, weight) in model.components.iter_mut().zip(weights) {
@@ -105,7 +110,11 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
 
 fn apply_gates(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
     let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
-    let unknown: Vec<String> = wanted.iter().filter(|k| !model.gates.iter().any(|g| g.key == **k)).map(|k| quote(k)).collect();
+    let unknown: Vec<String> = wanted
+        .iter()
+        .filter(|k| !model.gates.iter().any(|g| g.key == **k))
+        .map(|k| quote(k))
+        .collect();
     for gate in &mut model.gates {
         gate.met = wanted.contains(&gate.key.as_str());
     }

@@ -1,0 +1,105 @@
+//! Component render tests: the page rendered to HTML natively (server-side
+//! rendering), checked for the values, hooks and labels a user relies on.
+#![cfg(not(target_arch = "wasm32"))]
+
+use csql_calculator::app::{App, AppProps};
+
+async fn render(query: &str) -> String {
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        query: query.to_owned().into(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The text between `marker` and the next `<`.
+fn text_after<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("{marker} not found")) + marker.len();
+    let rest = &html[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    &rest[..rest.find('<').unwrap()]
+}
+
+fn attribute<'a>(html: &'a str, marker: &str, name: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("{marker} not found"));
+    let tag = &html[html[..start].rfind('<').unwrap()..];
+    let tag = &tag[..tag.find('>').unwrap()];
+    let key = format!("{name}=\"");
+    let at = tag.find(&key).unwrap_or_else(|| panic!("{name} not in {tag}")) + key.len();
+    &tag[at..at + tag[at..].find('"').unwrap()]
+}
+
+#[tokio::test]
+async fn the_documented_link_renders_66_and_below_threshold() {
+    let html = render("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40").await;
+    assert_eq!(text_after(&html, "data-testid=\"csql-score\""), "66.0");
+    assert_eq!(attribute(&html, "data-testid=\"csql-verdict\"", "data-verdict"), "below-threshold");
+    assert_eq!(attribute(&html, "data-testid=\"weight-engagement\"", "value"), "50");
+    assert_eq!(attribute(&html, "data-testid=\"score-intent\"", "value"), "40");
+    assert_eq!(attribute(&html, "data-testid=\"threshold\"", "value"), "70");
+    assert_eq!(text_after(&html, "data-testid=\"points-fit\""), "18.0");
+    assert!(html.contains("Reaches the threshold alone at 88.0"));
+    assert!(!html.contains("data-testid=\"notice\""));
+}
+
+#[tokio::test]
+async fn the_default_page_scores_unanswered_signals_as_zero() {
+    let html = render("").await;
+    assert_eq!(text_after(&html, "data-testid=\"csql-score\""), "0.0");
+    assert_eq!(attribute(&html, "data-testid=\"csql-verdict\"", "data-verdict"), "below-threshold");
+    // Signals mode: the score box is read-only and shows the derived score.
+    assert_eq!(attribute(&html, "data-testid=\"score-engagement\"", "value"), "0.0");
+    assert!(html.contains("0 of 4 signals answered"));
+    for hook in [
+        "weight-engagement",
+        "weight-fit",
+        "weight-intent",
+        "threshold",
+        "score-engagement",
+        "score-fit",
+        "score-intent",
+        "csql-score",
+        "csql-verdict",
+    ] {
+        assert!(html.contains(&format!("data-testid=\"{hook}\"")), "missing hook {hook}");
+    }
+}
+
+#[tokio::test]
+async fn bad_link_values_render_notices_and_no_nan() {
+    let html = render("weights=0,0,0&threshold=abc").await;
+    assert_eq!(html.matches("data-testid=\"notice\"").count(), 2);
+    assert!(!html.contains("NaN"));
+    // Defaults kept: 40/30/30 and threshold 70.
+    assert_eq!(attribute(&html, "data-testid=\"weight-engagement\"", "value"), "40");
+    assert_eq!(attribute(&html, "data-testid=\"threshold\"", "value"), "70");
+}
+
+#[tokio::test]
+async fn hostile_text_in_a_link_is_escaped() {
+    let html = render("gates=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    assert!(!html.contains("<img src=x"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[tokio::test]
+async fn every_input_has_a_label() {
+    let html = render("").await;
+    let mut inputs = 0;
+    for chunk in html.split("<input").skip(1) {
+        let tag = &chunk[..chunk.find('>').unwrap()];
+        inputs += 1;
+        if tag.contains("aria-label=\"") {
+            continue;
+        }
+        let id = tag.split("id=\"").nth(1).map(|rest| &rest[..rest.find('"').unwrap()]);
+        let labelled = id.is_some_and(|id| html.contains(&format!("for=\"{id}\"")));
+        // Radio buttons are wrapped by their label.
+        let wrapped = tag.contains("type=\"radio\"");
+        assert!(labelled || wrapped, "unlabelled input: <input{tag}>");
+    }
+    // 3 sliders + 3 weights + 1 threshold slider + 1 threshold + 6 mode radios + 3 score boxes
+    // + 11 signals + 5 gates x 2 checkboxes = 38.
+    assert_eq!(inputs, 38);
+}
