@@ -144,7 +144,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                 } else {
                     0.0
                 };
-                match signal.kind.score(&signal.value) {
+                match signal.score(&signal.value) {
                     Ok(value) => {
                         answered += usize::from(value.is_some());
                         // An unanswered signal counts as 0: a CSQL needs evidence.

@@ -9,6 +9,7 @@ pub mod evaluate;
 pub mod format;
 pub mod link;
 pub mod number;
+pub mod programme;
 pub mod signal;
 pub mod state;
 

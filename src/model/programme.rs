@@ -25,8 +25,10 @@ pub mod metrics;
 pub mod period;
 pub mod query;
 
-pub use advice::{advise, order_advice, sections_for, Advice, AdviceKind, Role, Section, Stage, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT};
-pub use benchmarks::{bullet, Band, Benchmarks, BenchmarkProblem, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
+pub use advice::{
+    advise, order_advice, sections_for, Advice, AdviceKind, Role, Section, Stage, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
+};
+pub use benchmarks::{bullet, Band, BenchmarkProblem, Benchmarks, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
 pub use metrics::{evaluate, Metrics, Problem, Programme, ProgrammeField, Rating};
 pub use period::{Date, DateError, Period, QUARTER_DAYS};
 pub use query::from_query;

@@ -76,6 +76,14 @@ pub struct Signal {
 }
 
 impl Signal {
+    /// Scores a raw value for this signal, 0-100; blank gives `Ok(None)` (unanswered).
+    ///
+    /// # Errors
+    /// A value that is not valid for the signal's kind.
+    pub fn score(&self, raw: &str) -> Result<Option<f64>, NumberError> {
+        self.kind.score(raw)
+    }
+
     /// Builds an unanswered signal.
     #[must_use]
     pub fn new(key: &str, label: &str, kind: SignalKind, weight: f64) -> Self {

@@ -275,7 +275,12 @@ impl Benchmarks {
                         segment,
                         measure,
                         tier,
-                        message: format!("{} {}, {}: {what}", segment.label(), measure_word(measure), tier.label().to_lowercase()),
+                        message: format!(
+                            "{} {}, {}: {what}",
+                            segment.label(),
+                            measure_word(measure),
+                            tier.label().to_lowercase()
+                        ),
                     });
                 };
                 let mut all_usable = true;
@@ -381,7 +386,12 @@ pub fn bullet(value: Option<f64>, band: &Band) -> Bullet {
         max = value.filter(|v| *v > 0.0).map_or(1.0, |v| v * 1.1);
     }
     let fraction = |x: f64| (x / max).clamp(0.0, 1.0);
-    let edges = [(Tier::Below, 0.0, good), (Tier::Good, good, great), (Tier::Great, great, world), (Tier::WorldClass, world, max)];
+    let edges = [
+        (Tier::Below, 0.0, good),
+        (Tier::Good, good, great),
+        (Tier::Great, great, world),
+        (Tier::WorldClass, world, max),
+    ];
     let bands = edges
         .iter()
         .map(|&(tier, start, end)| BulletBand {

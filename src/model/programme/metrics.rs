@@ -135,8 +135,8 @@ pub struct Programme {
     pub other_conversion: Option<f64>,
     /// Team CSQL conversion minus other sources' conversion, in points.
     pub versus_other: Option<f64>,
-    /// Display names of rows with accepted CSQLs but no won figure.
-    pub won_missing: Vec<String>,
+    /// Rows with accepted CSQLs but no won figure: (display name, accepted).
+    pub won_missing: Vec<(String, f64)>,
     /// Every problem, in field order.
     pub problems: Vec<Problem>,
     /// Advice the data calls for, ordered for the input's role.
@@ -172,7 +172,11 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
     let mut problems = Vec::new();
 
     let benchmark_problems = input.benchmarks.validate();
-    let benchmarks = if benchmark_problems.is_empty() { input.benchmarks.clone() } else { Benchmarks::default() };
+    let benchmarks = if benchmark_problems.is_empty() {
+        input.benchmarks.clone()
+    } else {
+        Benchmarks::default()
+    };
 
     let quarters = period_quarters(&input.period, &mut problems);
 
@@ -197,7 +201,15 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         .map(|(index, (p, row))| {
             let (p, q) = ((*p)?, quarters?);
             let segment = row.segment.unwrap_or(input.segment);
-            Some(metrics(row.display_name(index), segment, &p, p.submitted.map(|s| (s, p.accepted)), p.won.map(|w| (w, p.accepted)), q, &benchmarks))
+            Some(metrics(
+                row.display_name(index),
+                segment,
+                &p,
+                p.submitted.map(|s| (s, p.accepted)),
+                p.won.map(|w| (w, p.accepted)),
+                q,
+                &benchmarks,
+            ))
         })
         .collect();
 
@@ -211,8 +223,10 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         .iter()
         .zip(&input.rows)
         .enumerate()
-        .filter(|(_, (p, _))| p.is_some_and(|p| p.accepted > 0.0 && p.won.is_none()))
-        .map(|(index, (_, row))| row.display_name(index))
+        .filter_map(|(index, (p, row))| {
+            p.filter(|p| p.accepted > 0.0 && p.won.is_none())
+                .map(|p| (row.display_name(index), p.accepted))
+        })
         .collect();
 
     let total_pipeline = parse_optional(&input.total_pipeline, 0.0, MAX_AMOUNT).unwrap_or_else(|e| {
@@ -344,11 +358,19 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
     let csms = match parse_count(&row.headcount) {
         Ok(None) => Some(1),
         Ok(Some(n)) if n < 1.0 => {
-            report(ProgrammeField::Headcount(index), "CSMs", "a row stands for at least 1 CSM".to_owned());
+            report(
+                ProgrammeField::Headcount(index),
+                "CSMs",
+                "a row stands for at least 1 CSM".to_owned(),
+            );
             None
         }
         Ok(Some(n)) if n > f64::from(MAX_HEADCOUNT) => {
-            report(ProgrammeField::Headcount(index), "CSMs", format!("{} is above the maximum of {MAX_HEADCOUNT}", plain(n)));
+            report(
+                ProgrammeField::Headcount(index),
+                "CSMs",
+                format!("{} is above the maximum of {MAX_HEADCOUNT}", plain(n)),
+            );
             None
         }
         Ok(Some(n)) => {
@@ -369,15 +391,21 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
         Err(e) => Err(report(ProgrammeField::Accepted(index), "accepted", e)),
     };
     let won = parse_count(&row.won).map_err(|e| report(ProgrammeField::Won(index), "won", e));
-    let pipeline_value = parse_optional(&row.pipeline_value, 0.0, MAX_AMOUNT).map_err(|e| report(ProgrammeField::PipelineValue(index), "accepted pipeline value", e.to_string()));
-    let won_value = parse_optional(&row.won_value, 0.0, MAX_AMOUNT).map_err(|e| report(ProgrammeField::WonValue(index), "closed-won value", e.to_string()));
+    let pipeline_value = parse_optional(&row.pipeline_value, 0.0, MAX_AMOUNT)
+        .map_err(|e| report(ProgrammeField::PipelineValue(index), "accepted pipeline value", e.to_string()));
+    let won_value = parse_optional(&row.won_value, 0.0, MAX_AMOUNT)
+        .map_err(|e| report(ProgrammeField::WonValue(index), "closed-won value", e.to_string()));
 
     if let (Ok(Some(submitted)), Ok(accepted)) = (submitted, accepted) {
         if accepted > submitted {
             report(
                 ProgrammeField::Accepted(index),
                 "accepted",
-                format!("{} is more than submitted ({}); Sales can only accept what CS submitted", plain(accepted), plain(submitted)),
+                format!(
+                    "{} is more than submitted ({}); Sales can only accept what CS submitted",
+                    plain(accepted),
+                    plain(submitted)
+                ),
             );
         }
     }
@@ -386,7 +414,11 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
             report(
                 ProgrammeField::Won(index),
                 "won",
-                format!("{} is more than accepted ({}); only accepted CSQLs can close won", plain(won), plain(accepted)),
+                format!(
+                    "{} is more than accepted ({}); only accepted CSQLs can close won",
+                    plain(won),
+                    plain(accepted)
+                ),
             );
         }
     }
@@ -415,8 +447,20 @@ fn rate(part: f64, whole: f64) -> Option<f64> {
 
 /// Metrics from totals. `acceptance` and `conversion` are (numerator,
 /// denominator) pairs over the rows that entered the figure.
-fn metrics(name: String, segment: Segment, p: &Parsed, acceptance: Option<(f64, f64)>, conversion: Option<(f64, f64)>, quarters: f64, benchmarks: &Benchmarks) -> Metrics {
-    let per_csm_per_quarter = if p.csms > 0 && quarters > 0.0 { p.accepted / f64::from(p.csms) / quarters } else { 0.0 };
+fn metrics(
+    name: String,
+    segment: Segment,
+    p: &Parsed,
+    acceptance: Option<(f64, f64)>,
+    conversion: Option<(f64, f64)>,
+    quarters: f64,
+    benchmarks: &Benchmarks,
+) -> Metrics {
+    let per_csm_per_quarter = if p.csms > 0 && quarters > 0.0 {
+        p.accepted / f64::from(p.csms) / quarters
+    } else {
+        0.0
+    };
     let acceptance_rate = acceptance.and_then(|(submitted, accepted)| rate(accepted, submitted));
     let conversion_rate = conversion.and_then(|(won, accepted)| rate(won, accepted));
     let bands = benchmarks.for_segment(segment);
