@@ -170,7 +170,7 @@ fn component_score_from_signals_is_their_weighted_mean() {
     }
     let e = evaluate(&model);
     assert!(close(e.parts[0].score.unwrap(), 74.0));
-    assert_eq!(e.parts[0].answered, Some((4, 4)));
+    assert_eq!(e.parts[0].answered, Some((3, 3)), "the QBR checkbox is not a number signal");
 
     // Only the trend answered: 160 / 5 = 32, the rest count as 0.
     for signal in &mut model.components[0].signals[1..] {
@@ -178,7 +178,7 @@ fn component_score_from_signals_is_their_weighted_mean() {
     }
     let e = evaluate(&model);
     assert!(close(e.parts[0].score.unwrap(), 32.0));
-    assert_eq!(e.parts[0].answered, Some((1, 4)));
+    assert_eq!(e.parts[0].answered, Some((1, 3)));
 
     // Fit: use case yes (weight 2), ICP no, 5 integrations of a cap of 5: (200 + 0 + 100) / 4 = 75.
     for (signal, value) in model.components[1].signals.iter_mut().zip(["yes", "no", "5"]) {

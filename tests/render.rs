@@ -50,7 +50,7 @@ async fn the_default_page_scores_unanswered_signals_as_zero() {
     assert_eq!(attribute(&html, "data-testid=\"csql-verdict\"", "data-verdict"), "below-threshold");
     // Signals mode: the score box is read-only and shows the derived score.
     assert_eq!(attribute(&html, "data-testid=\"score-engagement\"", "value"), "0.0");
-    assert!(html.contains("0 of 4 signals answered"));
+    assert!(html.contains("0 of 3 number signals filled in"));
     for hook in [
         "weight-engagement",
         "weight-fit",

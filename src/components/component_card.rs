@@ -80,8 +80,8 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             </div>
             if !direct {
                 <div class="signals">
-                    if let Some((done, total)) = answered {
-                        <p class="help">{ format!("{done} of {total} signals answered; an unanswered signal counts as 0.") }</p>
+                    if let Some((done, total)) = answered.filter(|(_, total)| *total > 0) {
+                        <p class="help">{ format!("{done} of {total} number signals filled in: a blank one counts as 0, an unticked box as no.") }</p>
                     }
                     for (s, signal) in component.signals.iter().enumerate() {
                         <SignalField

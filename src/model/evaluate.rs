@@ -4,7 +4,7 @@
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
 use super::number::{parse_in_range, parse_non_negative};
-use super::{Component, Model, ScoreMode};
+use super::{Component, Model, ScoreMode, SignalKind};
 
 /// Scores within this distance count as equal, so `69.99999999` from float
 /// arithmetic does not miss a threshold of 70.
@@ -67,7 +67,8 @@ pub struct Part {
     pub share: Option<f64>,
     /// Points this component adds to the CSQL score, if everything is valid.
     pub points: Option<f64>,
-    /// Signals answered out of the component's signals (signals mode only).
+    /// Number signals filled in, out of the component's number signals
+    /// (signals mode only; yes/no signals are checkboxes, always answered).
     pub answered: Option<(usize, usize)>,
     /// What this component alone would take, if everything is valid.
     pub lever: Option<Lever>,
@@ -138,6 +139,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
             let mut weighted = 0.0;
             let mut total_weight = 0.0;
             let mut answered = 0;
+            let mut numeric = 0;
             for (s, signal) in component.signals.iter().enumerate() {
                 let weight = if signal.weight.is_finite() && signal.weight > 0.0 {
                     signal.weight
@@ -146,7 +148,10 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                 };
                 match signal.score(&signal.value) {
                     Ok(value) => {
-                        answered += usize::from(value.is_some());
+                        if signal.kind != SignalKind::YesNo {
+                            numeric += 1;
+                            answered += usize::from(value.is_some());
+                        }
                         // An unanswered signal counts as 0: a CSQL needs evidence.
                         weighted += value.unwrap_or(0.0) * weight;
                         total_weight += weight;
@@ -157,7 +162,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                     }),
                 }
             }
-            let counts = Some((answered, component.signals.len()));
+            let counts = Some((answered, numeric));
             if !problems.is_empty() {
                 return (Err(problems), counts);
             }

@@ -14,10 +14,13 @@ pub mod signal;
 pub mod state;
 
 pub use evaluate::{evaluate, Evaluation, Field, Lever, Part, Problem, Verdict};
-pub use signal::{Signal, SignalKind};
+pub use signal::{Direction, Scale, Signal, SignalKind};
+
+use serde::{Deserialize, Serialize};
 
 /// How a component gets its 0-100 score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ScoreMode {
     /// The user types the component score.
     Direct,
@@ -26,7 +29,7 @@ pub enum ScoreMode {
 }
 
 /// One scored dimension of an account (Engagement, Fit, Intent, ...).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Component {
     /// Stable identifier used in links and test hooks (`engagement`).
     pub key: String,
@@ -43,7 +46,7 @@ pub struct Component {
 }
 
 /// A qualification gate: a yes/no condition a CSQL must meet when required.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gate {
     /// Stable identifier used in links (`product_fit`).
     pub key: String,
@@ -58,7 +61,7 @@ pub struct Gate {
 }
 
 /// The whole calculation: components with weights and inputs, threshold, gates.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Model {
     /// At least one component; the default model has Engagement, Fit, Intent.
     pub components: Vec<Component>,

@@ -1,14 +1,42 @@
 //! Signals: the observations a CSM records, each turned into a 0-100 score.
 
+use serde::{Deserialize, Serialize};
+
 use super::number::{parse_in_range, parse_non_negative, NumberError};
 
+/// How a count grows towards its cap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// `count / cap`: every unit is worth the same.
+    #[default]
+    Linear,
+    /// `ln(1 + count) / ln(1 + cap)`: the first few count most (logins, tickets).
+    Log,
+}
+
+/// Whether a signal adds to the score or counts against it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More is better: the signal's score is used as it is.
+    #[default]
+    Positive,
+    /// More is worse (an open escalation, a champion who left): `100 - score`.
+    Negative,
+}
+
 /// How a signal's raw value maps to a 0-100 score.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum SignalKind {
-    /// A count, scaled linearly to 100 at `cap` and held there above it.
+    /// A count, scaled to 100 at `cap` and held there above it.
     Count {
         /// The count that earns the full 100 points; always above 0.
         cap: f64,
+        /// Linear or logarithmic growth towards the cap.
+        #[serde(default)]
+        scale: Scale,
     },
     /// Yes scores 100, no scores 0.
     YesNo,
@@ -19,22 +47,23 @@ pub enum SignalKind {
 }
 
 impl SignalKind {
-    /// Scores a raw value. Blank means "not answered" and gives `Ok(None)`.
+    /// Scores a raw value. Blank means "not answered" and gives `Ok(None)`,
+    /// except for yes/no, shown as a checkbox, where blank means no.
     ///
     /// # Errors
     /// A value that is not a number, or is out of the kind's range.
     pub fn score(self, raw: &str) -> Result<Option<f64>, NumberError> {
         let raw = raw.trim();
         if raw.is_empty() {
-            return Ok(None);
+            return Ok((self == Self::YesNo).then_some(0.0));
         }
         let score = match self {
-            Self::Count { cap } => {
-                let count = parse_non_negative(raw)?;
-                if cap > 0.0 {
-                    (count.min(cap) / cap) * 100.0
-                } else {
-                    0.0
+            Self::Count { cap, scale } => {
+                let count = parse_non_negative(raw)?.min(cap);
+                match scale {
+                    _ if cap <= 0.0 || !cap.is_finite() => 0.0,
+                    Scale::Linear => count / cap * 100.0,
+                    Scale::Log => count.ln_1p() / cap.ln_1p() * 100.0,
                 }
             }
             Self::YesNo => match raw.to_ascii_lowercase().as_str() {
@@ -52,7 +81,10 @@ impl SignalKind {
     #[must_use]
     pub fn hint(self) -> String {
         match self {
-            Self::Count { cap } => format!("count; {} or more scores 100", super::number::plain(cap)),
+            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::plain(cap)),
+            Self::Count { cap, scale: Scale::Log } => {
+                format!("count, log scale; the first few count most, {} or more scores 100", super::number::plain(cap))
+            }
             Self::YesNo => "yes or no".to_owned(),
             Self::Rating => "rating 0-10".to_owned(),
             Self::Percent => "percent 0-100".to_owned(),
@@ -61,7 +93,7 @@ impl SignalKind {
 }
 
 /// One observation within a component.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// Stable identifier within its component.
     pub key: String,
@@ -71,6 +103,9 @@ pub struct Signal {
     pub kind: SignalKind,
     /// Relative weight inside the component (non-negative).
     pub weight: f64,
+    /// Whether the signal adds to the score or counts against it.
+    #[serde(default)]
+    pub direction: Direction,
     /// The raw value as entered; blank when not answered.
     pub value: String,
 }
@@ -81,7 +116,11 @@ impl Signal {
     /// # Errors
     /// A value that is not valid for the signal's kind.
     pub fn score(&self, raw: &str) -> Result<Option<f64>, NumberError> {
-        self.kind.score(raw)
+        let score = self.kind.score(raw)?;
+        Ok(match self.direction {
+            Direction::Positive => score,
+            Direction::Negative => score.map(|s| 100.0 - s),
+        })
     }
 
     /// Builds an unanswered signal.
@@ -92,6 +131,7 @@ impl Signal {
             label: label.to_owned(),
             kind,
             weight,
+            direction: Direction::Positive,
             value: String::new(),
         }
     }
@@ -103,7 +143,7 @@ mod tests {
 
     #[test]
     fn count_scales_to_its_cap_and_holds_above() {
-        let kind = SignalKind::Count { cap: 4.0 };
+        let kind = SignalKind::Count { cap: 4.0, scale: Scale::Linear };
         assert_eq!(kind.score("1"), Ok(Some(25.0)));
         assert_eq!(kind.score("4"), Ok(Some(100.0)));
         assert_eq!(kind.score("9"), Ok(Some(100.0)));
@@ -121,6 +161,30 @@ mod tests {
         assert!(SignalKind::Rating.score("11").is_err());
         assert_eq!(SignalKind::Percent.score("42"), Ok(Some(42.0)));
         assert!(SignalKind::Percent.score("120").is_err());
+    }
+
+    #[test]
+    fn log_count_favours_the_first_few() {
+        // ln(1 + 3) / ln(1 + 15) = ln 4 / ln 16 = 0.5 exactly.
+        let kind = SignalKind::Count { cap: 15.0, scale: Scale::Log };
+        let Ok(Some(score)) = kind.score("3") else { panic!() };
+        assert!((score - 50.0).abs() < 1e-9);
+        assert_eq!(kind.score("15"), Ok(Some(100.0)));
+        assert_eq!(kind.score("0"), Ok(Some(0.0)));
+    }
+
+    #[test]
+    fn a_negative_signal_counts_against() {
+        let mut escalation = Signal::new("escalation", "Open escalation", SignalKind::YesNo, 1.0);
+        escalation.direction = Direction::Negative;
+        assert_eq!(escalation.score("yes"), Ok(Some(0.0)));
+        assert_eq!(escalation.score("no"), Ok(Some(100.0)));
+        // An unticked box means no escalation.
+        assert_eq!(escalation.score(""), Ok(Some(100.0)));
+        let mut churned = Signal::new("champion_left", "Champions who left", SignalKind::Count { cap: 2.0, scale: Scale::Linear }, 1.0);
+        churned.direction = Direction::Negative;
+        assert_eq!(churned.score("1"), Ok(Some(50.0)));
+        assert_eq!(churned.score(""), Ok(None));
     }
 
     #[test]
