@@ -16,7 +16,7 @@
 //! Submodules: [`period`] (reporting periods and dates), [`benchmarks`] (the
 //! benchmark table, tiers and bullet-chart geometry), [`metrics`] (the
 //! calculation), [`advice`] (plain-word advice, roles, stages, section order),
-//! [`query`] (quick entry from a link) and [`format`] (text for the view).
+//! [`query`] (quick entry from a link) and [`format`](mod@format) (text for the view).
 
 pub mod advice;
 pub mod benchmarks;

@@ -179,6 +179,8 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
     };
 
     let quarters = period_quarters(&input.period, &mut problems);
+    // 1 / quarters, exact for the named periods; valid whenever `quarters` is.
+    let scale = input.period.per_quarter_scale().ok().filter(|_| quarters.is_some());
 
     if input.rows.is_empty() {
         problems.push(Problem {
@@ -199,7 +201,7 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         .zip(&input.rows)
         .enumerate()
         .map(|(index, (p, row))| {
-            let (p, q) = ((*p)?, quarters?);
+            let (p, q) = ((*p)?, scale?);
             let segment = row.segment.unwrap_or(input.segment);
             Some(metrics(
                 row.display_name(index),
@@ -214,7 +216,7 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         .collect();
 
     let all_parsed: Option<Vec<Parsed>> = parsed.iter().copied().collect();
-    let team = match (all_parsed, quarters) {
+    let team = match (all_parsed, scale) {
         (Some(all), Some(q)) if !all.is_empty() => Some(team_metrics(&all, input.segment, q, &benchmarks)),
         _ => None,
     };
@@ -229,6 +231,38 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         })
         .collect();
 
+    let (total_pipeline, cs_share, other_conversion, versus_other) = pipeline(input, team.as_ref(), &mut problems);
+
+    problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| Problem {
+        field: ProgrammeField::Benchmark(p.segment, p.measure, p.tier),
+        message: format!("Benchmark {}; using the reference table until it is fixed", p.message),
+    }));
+
+    let mut programme = Programme {
+        quarters,
+        rows,
+        team,
+        total_pipeline,
+        cs_share,
+        other_conversion,
+        versus_other,
+        won_missing,
+        problems,
+        advice: Vec::new(),
+        sections: sections_for(input.role).to_vec(),
+        benchmarks,
+    };
+    programme.advice = advise(input, &programme);
+    programme
+}
+
+/// The pipeline inputs: (total pipeline, CS share %, other sources' conversion %,
+/// CSQL conversion minus other sources' in points), each `None` when unknown.
+fn pipeline(
+    input: &ProgrammeInput,
+    team: Option<&Metrics>,
+    problems: &mut Vec<Problem>,
+) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
     let total_pipeline = parse_optional(&input.total_pipeline, 0.0, MAX_AMOUNT).unwrap_or_else(|e| {
         problems.push(Problem {
             field: ProgrammeField::TotalPipeline,
@@ -246,7 +280,7 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         }
         other => other,
     };
-    let cs_pipeline = team.as_ref().and_then(|t| t.pipeline_value);
+    let cs_pipeline = team.and_then(|t| t.pipeline_value);
     let cs_share = match (cs_pipeline, total_pipeline) {
         (Some(cs), Some(total)) if cs > total * (1.0 + 1e-12) => {
             problems.push(Problem {
@@ -270,32 +304,11 @@ pub fn evaluate(input: &ProgrammeInput) -> Programme {
         });
         None
     });
-    let versus_other = match (team.as_ref().and_then(|t| t.conversion_rate), other_conversion) {
+    let versus_other = match (team.and_then(|t| t.conversion_rate), other_conversion) {
         (Some(csql), Some(other)) => Some(csql - other),
         _ => None,
     };
-
-    problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| Problem {
-        field: ProgrammeField::Benchmark(p.segment, p.measure, p.tier),
-        message: format!("Benchmark {}; using the reference table until it is fixed", p.message),
-    }));
-
-    let mut programme = Programme {
-        quarters,
-        rows,
-        team,
-        total_pipeline,
-        cs_share,
-        other_conversion,
-        versus_other,
-        won_missing,
-        problems,
-        advice: Vec::new(),
-        sections: sections_for(input.role).to_vec(),
-        benchmarks,
-    };
-    programme.advice = advise(input, &programme);
-    programme
+    (total_pipeline, cs_share, other_conversion, versus_other)
 }
 
 /// The period in quarters, or `None` with a problem on each wrong date.
@@ -386,9 +399,15 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
     };
     let submitted = parse_count(&row.submitted).map_err(|e| report(ProgrammeField::Submitted(index), "submitted", e));
     let accepted = match parse_count(&row.accepted) {
-        Ok(Some(a)) => Ok(a),
-        Ok(None) => Err(report(ProgrammeField::Accepted(index), "accepted", NumberError::Empty.to_string())),
-        Err(e) => Err(report(ProgrammeField::Accepted(index), "accepted", e)),
+        Ok(Some(a)) => Some(a),
+        Ok(None) => {
+            report(ProgrammeField::Accepted(index), "accepted", NumberError::Empty.to_string());
+            None
+        }
+        Err(e) => {
+            report(ProgrammeField::Accepted(index), "accepted", e);
+            None
+        }
     };
     let won = parse_count(&row.won).map_err(|e| report(ProgrammeField::Won(index), "won", e));
     let pipeline_value = parse_optional(&row.pipeline_value, 0.0, MAX_AMOUNT)
@@ -396,7 +415,7 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
     let won_value = parse_optional(&row.won_value, 0.0, MAX_AMOUNT)
         .map_err(|e| report(ProgrammeField::WonValue(index), "closed-won value", e.to_string()));
 
-    if let (Ok(Some(submitted)), Ok(accepted)) = (submitted, accepted) {
+    if let (Ok(Some(submitted)), Some(accepted)) = (submitted, accepted) {
         if accepted > submitted {
             report(
                 ProgrammeField::Accepted(index),
@@ -409,7 +428,7 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
             );
         }
     }
-    if let (Ok(Some(won)), Ok(accepted)) = (won, accepted) {
+    if let (Ok(Some(won)), Some(accepted)) = (won, accepted) {
         if won > accepted {
             report(
                 ProgrammeField::Won(index),
@@ -429,7 +448,7 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
     Some(Parsed {
         csms: csms?,
         submitted: submitted.ok()?,
-        accepted: accepted.ok()?,
+        accepted: accepted?,
         won: won.ok()?,
         pipeline_value: pipeline_value.ok()?,
         won_value: won_value.ok()?,
@@ -439,7 +458,8 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
 /// `part / whole x 100`, `None` when `whole` is 0.
 fn rate(part: f64, whole: f64) -> Option<f64> {
     if whole > 0.0 {
-        Some(part / whole * 100.0)
+        // Multiplying first keeps whole-number rates exact (11 of 20 is 55, not 55.00000000000001).
+        Some(part * 100.0 / whole)
     } else {
         None
     }
@@ -453,11 +473,11 @@ fn metrics(
     p: &Parsed,
     acceptance: Option<(f64, f64)>,
     conversion: Option<(f64, f64)>,
-    quarters: f64,
+    scale: f64,
     benchmarks: &Benchmarks,
 ) -> Metrics {
-    let per_csm_per_quarter = if p.csms > 0 && quarters > 0.0 {
-        p.accepted / f64::from(p.csms) / quarters
+    let per_csm_per_quarter = if p.csms > 0 && scale.is_finite() {
+        p.accepted * scale / f64::from(p.csms)
     } else {
         0.0
     };
@@ -498,7 +518,7 @@ fn sum_some(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
     values.flatten().fold(None, |total, v| Some(total.unwrap_or(0.0) + v))
 }
 
-fn team_metrics(rows: &[Parsed], segment: Segment, quarters: f64, benchmarks: &Benchmarks) -> Metrics {
+fn team_metrics(rows: &[Parsed], segment: Segment, scale: f64, benchmarks: &Benchmarks) -> Metrics {
     let accepted: f64 = rows.iter().map(|p| p.accepted).sum();
     let submitted = sum_some(rows.iter().map(|p| p.submitted));
     let accepted_with_submitted: f64 = rows.iter().filter(|p| p.submitted.is_some()).map(|p| p.accepted).sum();
@@ -518,7 +538,7 @@ fn team_metrics(rows: &[Parsed], segment: Segment, quarters: f64, benchmarks: &B
         &totals,
         submitted.map(|s| (s, accepted_with_submitted)),
         won.map(|w| (w, accepted_with_won)),
-        quarters,
+        scale,
         benchmarks,
     )
 }

@@ -89,24 +89,43 @@ impl Period {
             Period::Quarter => Ok(1.0),
             Period::Half => Ok(2.0),
             Period::Year => Ok(4.0),
-            Period::Custom { start, end } => {
-                let start_date = Date::parse(start).map_err(PeriodError::Start);
-                let end_date = Date::parse(end).map_err(PeriodError::End);
-                let (start_date, end_date) = (start_date?, end_date?);
-                let days = end_date.days_since(start_date);
-                if days <= 0 {
-                    return Err(PeriodError::EndNotAfterStart {
-                        start: start_date,
-                        end: end_date,
-                    });
-                }
-                // Whole days between two dates in 1..=9999 fit f64 exactly.
-                #[allow(clippy::cast_precision_loss)]
-                let days = days as f64;
-                Ok(days / QUARTER_DAYS)
-            }
+            Period::Custom { start, end } => Ok(custom_days(start, end)? / QUARTER_DAYS),
         }
     }
+
+    /// What to multiply a count in this period by to get a count per quarter:
+    /// `1 / quarters`, computed so that the usual cases are exact (a month
+    /// is `3`, so 2 CSQLs in a month is exactly 6.0 per quarter).
+    ///
+    /// # Errors
+    /// As [`Period::quarters`].
+    pub fn per_quarter_scale(&self) -> Result<f64, PeriodError> {
+        match self {
+            Period::Month => Ok(3.0),
+            Period::Quarter => Ok(1.0),
+            Period::Half => Ok(0.5),
+            Period::Year => Ok(0.25),
+            Period::Custom { start, end } => Ok(QUARTER_DAYS / custom_days(start, end)?),
+        }
+    }
+}
+
+/// Days from `start` to `end` (both typed), at least 1.
+fn custom_days(start: &str, end: &str) -> Result<f64, PeriodError> {
+    let start_date = Date::parse(start).map_err(PeriodError::Start);
+    let end_date = Date::parse(end).map_err(PeriodError::End);
+    let (start_date, end_date) = (start_date?, end_date?);
+    let days = end_date.days_since(start_date);
+    if days <= 0 {
+        return Err(PeriodError::EndNotAfterStart {
+            start: start_date,
+            end: end_date,
+        });
+    }
+    // Whole days between two dates in years 1..=9999 fit f64 exactly.
+    #[allow(clippy::cast_precision_loss)]
+    let days = days as f64;
+    Ok(days)
 }
 
 /// Why a custom period cannot be used.

@@ -1,0 +1,136 @@
+//! Quick entry from a link: team totals in the query string, e.g.
+//! `?view=programme&segment=smb&period=quarter&csms=3&submitted=20&accepted=15&won=6`.
+//!
+//! The totals become one "Team" row standing for `csms` CSMs, so accepted
+//! per CSM per quarter divides by `csms`. Also read: `stage`, `role`,
+//! `start`/`end` (with `period=custom`), `total_pipeline`, `other_conversion`.
+//! `view` and unknown parameters are left to the page and not reported.
+//!
+//! A bad value never stops the page: the field keeps its default and a
+//! notice (a sentence naming the parameter) is returned. Whether the numbers
+//! agree with each other (won <= accepted <= submitted) is left to
+//! [`super::evaluate`], which shows the problem beside the field.
+
+use super::super::number::{parse_in_range, parse_non_negative, plain};
+use super::metrics::{MAX_COUNT, MAX_HEADCOUNT};
+use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
+
+/// Longest value quoted back in a notice; links can carry anything.
+const QUOTE_LIMIT: usize = 40;
+
+fn quote(value: &str) -> String {
+    let mut shown: String = value.chars().take(QUOTE_LIMIT).collect();
+    if value.chars().count() > QUOTE_LIMIT {
+        shown.push('\u{2026}');
+    }
+    format!("\u{201c}{shown}\u{201d}")
+}
+
+/// A programme input from a query string (with or without the leading `?`),
+/// and one notice per value that could not be used. Never panics.
+#[must_use]
+pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut input = ProgrammeInput::default();
+    let mut notices = Vec::new();
+    let mut csms: u32 = 1;
+    let (mut submitted, mut accepted, mut won) = (String::new(), String::new(), String::new());
+    let (mut start, mut end) = (None, None);
+
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.trim();
+        let mut notice =
+            |problem: &str, instead: &str| notices.push(format!("Link parameter {key}={}: {problem}. {instead}", quote(value)));
+        match key.as_ref() {
+            "segment" => match Segment::from_key(value) {
+                Some(segment) => input.segment = segment,
+                None => notice(
+                    "unknown segment (use smb, mid_market or enterprise)",
+                    &format!("Using {} instead.", input.segment.label()),
+                ),
+            },
+            "period" => match Period::from_key(value) {
+                Some(period) => input.period = period,
+                None => notice(
+                    "unknown period (use month, quarter, half, year or custom)",
+                    &format!("Using {} instead.", input.period.label().to_lowercase()),
+                ),
+            },
+            "start" => start = Some(value.to_owned()),
+            "end" => end = Some(value.to_owned()),
+            "stage" => match Stage::from_key(value) {
+                Some(stage) => input.stage = stage,
+                None => notice(
+                    "unknown stage (use early, growing or scaling)",
+                    &format!("Using {} instead.", input.stage.label().to_lowercase()),
+                ),
+            },
+            "role" => match Role::from_key(value) {
+                Some(role) => input.role = role,
+                None => notice(
+                    "unknown role (use csm, cs_manager, vp_cs or cro)",
+                    &format!("Using {} instead.", input.role.label()),
+                ),
+            },
+            "csms" => match count(value) {
+                Ok(n) if n >= 1.0 && n <= f64::from(MAX_HEADCOUNT) => {
+                    // A whole number in 1..=MAX_HEADCOUNT, checked just above.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let n = n as u32;
+                    csms = n;
+                }
+                Ok(_) => notice(&format!("the number of CSMs must be 1 to {MAX_HEADCOUNT}"), "Using 1 CSM instead."),
+                Err(e) => notice(&e, "Using 1 CSM instead."),
+            },
+            "submitted" | "accepted" | "won" => match count(value) {
+                Ok(n) => {
+                    let text = plain(n);
+                    match key.as_ref() {
+                        "submitted" => submitted = text,
+                        "accepted" => accepted = text,
+                        _ => won = text,
+                    }
+                }
+                Err(e) => notice(&e, "Left blank."),
+            },
+            "total_pipeline" => match parse_non_negative(value) {
+                Ok(n) => input.total_pipeline = plain(n),
+                Err(e) => notice(&e.to_string(), "Left blank."),
+            },
+            "other_conversion" => match parse_in_range(value, 0.0, 100.0) {
+                Ok(n) => input.other_conversion = plain(n),
+                Err(e) => notice(&e.to_string(), "Left blank."),
+            },
+            _ => {}
+        }
+    }
+
+    match &mut input.period {
+        Period::Custom { start: s, end: e } => {
+            *s = start.unwrap_or_default();
+            *e = end.unwrap_or_default();
+        }
+        _ => {
+            if start.is_some() || end.is_some() {
+                notices.push(format!(
+                    "Link parameters start and end are only used with period=custom; the period is {}.",
+                    input.period.label().to_lowercase()
+                ));
+            }
+        }
+    }
+    input.rows = vec![CsmRow::team(csms, &submitted, &accepted, &won)];
+    (input, notices)
+}
+
+/// A whole, non-negative count up to the model's maximum.
+fn count(value: &str) -> Result<f64, String> {
+    let n = parse_non_negative(value).map_err(|e| e.to_string())?;
+    if n.fract() != 0.0 {
+        Err(format!("{} is not a whole number", plain(n)))
+    } else if n > MAX_COUNT {
+        Err(format!("{} is above the maximum of {}", plain(n), plain(MAX_COUNT)))
+    } else {
+        Ok(n.abs())
+    }
+}

@@ -1,0 +1,1133 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Native tests for the Programme view model: metrics, tiers, periods,
+//! problems, advice, role ordering, quick entry and formatting. Every
+//! expected number is worked by hand in the test.
+
+use csql_calculator::model::programme::advice::VOLUME_COMP_TIER_GAP;
+use csql_calculator::model::programme::benchmarks::{INTERNAL_SOURCE, REFERENCE_SOURCE};
+use csql_calculator::model::programme::format::{number, number_or_na, per_quarter, percent, points, tier_label, tier_word};
+use csql_calculator::model::programme::{
+    bullet, evaluate, from_query, sections_for, AdviceKind, Band, Benchmarks, CsmRow, Measure, Metrics, Period, Programme, ProgrammeField,
+    ProgrammeInput, Role, Section, Segment, Stage, Tier, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
+};
+use proptest::prelude::*;
+
+const CLOSE: f64 = 1e-9;
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() < CLOSE
+}
+
+fn row(name: &str, submitted: &str, accepted: &str, won: &str) -> CsmRow {
+    CsmRow {
+        submitted: submitted.to_owned(),
+        accepted: accepted.to_owned(),
+        won: won.to_owned(),
+        ..CsmRow::named(name)
+    }
+}
+
+fn input(segment: Segment, period: Period, rows: Vec<CsmRow>) -> ProgrammeInput {
+    ProgrammeInput {
+        segment,
+        period,
+        rows,
+        ..ProgrammeInput::default()
+    }
+}
+
+/// One team row standing for `csms` CSMs.
+fn team_input(segment: Segment, period: Period, csms: u32, submitted: &str, accepted: &str, won: &str) -> ProgrammeInput {
+    input(segment, period, vec![CsmRow::team(csms, submitted, accepted, won)])
+}
+
+fn team(programme: &Programme) -> &Metrics {
+    match programme.team.as_ref() {
+        Some(team) => team,
+        None => panic!("expected team metrics, problems: {:?}", programme.problems),
+    }
+}
+
+fn kinds(programme: &Programme) -> Vec<AdviceKind> {
+    programme.advice.iter().map(|a| a.kind).collect()
+}
+
+fn has_advice(programme: &Programme, kind: AdviceKind) -> bool {
+    programme.advice.iter().any(|a| a.kind == kind)
+}
+
+fn messages(programme: &Programme) -> Vec<String> {
+    programme.problems.iter().map(|p| p.message.clone()).collect()
+}
+
+// ---------------------------------------------------------------- worked example
+
+#[test]
+fn worked_example_smb_quarter_three_csms() {
+    // 15 accepted / 3 CSMs / 1 quarter = 5.0; 15 / 20 = 75%; 6 / 15 = 40%.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"));
+    assert!(programme.problems.is_empty(), "{:?}", programme.problems);
+    let t = team(&programme);
+    assert!(close(t.per_csm_per_quarter, 5.0));
+    assert_eq!(t.acceptance_rate, Some(75.0));
+    assert_eq!(t.conversion_rate, Some(40.0));
+    assert_eq!(t.csms, 3);
+    assert_eq!(per_quarter(t.per_csm_per_quarter), "5.0");
+    assert_eq!(percent(t.acceptance_rate), "75.0%");
+    assert_eq!(percent(t.conversion_rate), "40.0%");
+    // SMB volume 4-7 is great; 40% is the shared top of great and bottom of
+    // world class, so the higher tier wins; overall is the lower of the two.
+    assert_eq!(t.rating.volume, Tier::Great);
+    assert_eq!(t.rating.conversion, Some(Tier::WorldClass));
+    assert_eq!(t.rating.overall, Some(Tier::Great));
+    assert_eq!(t.rating.note, None);
+    assert_eq!(programme.quarters, Some(1.0));
+}
+
+#[test]
+fn worked_example_from_a_link() {
+    let (input, notices) = from_query("?view=programme&segment=smb&period=quarter&csms=3&submitted=20&accepted=15&won=6");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(input.segment, Segment::Smb);
+    assert_eq!(input.period, Period::Quarter);
+    assert_eq!(input.rows.len(), 1);
+    assert_eq!(input.rows[0].name, "Team");
+    assert_eq!(input.rows[0].headcount, "3");
+    let programme = evaluate(&input);
+    let t = team(&programme);
+    assert!(close(t.per_csm_per_quarter, 5.0));
+    assert_eq!(t.rating.overall, Some(Tier::Great));
+    // The team row's own metrics match the team's.
+    assert_eq!(
+        programme.rows[0].as_ref(),
+        Some(t)
+            .map(|t| Metrics {
+                name: "Team".to_owned(),
+                ..t.clone()
+            })
+            .as_ref()
+    );
+}
+
+// ---------------------------------------------------------------- volume tiers
+
+#[test]
+fn smb_volume_boundaries_go_to_the_higher_tier() {
+    let smb = Benchmarks::default().smb.volume;
+    assert_eq!(smb.tier(7.0), Tier::WorldClass);
+    assert_eq!(smb.tier(6.99), Tier::Great);
+    assert_eq!(smb.tier(4.0), Tier::Great);
+    assert_eq!(smb.tier(3.99), Tier::Good);
+    assert_eq!(smb.tier(2.0), Tier::Good);
+    assert_eq!(smb.tier(1.99), Tier::Below);
+    assert_eq!(smb.tier(0.0), Tier::Below);
+    assert_eq!(smb.tier(f64::NAN), Tier::Below);
+}
+
+#[test]
+fn smb_volume_boundaries_through_evaluate() {
+    // 12 / 3 = 4.0 -> great; 399 / 100 = 3.99 -> good; 200 / 100 = 2.0 -> good; 199 / 100 = 1.99 -> below.
+    for (csms, accepted, expected_rate, tier) in [
+        (3, "12", 4.0, Tier::Great),
+        (100, "399", 3.99, Tier::Good),
+        (100, "200", 2.0, Tier::Good),
+        (100, "199", 1.99, Tier::Below),
+        (1, "7", 7.0, Tier::WorldClass),
+    ] {
+        let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, csms, "", accepted, ""));
+        let t = team(&programme);
+        assert!(close(t.per_csm_per_quarter, expected_rate), "{accepted}/{csms}");
+        assert_eq!(t.rating.volume, tier, "{accepted}/{csms}");
+    }
+}
+
+#[test]
+fn mid_market_and_enterprise_volume_boundaries() {
+    let table = Benchmarks::default();
+    let mm = table.mid_market.volume;
+    assert_eq!(mm.tier(2.99), Tier::Below);
+    assert_eq!(mm.tier(3.0), Tier::Good);
+    assert_eq!(mm.tier(5.0), Tier::Great);
+    assert_eq!(mm.tier(7.99), Tier::Great);
+    assert_eq!(mm.tier(8.0), Tier::WorldClass);
+    let ent = table.enterprise.volume;
+    assert_eq!(ent.tier(0.99), Tier::Below);
+    assert_eq!(ent.tier(1.0), Tier::Good);
+    assert_eq!(ent.tier(3.0), Tier::Great);
+    assert_eq!(ent.tier(5.0), Tier::WorldClass);
+}
+
+// ---------------------------------------------------------------- conversion tiers
+
+#[test]
+fn conversion_boundaries_per_segment() {
+    let table = Benchmarks::default();
+    let smb = table.smb.conversion;
+    assert_eq!(smb.tier(19.99), Tier::Below);
+    assert_eq!(smb.tier(20.0), Tier::Good);
+    assert_eq!(smb.tier(30.0), Tier::Great);
+    assert_eq!(smb.tier(40.0), Tier::WorldClass);
+    let mm = table.mid_market.conversion;
+    assert_eq!(mm.tier(24.9), Tier::Below);
+    assert_eq!(mm.tier(25.0), Tier::Good);
+    assert_eq!(mm.tier(35.0), Tier::Great);
+    assert_eq!(mm.tier(45.0), Tier::WorldClass);
+    let ent = table.enterprise.conversion;
+    assert_eq!(ent.tier(29.9), Tier::Below);
+    assert_eq!(ent.tier(30.0), Tier::Good);
+    assert_eq!(ent.tier(40.0), Tier::Great);
+    assert_eq!(ent.tier(54.99), Tier::Great);
+    assert_eq!(ent.tier(55.0), Tier::WorldClass);
+}
+
+#[test]
+fn enterprise_55_percent_is_world_class_through_evaluate() {
+    // 11 won of 20 accepted = 55%; 20 accepted by 4 CSMs in a quarter = 5.0 -> world class.
+    let programme = evaluate(&team_input(Segment::Enterprise, Period::Quarter, 4, "25", "20", "11"));
+    let t = team(&programme);
+    assert_eq!(t.conversion_rate, Some(55.0));
+    assert_eq!(t.rating.conversion, Some(Tier::WorldClass));
+    assert_eq!(t.rating.volume, Tier::WorldClass);
+    assert_eq!(t.rating.overall, Some(Tier::WorldClass));
+}
+
+#[test]
+fn overall_is_the_lower_of_volume_and_conversion() {
+    // SMB: 8 accepted by 1 CSM = 8.0 (world class); 2 of 8 won = 25% (good) -> overall good.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"));
+    let t = team(&programme);
+    assert_eq!(t.rating.volume, Tier::WorldClass);
+    assert_eq!(t.rating.conversion, Some(Tier::Good));
+    assert_eq!(t.rating.overall, Some(Tier::Good));
+    // SMB: 1 accepted = 1.0 (below); 1 of 1 won = 100% (world class) -> overall below.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "1", "1", "1"));
+    assert_eq!(team(&programme).rating.overall, Some(Tier::Below));
+}
+
+#[test]
+fn tier_words_and_labels() {
+    assert_eq!(Tier::Below.word(), "below");
+    assert_eq!(Tier::Good.word(), "good");
+    assert_eq!(Tier::Great.word(), "great");
+    assert_eq!(Tier::WorldClass.word(), "world-class");
+    assert_eq!(Tier::WorldClass.label(), "World class");
+    assert_eq!(Tier::Below.label(), "Below good");
+    assert!(Tier::Below < Tier::Good && Tier::Good < Tier::Great && Tier::Great < Tier::WorldClass);
+    assert_eq!(tier_label(None), "n/a");
+    assert_eq!(tier_word(Some(Tier::Great)), "great");
+}
+
+// ---------------------------------------------------------------- n/a handling
+
+#[test]
+fn no_accepted_csqls_means_conversion_na_not_zero() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 2, "5", "0", "0"));
+    let t = team(&programme);
+    assert!(close(t.per_csm_per_quarter, 0.0));
+    assert_eq!(t.acceptance_rate, Some(0.0));
+    assert_eq!(t.conversion_rate, None);
+    assert_eq!(percent(t.conversion_rate), "n/a");
+    assert_eq!(t.rating.volume, Tier::Below);
+    assert_eq!(t.rating.conversion, None);
+    assert_eq!(t.rating.overall, None);
+    assert!(t.rating.note.as_deref().is_some_and(|n| n.contains("No accepted CSQLs")));
+}
+
+#[test]
+fn nothing_submitted_means_acceptance_na() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "0", "0", ""));
+    let t = team(&programme);
+    assert_eq!(t.acceptance_rate, None);
+    assert_eq!(t.conversion_rate, None);
+    // Submitted left blank: acceptance n/a too, and it is not a problem.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "", "4", "1"));
+    assert!(programme.problems.is_empty());
+    let t = team(&programme);
+    assert_eq!(t.acceptance_rate, None);
+    assert_eq!(t.conversion_rate, Some(25.0));
+}
+
+#[test]
+fn won_left_blank_means_conversion_na_and_closed_loop_advice() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "6", " "));
+    assert!(programme.problems.is_empty());
+    let t = team(&programme);
+    assert_eq!(t.conversion_rate, None);
+    assert_eq!(t.rating.overall, None);
+    assert!(t.rating.note.as_deref().is_some_and(|n| n.contains("Closed-won not entered")));
+    assert_eq!(programme.won_missing, vec![("Team".to_owned(), 6.0)]);
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::NoClosedLoop);
+    assert!(
+        advice.is_some_and(|a| a.detail.starts_with("6 accepted CSQLs have no closed-won count")),
+        "{:?}",
+        programme.advice
+    );
+}
+
+#[test]
+fn closed_loop_advice_names_the_rows_missing_won() {
+    let programme = evaluate(&input(
+        Segment::Smb,
+        Period::Quarter,
+        vec![row("Ana", "6", "5", "2"), row("Ben", "6", "4", ""), row("Cal", "2", "0", "")],
+    ));
+    assert!(programme.problems.is_empty());
+    // Cal accepted nothing, so only Ben is missing a won figure.
+    assert_eq!(programme.won_missing, vec![("Ben".to_owned(), 4.0)]);
+    let t = team(&programme);
+    // Team conversion uses only rows that reported won: Ana 2 / 5 and Cal 0 / 0 -> 2 / 5 = 40%.
+    assert_eq!(t.won, Some(2.0));
+    assert_eq!(t.conversion_rate, Some(40.0));
+    let detail = programme
+        .advice
+        .iter()
+        .find(|a| a.kind == AdviceKind::NoClosedLoop)
+        .map(|a| a.detail.clone());
+    assert!(detail.is_some_and(|d| d.starts_with("4 accepted CSQLs have no closed-won count (Ben)")));
+}
+
+#[test]
+fn no_closed_loop_advice_when_nothing_was_accepted() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "0", ""));
+    assert!(!has_advice(&programme, AdviceKind::NoClosedLoop));
+}
+
+// ---------------------------------------------------------------- periods
+
+#[test]
+#[allow(clippy::float_cmp)] // Exactness is the point: 2 x 3 / 1 is 6.0, not 6.000000000000001.
+fn month_period_scales_to_a_quarter() {
+    // 2 accepted by 1 CSM in a month: 2 / 1 / (1/3) = 6.0 per quarter.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Month, 1, "2", "2", "1"));
+    let t = team(&programme);
+    assert_eq!(t.per_csm_per_quarter, 6.0, "exact, not 6.000000000000001");
+    assert_eq!(Period::Month.per_quarter_scale(), Ok(3.0));
+    assert_eq!(per_quarter(t.per_csm_per_quarter), "6.0");
+    assert_eq!(t.rating.volume, Tier::Great);
+}
+
+#[test]
+fn half_and_year_periods_scale_to_a_quarter() {
+    // Half: 8 / 2 CSMs / 2 quarters = 2.0. Year: 40 / 2 CSMs / 4 quarters = 5.0.
+    let half = evaluate(&team_input(Segment::Smb, Period::Half, 2, "", "8", ""));
+    assert!(close(team(&half).per_csm_per_quarter, 2.0));
+    let year = evaluate(&team_input(Segment::Smb, Period::Year, 2, "", "40", ""));
+    assert!(close(team(&year).per_csm_per_quarter, 5.0));
+    assert_eq!(Period::Month.quarters(), Ok(1.0 / 3.0));
+    assert_eq!(Period::Half.quarters(), Ok(2.0));
+    assert_eq!(Period::Year.quarters(), Ok(4.0));
+}
+
+fn custom(start: &str, end: &str) -> Period {
+    Period::Custom {
+        start: start.to_owned(),
+        end: end.to_owned(),
+    }
+}
+
+#[test]
+fn custom_period_counts_days_over_a_quarter_of_a_year() {
+    // 2025-01-01 to 2025-04-02: 31 + 28 + 31 + 1 = 91 days; 91 / 91.3125 quarters.
+    let quarters = 91.0 / (365.25 / 4.0);
+    assert_eq!(custom("2025-01-01", "2025-04-02").quarters(), Ok(quarters));
+    // Leap year: 2024-01-01 to 2025-01-01 is 366 days.
+    assert_eq!(custom("2024-01-01", "2025-01-01").quarters(), Ok(366.0 / 91.3125));
+    assert_eq!(custom("2024-01-01", "2025-01-01").per_quarter_scale(), Ok(91.3125 / 366.0));
+    // 10 accepted by 2 CSMs over 91 days: 10 / 2 / (91 / 91.3125) = 5.0172...
+    let programme = evaluate(&input(
+        Segment::Smb,
+        custom("2025-01-01", "2025-04-02"),
+        vec![CsmRow::team(2, "", "10", "")],
+    ));
+    let t = team(&programme);
+    assert!(close(t.per_csm_per_quarter, 5.0 * 91.3125 / 91.0));
+    assert_eq!(per_quarter(t.per_csm_per_quarter), "5.0");
+}
+
+#[test]
+fn custom_period_rejects_bad_dates() {
+    let check = |start: &str, end: &str, fields: &[ProgrammeField], text: &str| {
+        let programme = evaluate(&input(Segment::Smb, custom(start, end), vec![CsmRow::team(1, "1", "1", "1")]));
+        let got: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
+        assert_eq!(got, fields, "{start}..{end}: {:?}", programme.problems);
+        assert!(messages(&programme).join(" | ").contains(text), "{:?}", programme.problems);
+        assert_eq!(programme.quarters, None);
+        assert!(programme.team.is_none());
+        assert!(programme.rows.iter().all(Option::is_none));
+    };
+    check(
+        "2025-02-30",
+        "2025-06-01",
+        &[ProgrammeField::PeriodStart],
+        "2025-02-30 is not a real date (February 2025 has 28 days)",
+    );
+    check("2025-01-01", "2025-13-01", &[ProgrammeField::PeriodEnd], "month 13 is not 01-12");
+    check(
+        "2025-04-01",
+        "2025-01-01",
+        &[ProgrammeField::PeriodEnd],
+        "end date 2025-01-01 must be after the start date 2025-04-01",
+    );
+    check("2025-04-01", "2025-04-01", &[ProgrammeField::PeriodEnd], "must be after");
+    check(
+        "",
+        "2025-04-01",
+        &[ProgrammeField::PeriodStart],
+        "Period start date: enter a date as YYYY-MM-DD",
+    );
+    check(
+        "01/02/2025",
+        "soon",
+        &[ProgrammeField::PeriodStart, ProgrammeField::PeriodEnd],
+        "use YYYY-MM-DD",
+    );
+    check(
+        "2024-02-29",
+        "2023-02-29",
+        &[ProgrammeField::PeriodEnd],
+        "February 2023 has 28 days",
+    );
+}
+
+// ---------------------------------------------------------------- several CSMs
+
+#[test]
+fn team_metrics_are_sums_over_csms() {
+    // Ana 10/8/4, Ben 10/4/1: team 20 submitted, 12 accepted, 5 won, 2 CSMs.
+    // 12 / 2 = 6.0 per CSM per quarter; 12 / 20 = 60%; 5 / 12 = 41.67%.
+    let programme = evaluate(&input(
+        Segment::Smb,
+        Period::Quarter,
+        vec![row("Ana", "10", "8", "4"), row("Ben", "10", "4", "1")],
+    ));
+    let t = team(&programme);
+    assert_eq!(t.csms, 2);
+    assert_eq!((t.submitted, t.accepted, t.won), (Some(20.0), 12.0, Some(5.0)));
+    assert!(close(t.per_csm_per_quarter, 6.0));
+    assert_eq!(t.acceptance_rate, Some(60.0));
+    assert!(t.conversion_rate.is_some_and(|c| close(c, 500.0 / 12.0)));
+    assert_eq!(percent(t.conversion_rate), "41.7%");
+    // Per CSM: Ana 8.0 (world class), 50% (world class); Ben 4.0 (great), 25% (good).
+    let ana = programme.rows[0]
+        .as_ref()
+        .map(|m| (m.name.clone(), m.per_csm_per_quarter, m.rating.overall));
+    assert_eq!(ana, Some(("Ana".to_owned(), 8.0, Some(Tier::WorldClass))));
+    let ben = programme.rows[1]
+        .as_ref()
+        .map(|m| (m.per_csm_per_quarter, m.conversion_rate, m.rating.overall));
+    assert_eq!(ben, Some((4.0, Some(25.0), Some(Tier::Good))));
+}
+
+#[test]
+fn segment_override_per_csm() {
+    let mut ent = row("Eve", "4", "3", "2");
+    ent.segment = Some(Segment::Enterprise);
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![ent, row("Sam", "4", "3", "2")]));
+    // 3 per quarter: great for Enterprise (3-5), good for SMB (2-4).
+    let eve = programme.rows[0].as_ref().map(|m| (m.segment, m.rating.volume));
+    let sam = programme.rows[1].as_ref().map(|m| (m.segment, m.rating.volume));
+    assert_eq!(eve, Some((Segment::Enterprise, Tier::Great)));
+    assert_eq!(sam, Some((Segment::Smb, Tier::Good)));
+    // The team is judged against the team's segment.
+    assert_eq!(team(&programme).segment, Segment::Smb);
+}
+
+#[test]
+fn blank_names_are_numbered_in_messages() {
+    let programme = evaluate(&input(
+        Segment::Smb,
+        Period::Quarter,
+        vec![row("", "1", "1", "1"), row(" ", "1", "x", "")],
+    ));
+    assert_eq!(
+        messages(&programme),
+        vec!["CSM 2, accepted: \u{201c}x\u{201d} is not a number".to_owned()]
+    );
+}
+
+// ---------------------------------------------------------------- bad inputs
+
+#[test]
+fn won_more_than_accepted_is_a_problem_on_won() {
+    let programme = evaluate(&input(
+        Segment::Smb,
+        Period::Quarter,
+        vec![row("Alice", "10", "6", "7"), row("Bob", "5", "5", "1")],
+    ));
+    assert_eq!(programme.problems.len(), 1);
+    assert_eq!(programme.problems[0].field, ProgrammeField::Won(0));
+    assert_eq!(
+        programme.problems[0].message,
+        "Alice, won: 7 is more than accepted (6); only accepted CSQLs can close won"
+    );
+    assert!(programme.rows[0].is_none());
+    assert!(programme.rows[1].is_some(), "the other CSM keeps their metrics");
+    assert!(programme.team.is_none(), "team totals would be wrong");
+}
+
+#[test]
+fn accepted_more_than_submitted_is_a_problem_on_accepted() {
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![row("Alice", "5", "6", "1")]));
+    let problems: Vec<_> = programme
+        .problems_for(ProgrammeField::Accepted(0))
+        .map(|p| p.message.clone())
+        .collect();
+    assert_eq!(
+        problems,
+        vec!["Alice, accepted: 6 is more than submitted (5); Sales can only accept what CS submitted".to_owned()]
+    );
+}
+
+#[test]
+fn negative_fractional_and_text_counts_are_problems() {
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![row("Alice", "-1", "2.5", "abc")]));
+    assert_eq!(
+        programme.problems.iter().map(|p| (p.field, p.message.as_str())).collect::<Vec<_>>(),
+        vec![
+            (ProgrammeField::Submitted(0), "Alice, submitted: -1 is below the minimum of 0"),
+            (ProgrammeField::Accepted(0), "Alice, accepted: 2.5 is not a whole number"),
+            (ProgrammeField::Won(0), "Alice, won: \u{201c}abc\u{201d} is not a number"),
+        ]
+    );
+    assert!(programme.team.is_none());
+}
+
+#[test]
+fn accepted_is_required_and_headcount_must_be_positive() {
+    let mut bad = row("Alice", "3", "", "");
+    bad.headcount = "0".to_owned();
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![bad]));
+    assert_eq!(
+        programme.problems.iter().map(|p| (p.field, p.message.as_str())).collect::<Vec<_>>(),
+        vec![
+            (ProgrammeField::Headcount(0), "Alice, CSMs: a row stands for at least 1 CSM"),
+            (ProgrammeField::Accepted(0), "Alice, accepted: enter a number"),
+        ]
+    );
+    // Blank headcount means one CSM.
+    let mut one = row("Alice", "3", "3", "1");
+    one.headcount = String::new();
+    assert_eq!(team(&evaluate(&input(Segment::Smb, Period::Quarter, vec![one]))).csms, 1);
+}
+
+#[test]
+fn optional_values_are_checked_when_typed() {
+    let mut alice = row("Alice", "3", "3", "1");
+    alice.pipeline_value = "lots".to_owned();
+    alice.won_value = "-5".to_owned();
+    let mut programme_input = input(Segment::Smb, Period::Quarter, vec![alice]);
+    programme_input.other_conversion = "120".to_owned();
+    programme_input.total_pipeline = "0".to_owned();
+    let programme = evaluate(&programme_input);
+    let fields: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ProgrammeField::PipelineValue(0),
+            ProgrammeField::WonValue(0),
+            ProgrammeField::TotalPipeline,
+            ProgrammeField::OtherConversion
+        ]
+    );
+    assert!(messages(&programme).contains(&"Conversion rate of other sources: 120 is above the maximum of 100".to_owned()));
+}
+
+#[test]
+fn no_rows_is_a_problem() {
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, Vec::new()));
+    assert_eq!(programme.problems.len(), 1);
+    assert_eq!(programme.problems[0].field, ProgrammeField::Rows);
+    assert!(programme.team.is_none());
+}
+
+#[test]
+fn decimal_comma_and_spaces_are_accepted() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, " 20 ", "15,0", "6"));
+    assert!(programme.problems.is_empty(), "{:?}", programme.problems);
+    assert!(close(team(&programme).accepted, 15.0));
+}
+
+// ---------------------------------------------------------------- pipeline share
+
+fn with_pipeline(values: [&str; 2], total: &str, other_conversion: &str) -> ProgrammeInput {
+    let ana = CsmRow {
+        pipeline_value: values[0].to_owned(),
+        ..row("Ana", "10", "8", "4")
+    };
+    let ben = CsmRow {
+        pipeline_value: values[1].to_owned(),
+        ..row("Ben", "10", "4", "1")
+    };
+    ProgrammeInput {
+        total_pipeline: total.to_owned(),
+        other_conversion: other_conversion.to_owned(),
+        ..input(Segment::Smb, Period::Quarter, vec![ana, ben])
+    }
+}
+
+#[test]
+fn cs_share_of_expansion_pipeline() {
+    // (300000 + 200000) / 1000000 = 50%.
+    let programme = evaluate(&with_pipeline(["300000", "200000"], "1000000", ""));
+    assert_eq!(team(&programme).pipeline_value, Some(500_000.0));
+    assert_eq!(programme.cs_share, Some(50.0));
+    assert!(!has_advice(&programme, AdviceKind::OnlyExpansionPath));
+    // No total: no share.
+    assert_eq!(evaluate(&with_pipeline(["300000", "200000"], "", "")).cs_share, None);
+    // A row without a value is left out of the sum: 300000 / 1000000 = 30%.
+    assert_eq!(evaluate(&with_pipeline(["300000", ""], "1000000", "")).cs_share, Some(30.0));
+}
+
+#[test]
+fn share_at_or_above_ninety_percent_flags_the_only_expansion_path() {
+    // 450000 + 450000 = 900000 of 1000000 = 90%: at the threshold.
+    let programme = evaluate(&with_pipeline(["450000", "450000"], "1000000", ""));
+    assert_eq!(programme.cs_share, Some(ONLY_PATH_SHARE_PERCENT));
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::OnlyExpansionPath);
+    assert!(
+        advice.is_some_and(|a| a.detail.contains("900000 is 90.0% of the 1000000")),
+        "{:?}",
+        programme.advice
+    );
+    // 100%: no other sources at all.
+    assert!(has_advice(
+        &evaluate(&with_pipeline(["500000", "500000"], "1000000", "")),
+        AdviceKind::OnlyExpansionPath
+    ));
+    // 89.9%: no advice.
+    assert!(!has_advice(
+        &evaluate(&with_pipeline(["449000", "450000"], "1000000", "")),
+        AdviceKind::OnlyExpansionPath
+    ));
+}
+
+#[test]
+fn total_below_cs_pipeline_is_a_problem() {
+    let programme = evaluate(&with_pipeline(["300000", "200000"], "400000", ""));
+    assert_eq!(programme.cs_share, None);
+    let fields: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
+    assert_eq!(fields, vec![ProgrammeField::TotalPipeline]);
+    assert!(messages(&programme)[0].contains("400000 is less than the CS-accepted pipeline (500000)"));
+}
+
+#[test]
+fn conversion_against_other_sources_in_points() {
+    // Team conversion 5 / 12 = 41.67%; other sources 25% -> +16.7 points.
+    let programme = evaluate(&with_pipeline(["", ""], "", "25"));
+    assert_eq!(programme.other_conversion, Some(25.0));
+    assert!(programme.versus_other.is_some_and(|d| close(d, 500.0 / 12.0 - 25.0)));
+    assert_eq!(points(programme.versus_other), "+16.7 points");
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::VersusOtherSources);
+    assert!(advice.is_some_and(|a| a.title == "CSQLs convert better than other sources" && a.detail.contains("41.7% against 25.0%")));
+    // Other sources at 50%: -8.3 points, and the advice says so.
+    let programme = evaluate(&with_pipeline(["", ""], "", "50"));
+    assert_eq!(points(programme.versus_other), "-8.3 points");
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::VersusOtherSources);
+    assert!(advice.is_some_and(|a| a.title == "CSQLs convert no better than other sources"));
+}
+
+// ---------------------------------------------------------------- advice
+
+#[test]
+fn healthy_programme_gets_only_stage_advice() {
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"));
+    assert_eq!(kinds(&programme), vec![AdviceKind::Stage]);
+}
+
+#[test]
+fn high_volume_low_conversion_flags_loose_qualification() {
+    // SMB 5.0 per quarter (great), 3 of 15 won = 20% (good): loose qualification, gap 1 so no volume-comp.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "3"));
+    assert!(has_advice(&programme, AdviceKind::LooseQualification));
+    assert!(!has_advice(&programme, AdviceKind::VolumeComp));
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::LooseQualification);
+    assert!(advice.is_some_and(
+        |a| a.detail.contains("5.0 accepted CSQLs per CSM per quarter is great for SMB (4-7)")
+            && a.detail.contains("20.0% conversion is good (20-30%)")
+            && a.detail.contains("budget, stakeholder and timing")
+    ));
+}
+
+#[test]
+fn volume_two_tiers_above_conversion_flags_volume_comp() {
+    // SMB 8.0 per quarter (world class), 2 of 8 = 25% (good): gap 2.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"));
+    assert!(has_advice(&programme, AdviceKind::VolumeComp));
+    assert!(has_advice(&programme, AdviceKind::LooseQualification));
+    assert_eq!(VOLUME_COMP_TIER_GAP, 2);
+    // SMB 5.0 (great), 1 of 15 = 6.7% (below): gap 2 as well.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "1"));
+    assert!(has_advice(&programme, AdviceKind::VolumeComp));
+    // SMB 3.0 (good), 0 of 3 (below): gap 1, low volume: neither.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "3", "0"));
+    assert!(!has_advice(&programme, AdviceKind::VolumeComp));
+    assert!(!has_advice(&programme, AdviceKind::LooseQualification));
+}
+
+#[test]
+fn acceptance_below_half_flags_no_shared_definition() {
+    assert!((LOW_ACCEPTANCE_PERCENT - 50.0).abs() < f64::EPSILON);
+    // 9 of 20 = 45%.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "9", "4"));
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::NoSharedDefinition);
+    assert!(advice.is_some_and(|a| a.detail.starts_with("Sales accepted 9 of 20 submitted CSQLs (45.0%), below 50.0%")));
+    // 10 of 20 = 50%: at the threshold, no advice.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "10", "4"));
+    assert!(!has_advice(&programme, AdviceKind::NoSharedDefinition));
+}
+
+#[test]
+fn coaching_names_csms_below_the_bar() {
+    // Ana 10/8/4 fine; Ben 10/3/0: acceptance 30%, conversion 0% (below), 3.0 per quarter (good).
+    let programme = evaluate(&input(
+        Segment::Smb,
+        Period::Quarter,
+        vec![row("Ana", "10", "8", "4"), row("Ben", "10", "3", "0")],
+    ));
+    let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::Coaching);
+    assert!(
+        advice.is_some_and(|a| a
+            .detail
+            .starts_with("Ben: acceptance 30.0% (3 of 10), conversion 0.0% (below good).")),
+        "{:?}",
+        programme.advice
+    );
+    assert!(!advice.is_some_and(|a| a.detail.contains("Ana")));
+    // A single team row never gets coaching advice.
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 2, "20", "3", "0"));
+    assert!(!has_advice(&programme, AdviceKind::Coaching));
+}
+
+#[test]
+fn stage_advice() {
+    let at = |stage: Stage| {
+        let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
+        programme_input.stage = stage;
+        evaluate(&programme_input)
+    };
+    let early = at(Stage::Early);
+    assert_eq!(early.advice[0].kind, AdviceKind::Stage);
+    assert!(early.advice[0].title.contains("skip this metric"));
+    assert!(early.advice[0].detail.contains("adoption and renewal"));
+    let growing = at(Stage::Growing);
+    assert!(growing.advice[0].title.contains("informally"));
+    assert!(growing.advice[0]
+        .detail
+        .contains("So far: 15 accepted CSQLs, 5.0 per CSM per quarter."));
+    let scaling = at(Stage::Scaling);
+    assert!(scaling.advice[0].title.contains("formal metric"));
+    assert!(scaling.advice[0].detail.contains("weekly or monthly"));
+    assert_eq!(Stage::from_key(" Growing "), Some(Stage::Growing));
+}
+
+#[test]
+fn early_stage_advice_comes_first_for_every_role() {
+    for role in Role::ALL {
+        // Loose qualification and low acceptance present too.
+        let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "40", "15", "3");
+        programme_input.stage = Stage::Early;
+        programme_input.role = role;
+        let programme = evaluate(&programme_input);
+        assert!(programme.advice.len() > 1);
+        assert_eq!(programme.advice[0].kind, AdviceKind::Stage, "{role:?}");
+    }
+}
+
+// ---------------------------------------------------------------- roles
+
+#[test]
+fn sections_lead_with_what_each_role_needs() {
+    assert_eq!(sections_for(Role::Csm)[0], Section::Rates);
+    assert_eq!(sections_for(Role::CsManager)[0], Section::ByCsm);
+    assert_eq!(sections_for(Role::VpCs)[0], Section::Advice);
+    assert_eq!(sections_for(Role::Cro)[0], Section::Pipeline);
+    for role in Role::ALL {
+        let mut sections = sections_for(role).map(Section::key).to_vec();
+        sections.sort_unstable();
+        assert_eq!(
+            sections,
+            vec!["advice", "benchmarks", "by_csm", "pipeline", "rates", "volume"],
+            "{role:?} lists every section once"
+        );
+        assert_eq!(Role::from_key(role.key()), Some(role));
+        assert!(!role.guidance().is_empty());
+    }
+    let programme_input = ProgrammeInput {
+        role: Role::Cro,
+        ..ProgrammeInput::default()
+    };
+    assert_eq!(evaluate(&programme_input).sections, sections_for(Role::Cro).to_vec());
+}
+
+#[test]
+fn advice_order_follows_the_role() {
+    use AdviceKind::{LooseQualification, NoSharedDefinition, Stage as StageKind, VersusOtherSources};
+    // SMB 5.0 (great), 3 of 15 = 20% (good) -> loose qualification; 15 of 40 = 37.5% -> no shared
+    // definition; other sources 10% -> versus other sources; scaling stage.
+    let order = |role: Role| {
+        let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "40", "15", "3");
+        programme_input.other_conversion = "10".to_owned();
+        programme_input.role = role;
+        kinds(&evaluate(&programme_input))
+    };
+    assert_eq!(
+        order(Role::Csm),
+        vec![NoSharedDefinition, LooseQualification, VersusOtherSources, StageKind]
+    );
+    assert_eq!(
+        order(Role::CsManager),
+        vec![LooseQualification, NoSharedDefinition, StageKind, VersusOtherSources]
+    );
+    assert_eq!(
+        order(Role::VpCs),
+        vec![StageKind, NoSharedDefinition, LooseQualification, VersusOtherSources]
+    );
+    assert_eq!(
+        order(Role::Cro),
+        vec![VersusOtherSources, StageKind, LooseQualification, NoSharedDefinition]
+    );
+}
+
+// ---------------------------------------------------------------- benchmarks
+
+#[test]
+fn default_benchmarks_are_the_reference_table() {
+    let table = Benchmarks::default();
+    assert_eq!(table.smb.volume, Band::new(2.0, 4.0, 7.0));
+    assert_eq!(table.smb.conversion, Band::new(20.0, 30.0, 40.0));
+    assert_eq!(table.mid_market.volume, Band::new(3.0, 5.0, 8.0));
+    assert_eq!(table.mid_market.conversion, Band::new(25.0, 35.0, 45.0));
+    assert_eq!(table.enterprise.volume, Band::new(1.0, 3.0, 5.0));
+    assert_eq!(table.enterprise.conversion, Band::new(30.0, 40.0, 55.0));
+    assert_eq!(table.source, REFERENCE_SOURCE);
+    assert!(table.source.contains("Customer Success Qualified Leads (CSQLs)"));
+    assert!(table.source.contains("CS-Sourced Pipeline"));
+    assert!(table.validate().is_empty());
+    assert!(table.is_reference());
+    assert_eq!(evaluate(&ProgrammeInput::default()).benchmarks, table);
+}
+
+#[test]
+fn internal_targets_replace_the_reference() {
+    let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
+    programme_input.benchmarks.smb.volume = Band::new(3.0, 6.0, 9.0);
+    programme_input.benchmarks.source = INTERNAL_SOURCE.to_owned();
+    assert!(!programme_input.benchmarks.is_reference());
+    let programme = evaluate(&programme_input);
+    assert!(programme.problems.is_empty());
+    // 5.0 is now good (3-6) rather than great.
+    assert_eq!(team(&programme).rating.volume, Tier::Good);
+    assert_eq!(programme.benchmarks.source, INTERNAL_SOURCE);
+}
+
+#[test]
+fn invalid_benchmarks_are_reported_and_the_reference_is_used() {
+    let mut table = Benchmarks::default();
+    table.smb.volume = Band::new(5.0, 4.0, 7.0);
+    table.enterprise.conversion.world_class = 120.0;
+    table.mid_market.volume.good = -1.0;
+    table.mid_market.conversion.great = f64::NAN;
+    let problems = table.validate();
+    let found: Vec<(Segment, Measure, Tier)> = problems.iter().map(|p| (p.segment, p.measure, p.tier)).collect();
+    assert_eq!(
+        found,
+        vec![
+            (Segment::Smb, Measure::Volume, Tier::Great),
+            (Segment::MidMarket, Measure::Volume, Tier::Good),
+            (Segment::MidMarket, Measure::Conversion, Tier::Great),
+            (Segment::Enterprise, Measure::Conversion, Tier::WorldClass),
+        ]
+    );
+    assert_eq!(
+        problems[0].message,
+        "SMB volume, great: starts at 4, below good (5); good <= great <= world class"
+    );
+    let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
+    programme_input.benchmarks = table;
+    let programme = evaluate(&programme_input);
+    assert_eq!(programme.problems.len(), 4);
+    assert_eq!(
+        programme.problems[0].field,
+        ProgrammeField::Benchmark(Segment::Smb, Measure::Volume, Tier::Great)
+    );
+    assert!(programme.problems[0]
+        .message
+        .ends_with("using the reference table until it is fixed"));
+    assert_eq!(programme.benchmarks, Benchmarks::default());
+    assert_eq!(team(&programme).rating.volume, Tier::Great);
+}
+
+#[test]
+fn equal_bounds_are_valid() {
+    let mut table = Benchmarks::default();
+    table.smb.volume = Band::new(4.0, 4.0, 4.0);
+    assert!(table.validate().is_empty());
+    assert_eq!(table.smb.volume.tier(4.0), Tier::WorldClass);
+    assert_eq!(table.smb.volume.tier(3.9), Tier::Below);
+}
+
+// ---------------------------------------------------------------- bullet chart
+
+#[test]
+fn bullet_geometry_for_smb_volume() {
+    // Scale: 7 + (7 - 4) = 10 (more than 7 x 1.25 = 8.75).
+    let chart = bullet(Some(5.0), &Benchmarks::default().smb.volume);
+    assert!(close(chart.max, 10.0));
+    let edges: Vec<(Tier, f64, f64)> = chart.bands.iter().map(|b| (b.tier, b.start, b.end)).collect();
+    assert_eq!(
+        edges,
+        vec![
+            (Tier::Below, 0.0, 2.0),
+            (Tier::Good, 2.0, 4.0),
+            (Tier::Great, 4.0, 7.0),
+            (Tier::WorldClass, 7.0, 10.0)
+        ]
+    );
+    let fractions: Vec<(f64, f64)> = chart.bands.iter().map(|b| (b.start_fraction, b.end_fraction)).collect();
+    assert_eq!(fractions, vec![(0.0, 0.2), (0.2, 0.4), (0.4, 0.7), (0.7, 1.0)]);
+    assert_eq!(chart.value_fraction, Some(0.5));
+    assert_eq!(chart.tier, Some(Tier::Great));
+}
+
+#[test]
+fn bullet_geometry_edge_cases() {
+    // Enterprise conversion: 55 + 15 = 70 (more than 55 x 1.25 = 68.75).
+    let chart = bullet(Some(35.0), &Benchmarks::default().enterprise.conversion);
+    assert!(close(chart.max, 70.0));
+    assert_eq!(chart.value_fraction, Some(0.5));
+    // A value past the scale stretches it with 10% room: 20 -> 22.
+    let chart = bullet(Some(20.0), &Benchmarks::default().smb.volume);
+    assert!(close(chart.max, 22.0));
+    assert!(chart.value_fraction.is_some_and(|f| close(f, 20.0 / 22.0)));
+    // n/a conversion: bands without a marker.
+    let chart = bullet(None, &Benchmarks::default().smb.conversion);
+    assert_eq!((chart.value, chart.value_fraction, chart.tier), (None, None, None));
+    assert_eq!(chart.bands.len(), 4);
+    // All-zero targets still give a usable scale.
+    let chart = bullet(Some(0.0), &Band::new(0.0, 0.0, 0.0));
+    assert!(close(chart.max, 1.0));
+    assert_eq!(chart.value_fraction, Some(0.0));
+    // Garbage values have no marker.
+    let chart = bullet(Some(f64::NAN), &Benchmarks::default().smb.volume);
+    assert_eq!(chart.value_fraction, None);
+}
+
+// ---------------------------------------------------------------- quick entry
+
+#[test]
+fn link_sets_segment_period_stage_and_role() {
+    let (input, notices) = from_query(
+        "view=programme&segment=mid_market&period=custom&start=2025-01-01&end=2025-04-02&stage=growing&role=cro&csms=2&accepted=4&total_pipeline=100000&other_conversion=22.5",
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(input.segment, Segment::MidMarket);
+    assert_eq!(input.period, custom("2025-01-01", "2025-04-02"));
+    assert_eq!(input.stage, Stage::Growing);
+    assert_eq!(input.role, Role::Cro);
+    assert_eq!(input.total_pipeline, "100000");
+    assert_eq!(input.other_conversion, "22.5");
+    assert_eq!(input.rows[0].accepted, "4");
+    assert_eq!(input.rows[0].submitted, "");
+}
+
+#[test]
+fn bad_link_values_give_notices_and_defaults() {
+    let (input, notices) =
+        from_query("segment=galactic&period=fortnight&csms=0&submitted=lots&accepted=-2&won=1.5&stage=x&role=ceo&start=2025-01-01");
+    assert_eq!(input.segment, Segment::Smb);
+    assert_eq!(input.period, Period::Quarter);
+    assert_eq!(input.stage, Stage::Scaling);
+    assert_eq!(input.role, Role::CsManager);
+    assert_eq!(input.rows[0].headcount, "1");
+    assert_eq!(
+        (
+            input.rows[0].submitted.as_str(),
+            input.rows[0].accepted.as_str(),
+            input.rows[0].won.as_str()
+        ),
+        ("", "", "")
+    );
+    assert_eq!(
+        notices,
+        vec![
+            "Link parameter segment=\u{201c}galactic\u{201d}: unknown segment (use smb, mid_market or enterprise). Using SMB instead.",
+            "Link parameter period=\u{201c}fortnight\u{201d}: unknown period (use month, quarter, half, year or custom). Using quarter instead.",
+            "Link parameter csms=\u{201c}0\u{201d}: the number of CSMs must be 1 to 100000. Using 1 CSM instead.",
+            "Link parameter submitted=\u{201c}lots\u{201d}: \u{201c}lots\u{201d} is not a number. Left blank.",
+            "Link parameter accepted=\u{201c}-2\u{201d}: -2 is below the minimum of 0. Left blank.",
+            "Link parameter won=\u{201c}1.5\u{201d}: 1.5 is not a whole number. Left blank.",
+            "Link parameter stage=\u{201c}x\u{201d}: unknown stage (use early, growing or scaling). Using scaling instead.",
+            "Link parameter role=\u{201c}ceo\u{201d}: unknown role (use csm, cs_manager, vp_cs or cro). Using CS manager instead.",
+            "Link parameters start and end are only used with period=custom; the period is quarter.",
+        ]
+    );
+}
+
+#[test]
+fn link_with_inconsistent_counts_shows_the_problem_beside_the_field() {
+    let (input, notices) = from_query("csms=2&submitted=5&accepted=4&won=9");
+    assert!(notices.is_empty());
+    let programme = evaluate(&input);
+    assert_eq!(programme.problems.len(), 1);
+    assert_eq!(programme.problems[0].field, ProgrammeField::Won(0));
+    assert!(programme.problems[0].message.starts_with("Team, won: 9 is more than accepted (4)"));
+}
+
+#[test]
+fn empty_link_gives_the_default_input() {
+    let (input, notices) = from_query("");
+    assert!(notices.is_empty());
+    assert_eq!(input, ProgrammeInput::default());
+    let (input, _) = from_query("?view=programme&unknown=1");
+    assert_eq!(input, ProgrammeInput::default());
+}
+
+// ---------------------------------------------------------------- formatting
+
+#[test]
+fn view_formatting() {
+    assert_eq!(per_quarter(5.0), "5.0");
+    assert_eq!(per_quarter(2.0 / (1.0 / 3.0)), "6.0");
+    assert_eq!(percent(Some(75.0)), "75.0%");
+    assert_eq!(percent(Some(40.0)), "40.0%");
+    assert_eq!(percent(None), "n/a");
+    assert_eq!(points(None), "n/a");
+    assert_eq!(number(15.0), "15");
+    assert_eq!(number_or_na(None), "n/a");
+    assert_eq!(Segment::MidMarket.key(), "mid_market");
+    assert_eq!(Segment::from_key("Mid-Market"), Some(Segment::MidMarket));
+    assert_eq!(Period::from_key("half").map(|p| p.key()), Some("half"));
+}
+
+// ---------------------------------------------------------------- properties
+
+fn all_finite(m: &Metrics) -> bool {
+    let rates = [m.acceptance_rate, m.conversion_rate];
+    m.per_csm_per_quarter.is_finite()
+        && m.per_csm_per_quarter >= 0.0
+        && m.accepted.is_finite()
+        && rates.iter().flatten().all(|r| r.is_finite() && (0.0..=100.0).contains(r))
+        && [m.submitted, m.won, m.pipeline_value, m.won_value]
+            .iter()
+            .flatten()
+            .all(|v| v.is_finite())
+}
+
+fn period_strategy() -> impl Strategy<Value = Period> {
+    prop_oneof![
+        Just(Period::Month),
+        Just(Period::Quarter),
+        Just(Period::Half),
+        Just(Period::Year),
+        (0_u32..3000, 1_u32..3000).prop_map(|(offset, length)| {
+            // Days after 2000-01-01 for the start and the length, via the calendar.
+            let start = day_to_date(offset);
+            let end = day_to_date(offset + length);
+            custom(&start, &end)
+        }),
+    ]
+}
+
+/// `YYYY-MM-DD` for `days` after 2000-01-01 (test helper, simple walk).
+fn day_to_date(mut days: u32) -> String {
+    let (mut year, mut month, mut day) = (2000_u32, 1_u32, 1_u32);
+    while days > 0 {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let length = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if day < length {
+            day += 1;
+        } else {
+            day = 1;
+            if month == 12 {
+                month = 1;
+                year += 1;
+            } else {
+                month += 1;
+            }
+        }
+        days -= 1;
+    }
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+proptest! {
+    #[test]
+    fn metrics_are_always_finite_for_non_negative_counts(
+        rows in prop::collection::vec((0_u64..1_000_000_000_000, 0_u64..1_000_000_000_000, 0_u64..1_000_000_000_000, 1_u32..1000, 0_u8..4), 1..5),
+        period in period_strategy(),
+        segment in prop_oneof![Just(Segment::Smb), Just(Segment::MidMarket), Just(Segment::Enterprise)],
+    ) {
+        let rows: Vec<CsmRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, c, csms, blanks))| {
+                // Sort so that won <= accepted <= submitted.
+                let mut counts = [a, b, c];
+                counts.sort_unstable();
+                let mut r = CsmRow::team(csms, &counts[2].to_string(), &counts[1].to_string(), &counts[0].to_string());
+                r.name = format!("CSM {i}");
+                if blanks & 1 == 1 { r.submitted.clear(); }
+                if blanks & 2 == 2 { r.won.clear(); }
+                r.pipeline_value = (a * 1000).to_string();
+                r
+            })
+            .collect();
+        let programme = evaluate(&input(segment, period, rows));
+        prop_assert!(programme.problems.is_empty(), "{:?}", programme.problems);
+        let t = team(&programme);
+        prop_assert!(all_finite(t));
+        for m in programme.rows.iter().flatten() {
+            prop_assert!(all_finite(m));
+        }
+        prop_assert_eq!(programme.rows.iter().flatten().count(), programme.rows.len());
+        // Overall is never above either tier.
+        if let Some(overall) = t.rating.overall {
+            prop_assert!(overall <= t.rating.volume);
+            prop_assert!(t.rating.conversion.is_some_and(|c| overall <= c));
+        }
+        prop_assert!(t.rating.conversion.is_some() == t.conversion_rate.is_some());
+    }
+
+    #[test]
+    fn any_typed_text_never_panics(
+        fields in prop::collection::vec(".{0,12}", 11),
+        period in prop_oneof![Just("month"), Just("custom"), Just("year")],
+    ) {
+        let mut programme_input = input(Segment::Smb, Period::Quarter, vec![CsmRow {
+            name: fields[0].clone(),
+            headcount: fields[1].clone(),
+            submitted: fields[2].clone(),
+            accepted: fields[3].clone(),
+            won: fields[4].clone(),
+            pipeline_value: fields[5].clone(),
+            won_value: fields[6].clone(),
+            segment: None,
+        }]);
+        programme_input.period = match Period::from_key(period) {
+            Some(Period::Custom { .. }) => custom(&fields[7], &fields[8]),
+            Some(p) => p,
+            None => Period::Quarter,
+        };
+        programme_input.total_pipeline = fields[9].clone();
+        programme_input.other_conversion = fields[10].clone();
+        let programme = evaluate(&programme_input);
+        if let Some(t) = programme.team.as_ref() {
+            prop_assert!(all_finite(t));
+        }
+        prop_assert!(programme.cs_share.is_none_or(f64::is_finite));
+        prop_assert!(programme.versus_other.is_none_or(f64::is_finite));
+    }
+
+    #[test]
+    fn any_query_never_panics(query in ".{0,80}", counts in "[a-z_]{1,10}=[-0-9.,a-z]{0,6}") {
+        let (input, _) = from_query(&query);
+        let _ = evaluate(&input);
+        let (input, _) = from_query(&format!("{counts}&csms=2&accepted=1"));
+        let _ = evaluate(&input);
+    }
+}
