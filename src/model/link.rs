@@ -6,18 +6,7 @@
 use super::number::{parse_in_range, parse_non_negative, plain, NumberError};
 use super::{Model, ScoreMode};
 
-/// A message for the user about something the app did on their behalf.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    /// The message, naming the parameter and what was used instead.
-    pub message: String,
-}
-
-impl Notice {
-    fn new(message: String) -> Self {
-        Self { message }
-    }
-}
+pub use super::notice::Notice;
 
 /// Longest value quoted back in a notice; links can carry anything.
 const QUOTE_LIMIT: usize = 40;
@@ -69,6 +58,15 @@ pub fn apply_query(model: &mut Model, query: &str) -> Vec<Notice> {
         }
     }
     notices
+}
+
+/// Whether a query string carries any value for the model (weights, threshold,
+/// gates or a component score), as opposed to only view flags like `embed=1`.
+#[must_use]
+pub fn mentions_model(model: &Model, query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .any(|(key, _)| matches!(key.as_ref(), "weights" | "threshold" | "gates") || model.components.iter().any(|c| c.key == key))
 }
 
 fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {

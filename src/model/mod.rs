@@ -8,8 +8,10 @@ pub mod defaults;
 pub mod evaluate;
 pub mod format;
 pub mod link;
+pub mod notice;
 pub mod number;
 pub mod programme;
+pub mod share;
 pub mod signal;
 pub mod state;
 

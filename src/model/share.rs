@@ -1,0 +1,211 @@
+//! Keeping and sharing a model: the versioned JSON document (autosave and file
+//! export) and the compact link code (`#m=1.<base64url(deflate(json))>`).
+//!
+//! Everything decoded here comes from outside (storage, a file, a link), so it
+//! is bounded before it is trusted: input length, inflated size, and the
+//! model's own shape ([`check`]). Nothing here panics on any input.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::Model;
+
+/// The current version of the document and link format.
+pub const VERSION: u32 = 1;
+
+/// The fragment key that carries a model: `#m=<code>`.
+pub const FRAGMENT_KEY: &str = "m";
+
+/// Largest link code accepted, in characters (a real model is a few hundred).
+pub const MAX_CODE_LEN: usize = 64 * 1024;
+
+/// Largest JSON accepted from a link once inflated, or from a file or storage.
+pub const MAX_JSON_LEN: usize = 1024 * 1024;
+
+/// Limits on a model's shape, so a hostile document cannot freeze the page.
+pub const MAX_COMPONENTS: usize = 12;
+/// Most signals in one component.
+pub const MAX_SIGNALS: usize = 40;
+/// Most gates.
+pub const MAX_GATES: usize = 20;
+/// Longest name, label or typed value, in characters.
+pub const MAX_TEXT: usize = 200;
+
+/// What is kept and shared: the model with its inputs, under a version number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Format version; see [`VERSION`].
+    pub version: u32,
+    /// The model and the account's inputs.
+    pub model: Model,
+}
+
+/// Why a document, file or link could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LoadError {
+    /// Larger than the limits above.
+    #[error("it is too large ({0} characters); a model is a few kilobytes at most")]
+    TooLarge(usize),
+    /// The link code has no version prefix or is not base64url.
+    #[error("the link is damaged (its code is not valid base64url)")]
+    BadEncoding,
+    /// The compressed data is corrupt, truncated or inflates past the limit.
+    #[error("the link is damaged or truncated (its data does not decompress)")]
+    BadCompression,
+    /// Not JSON of the expected shape.
+    #[error("it is not a CSQL calculator model ({0})")]
+    BadJson(String),
+    /// Made by a newer release than this one.
+    #[error("it was made by a newer version of the calculator (format {0}; this page reads up to {VERSION})")]
+    NewerVersion(u32),
+    /// A version number this release never wrote.
+    #[error("it has an unknown format version ({0})")]
+    UnknownVersion(u32),
+    /// Valid JSON, but a model this page cannot use.
+    #[error("the model is not usable: {0}")]
+    BadModel(String),
+}
+
+/// The model as pretty JSON, for files and storage.
+#[must_use]
+pub fn to_json(model: &Model) -> String {
+    let document = Document { version: VERSION, model: model.clone() };
+    // Serialising plain structs of strings and numbers cannot fail; keep a fallback anyway.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// Reads a document from JSON text (a file or storage), migrating older versions.
+///
+/// # Errors
+/// Any [`LoadError`]: too large, not JSON, wrong version, unusable model.
+pub fn from_json(text: &str) -> Result<Model, LoadError> {
+    if text.len() > MAX_JSON_LEN {
+        return Err(LoadError::TooLarge(text.len()));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| LoadError::BadJson("no version number".to_owned()))?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    let value = migrate(version, value)?;
+    let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    check(&document.model).map_err(LoadError::BadModel)?;
+    Ok(document.model)
+}
+
+/// Brings a document of an older version up to [`VERSION`].
+///
+/// Version 1 is the first stored format, so there is nothing older to convert
+/// yet; each later format change adds one step here, and the stored example
+/// documents in the tests keep every step honest.
+fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, LoadError> {
+    match version {
+        VERSION => Ok(value),
+        v if v > VERSION => Err(LoadError::NewerVersion(v)),
+        v => Err(LoadError::UnknownVersion(v)),
+    }
+}
+
+/// The compact link code for a model: `1.` then base64url of the deflated JSON.
+#[must_use]
+pub fn encode_link(model: &Model) -> String {
+    let document = Document { version: VERSION, model: model.clone() };
+    let json = serde_json::to_vec(&document).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Reads a model from a link code made by [`encode_link`] (this or an older release).
+///
+/// # Errors
+/// Any [`LoadError`]: damaged, truncated, oversized, a decompression bomb,
+/// another version, or a model that fails [`check`].
+pub fn decode_link(code: &str) -> Result<Model, LoadError> {
+    let code = code.trim();
+    if code.len() > MAX_CODE_LEN {
+        return Err(LoadError::TooLarge(code.len()));
+    }
+    let (version, payload) = code.split_once('.').ok_or(LoadError::BadEncoding)?;
+    let version: u32 = version.parse().map_err(|_| LoadError::BadEncoding)?;
+    if version > VERSION {
+        return Err(LoadError::NewerVersion(version));
+    }
+    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| LoadError::BadEncoding)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|_| LoadError::BadCompression)?;
+    let text = std::str::from_utf8(&json).map_err(|_| LoadError::BadJson("not UTF-8 text".to_owned()))?;
+    from_json(text)
+}
+
+/// The link code in a URL fragment (`#m=1.abc`), if there is one.
+#[must_use]
+pub fn code_in_fragment(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+}
+
+/// Checks that a model decoded from outside is one the page can show.
+///
+/// # Errors
+/// A sentence saying what is wrong.
+pub fn check(model: &Model) -> Result<(), String> {
+    if model.components.is_empty() {
+        return Err("it has no component".to_owned());
+    }
+    if model.components.len() > MAX_COMPONENTS {
+        return Err(format!("it has {} components; at most {MAX_COMPONENTS} are allowed", model.components.len()));
+    }
+    if model.gates.len() > MAX_GATES {
+        return Err(format!("it has {} gates; at most {MAX_GATES} are allowed", model.gates.len()));
+    }
+    let mut texts: Vec<&str> = vec![&model.threshold];
+    let mut keys: Vec<&str> = Vec::new();
+    for component in &model.components {
+        if component.signals.len() > MAX_SIGNALS {
+            return Err(format!("{} has {} signals; at most {MAX_SIGNALS} are allowed", short(&component.name), component.signals.len()));
+        }
+        texts.extend([component.key.as_str(), &component.name, &component.weight, &component.direct]);
+        keys.push(&component.key);
+        let mut signal_keys: Vec<&str> = Vec::new();
+        for signal in &component.signals {
+            texts.extend([signal.key.as_str(), &signal.label, &signal.value]);
+            if !(signal.weight.is_finite() && signal.weight >= 0.0) {
+                return Err(format!("signal {} has a negative or invalid weight", short(&signal.label)));
+            }
+            if let super::SignalKind::Count { cap, .. } = signal.kind {
+                if !(cap.is_finite() && cap > 0.0) {
+                    return Err(format!("signal {} needs a cap above 0", short(&signal.label)));
+                }
+            }
+            if signal_keys.contains(&signal.key.as_str()) {
+                return Err(format!("two signals of {} share the key {}", short(&component.name), short(&signal.key)));
+            }
+            signal_keys.push(&signal.key);
+        }
+    }
+    for gate in &model.gates {
+        texts.extend([gate.key.as_str(), &gate.label, &gate.question]);
+        keys.push(&gate.key);
+    }
+    if let Some(long) = texts.iter().find(|t| t.chars().count() > MAX_TEXT) {
+        return Err(format!("a name or value is longer than {MAX_TEXT} characters ({}...)", short(long)));
+    }
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    if let Some(pair) = sorted.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("two components or gates share the key {}", short(pair[0])));
+    }
+    Ok(())
+}
+
+/// The first few characters of a message or name, for error messages.
+fn short(text: &str) -> String {
+    const LIMIT: usize = 60;
+    let mut out: String = text.chars().take(LIMIT).collect();
+    if text.chars().count() > LIMIT {
+        out.push('\u{2026}');
+    }
+    out
+}
