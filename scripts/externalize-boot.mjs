@@ -20,7 +20,6 @@ if (!match) {
 }
 const code = match[1].trim() + '\n';
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
 writeFileSync(join(dir, name), code);
-writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}" integrity="${integrity}"></script>`));
+writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}"></script>`));
 console.log(`externalize-boot: wrote ${name}`);

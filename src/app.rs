@@ -1,12 +1,17 @@
-//! The root component: holds the state in a reducer and lays out the page.
+//! The root component: holds the state in a reducer, lays out the page, and
+//! runs the effects that keep the model saved and the host frame sized.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ComponentCard, GatesPanel, Notices, ResultCard, ThresholdField, WeightsPanel};
+use crate::components::{ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel};
 use crate::model::evaluate;
-use crate::model::state::{Action, State};
+use crate::model::share::to_json;
+use crate::model::state::{Action, Startup, State, Stored};
+use crate::model::view::{View, ViewFlags};
+use crate::model::notice::Notice;
+use crate::web;
 
 /// The page state as a Yew reducer; the transitions themselves live in the model.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -26,56 +31,128 @@ impl Reducible for Store {
     }
 }
 
-/// Props of [`App`].
+/// Props of [`App`]: what the page starts from.
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct AppProps {
     /// The page's query string; a pre-filled link's values start the page.
     #[prop_or_default]
     pub query: AttrValue,
+    /// The URL fragment; a share link carries the model there.
+    #[prop_or_default]
+    pub fragment: AttrValue,
+    /// What the browser's storage held.
+    #[prop_or(Stored::Nothing)]
+    pub stored: Stored,
+    /// The page address share links start from (no query, no fragment).
+    #[prop_or_default]
+    pub address: AttrValue,
+    /// Whether to save the model as it changes (off in tests and embeds).
+    #[prop_or(false)]
+    pub autosave: bool,
 }
 
 /// The CSQL calculator page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let query = props.query.clone();
-    let store = use_reducer(move || Store(State::from_query(&query)));
+    let flags = ViewFlags::from_query(&props.query);
+    let store = {
+        let startup = Startup { query: props.query.to_string(), fragment: props.fragment.to_string(), stored: props.stored.clone() };
+        use_reducer(move || Store(State::start(&startup)))
+    };
+    let view = use_state(|| flags.view);
     let onaction = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
     };
+
+    // Autosave: every change of the model is written; a refusal is said once.
+    {
+        let onaction = onaction.clone();
+        let save = props.autosave && !flags.embed && props.stored != Stored::Unavailable;
+        use_effect_with(store.0.model.clone(), move |model| {
+            if save && !web::write_saved(&to_json(model)) {
+                onaction.emit(Action::Notify(Notice::new(
+                    "This browser refused to save the model (storage full or blocked): your changes last until you close the page.",
+                )));
+            }
+        });
+    }
+    // Inside a wiki page's iframe, tell the host our height as it changes.
+    use_effect_with((), |()| {
+        if web::in_frame() {
+            web::report_height_to_parent();
+        }
+    });
+
     let state = &store.0;
-    let evaluation = evaluate(&state.model);
+    let onview = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    let body = match *view {
+        View::Programme => html! { <ProgrammePage query={props.query.clone()} /> },
+        View::Account => calculator(state, &onaction),
+    };
 
     html! {
-        <>
-            <header class="masthead">
-                <h1>{ "CSQL calculator" }</h1>
-                <p class="tagline">{ "Score a customer account as a Customer Success Qualified Lead: weighted Engagement, Fit and Intent against a threshold, plus the gates Sales needs." }</p>
-            </header>
+        <div class={classes!("app", flags.embed.then_some("embed"), state.locked.then_some("locked"))}>
+            if !flags.embed {
+                <header class="masthead">
+                    <h1>{ "CSQL calculator" }</h1>
+                    <p class="tagline">{ "Qualify the expansion leads Customer Success hands to Sales: a weighted score against a threshold, plus the gates Sales needs." }</p>
+                    <nav class="views" aria-label="Views">
+                        for v in View::ALL {
+                            <button type="button" class={classes!("view-tab", (*view == v).then_some("current"))}
+                                aria-pressed={(*view == v).to_string()}
+                                onclick={onview.reform(move |_| v)}>{ v.label() }</button>
+                        }
+                    </nav>
+                </header>
+            }
             <Notices notices={state.notices.clone()} onaction={onaction.clone()} />
-            <main class="layout">
-                <div class="inputs">
-                    <WeightsPanel model={state.model.clone()} evaluation={evaluation.clone()} onaction={onaction.clone()} />
-                    for (index, component) in state.model.components.iter().enumerate() {
-                        <ComponentCard
-                            key={component.key.clone()}
-                            {index}
-                            component={component.clone()}
-                            part={evaluation.parts.get(index).cloned()}
-                            problems={evaluation.problems.clone()}
-                            onaction={onaction.clone()}
-                        />
-                    }
-                </div>
-                <div class="outputs">
-                    <ResultCard evaluation={evaluation.clone()} />
-                    <ThresholdField threshold={state.model.threshold.clone()} problems={evaluation.problems.clone()} onaction={onaction.clone()} />
-                    <GatesPanel gates={state.model.gates.clone()} onaction={onaction} />
-                </div>
-            </main>
-            <footer class="colophon">
-                <p>{ "Runs entirely in your browser: nothing you enter leaves this page." }</p>
-            </footer>
-        </>
+            if !flags.embed && *view == View::Account {
+                <ModelToolbar model={state.model.clone()} address={props.address.clone()} locked={state.locked} editing={state.editing} onaction={onaction.clone()} />
+            }
+            { body }
+            if !flags.embed {
+                <footer class="colophon">
+                    <p>{ "Runs entirely in your browser: nothing you enter leaves this page." }</p>
+                </footer>
+            }
+        </div>
+    }
+}
+
+/// The one-account calculator: inputs on the left, result on the right.
+fn calculator(state: &State, onaction: &Callback<Action>) -> Html {
+    let evaluation = evaluate(&state.model);
+    let editing = state.editing && !state.locked;
+    html! {
+        <main class="layout">
+            <div class="inputs">
+                <WeightsPanel model={state.model.clone()} evaluation={evaluation.clone()} locked={state.locked} onaction={onaction.clone()} />
+                for (index, component) in state.model.components.iter().enumerate() {
+                    <ComponentCard
+                        key={component.key.clone()}
+                        {index}
+                        component={component.clone()}
+                        part={evaluation.parts.get(index).cloned()}
+                        problems={evaluation.problems.clone()}
+                        {editing}
+                        locked={state.locked}
+                        removable={state.model.components.len() > 1}
+                        onaction={onaction.clone()}
+                    />
+                }
+                if editing {
+                    <button type="button" class="add" onclick={onaction.reform(|_| Action::AddComponent)}>{ "Add a component" }</button>
+                }
+            </div>
+            <div class="outputs">
+                <ResultCard evaluation={evaluation.clone()} />
+                <ThresholdField threshold={state.model.threshold.clone()} problems={evaluation.problems.clone()} locked={state.locked} onaction={onaction.clone()} />
+                <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked} onaction={onaction.clone()} />
+            </div>
+        </main>
     }
 }

@@ -1,9 +1,16 @@
-//! Entry point: installs the panic page and mounts the app with the page's query string.
+//! Entry point: installs the panic page and mounts the app with what the page starts from.
 
 use csql_calculator::app::{App, AppProps};
+use csql_calculator::web;
 
 fn main() {
-    csql_calculator::web::install_panic_page();
-    let query = csql_calculator::web::location_query();
-    yew::Renderer::<App>::with_props(AppProps { query: query.into() }).render();
+    web::install_panic_page();
+    let props = AppProps {
+        query: web::location_query().into(),
+        fragment: web::location_fragment().into(),
+        stored: web::read_saved(),
+        address: web::page_address().into(),
+        autosave: true,
+    };
+    yew::Renderer::<App>::with_props(props).render();
 }

@@ -21,9 +21,7 @@ async fn mount(query: &str) -> Element {
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
-        AppProps {
-            query: query.to_owned().into(),
-        },
+        yew::props!(AppProps { query: query.to_owned() }),
     )
     .render();
     settle().await;

@@ -9,7 +9,7 @@ use crate::model::state::Action;
 use crate::model::{Component, Part, ScoreMode};
 use crate::web::input_value;
 
-use super::{FieldError, SignalField};
+use super::{FieldError, SignalEditor, SignalField};
 
 /// Props of [`ComponentCard`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -22,6 +22,12 @@ pub struct ComponentCardProps {
     pub part: Option<Part>,
     /// Current problems; this component's are shown beside its fields.
     pub problems: Vec<Problem>,
+    /// The model editor is open.
+    pub editing: bool,
+    /// Criteria are read-only (the mode switch among them).
+    pub locked: bool,
+    /// More than one component exists, so this one may be removed.
+    pub removable: bool,
     /// Receives the component's actions.
     pub onaction: Callback<Action>,
 }
@@ -29,14 +35,8 @@ pub struct ComponentCardProps {
 /// A card with the mode switch, the score box and the signals.
 #[component]
 pub fn ComponentCard(props: &ComponentCardProps) -> Html {
-    let ComponentCardProps {
-        index,
-        component,
-        part,
-        problems,
-        onaction,
-    } = props;
-    let index = *index;
+    let ComponentCardProps { index, component, part, problems, editing, locked, removable, onaction } = props;
+    let (index, editing) = (*index, *editing);
     let key = &component.key;
     let direct = component.mode == ScoreMode::Direct;
     let score_id = format!("score-{key}");
@@ -50,7 +50,19 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
     html! {
         <section class="card component" aria-labelledby={format!("{key}-title")}>
             <h2 id={format!("{key}-title")}>{ component.name.clone() }</h2>
-            <fieldset class="mode">
+            if editing {
+                <div class="component-editor">
+                    <label for={format!("{key}-name")}>{ "Component name" }</label>
+                    <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength="200"
+                        oninput={onaction.reform(move |e: InputEvent| Action::RenameComponent(index, input_value(&e)))} />
+                    if *removable {
+                        <button type="button" class="remove" onclick={onaction.reform(move |_| Action::RemoveComponent(index))}>
+                            { "Remove component" }<span class="visually-hidden">{ format!(" {}", component.name) }</span>
+                        </button>
+                    }
+                </div>
+            }
+            <fieldset class="mode" disabled={*locked}>
                 <legend class="visually-hidden">{ format!("How to score {}", component.name) }</legend>
                 <label>
                     <input type="radio" name={mode_name.clone()} checked={!direct}
@@ -84,6 +96,16 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                         <p class="help">{ format!("{done} of {total} number signals filled in: a blank one counts as 0, an unticked box as no.") }</p>
                     }
                     for (s, signal) in component.signals.iter().enumerate() {
+                        if editing {
+                            <SignalEditor
+                                key={format!("edit-{}", signal.key)}
+                                component={index}
+                                index={s}
+                                id={format!("edit-{key}-{}", signal.key)}
+                                signal={signal.clone()}
+                                onaction={onaction.clone()}
+                            />
+                        }
                         <SignalField
                             key={signal.key.clone()}
                             component={index}
@@ -93,6 +115,11 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                             message={problem_for(problems, Field::Signal(index, s)).map(|m| AttrValue::from(m.to_owned()))}
                             onaction={onaction.clone()}
                         />
+                    }
+                    if editing {
+                        <button type="button" class="add" onclick={onaction.reform(move |_| Action::AddSignal(index))}>
+                            { "Add a signal" }<span class="visually-hidden">{ format!(" to {}", component.name) }</span>
+                        </button>
                     }
                 </div>
             }

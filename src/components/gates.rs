@@ -5,14 +5,18 @@ use yew::prelude::*;
 
 use crate::model::state::Action;
 use crate::model::Gate;
-use crate::web::input_checked;
+use crate::web::{input_checked, input_value};
 
 /// Props of [`GatesPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct GatesPanelProps {
     /// The gates.
     pub gates: Vec<Gate>,
-    /// Receives [`Action::SetGateMet`] and [`Action::SetGateRequired`].
+    /// The model editor is open: gates can be renamed, added and removed.
+    pub editing: bool,
+    /// Which gates are required is fixed.
+    pub locked: bool,
+    /// Receives [`Action::SetGateMet`], [`Action::SetGateRequired`] and the editing actions.
     pub onaction: Callback<Action>,
 }
 
@@ -35,15 +39,28 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                         </label>
                         <span class="gate-required">
                             <input type="checkbox" id={format!("gate-{}-required", gate.key)}
-                                checked={gate.required}
+                                checked={gate.required} disabled={props.locked}
                                 onchange={props.onaction.reform(move |e: Event| Action::SetGateRequired(index, input_checked(&e)))} />
                             <label for={format!("gate-{}-required", gate.key)}>
                                 { "required" }<span class="visually-hidden">{ format!(" ({})", gate.label) }</span>
                             </label>
                         </span>
+                        if props.editing {
+                            <span class="gate-editor">
+                                <label for={format!("gate-{}-name", gate.key)}>{ "Gate name" }</label>
+                                <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength="200"
+                                    oninput={props.onaction.reform(move |e: InputEvent| Action::RenameGate(index, input_value(&e)))} />
+                                <button type="button" class="remove" onclick={props.onaction.reform(move |_| Action::RemoveGate(index))}>
+                                    { "Remove" }<span class="visually-hidden">{ format!(" gate {}", gate.label) }</span>
+                                </button>
+                            </span>
+                        }
                     </li>
                 }
             </ul>
+            if props.editing {
+                <button type="button" class="add" onclick={props.onaction.reform(|_| Action::AddGate)}>{ "Add a gate" }</button>
+            }
         </section>
     }
 }

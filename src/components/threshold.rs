@@ -18,6 +18,8 @@ pub struct ThresholdFieldProps {
     pub problems: Vec<Problem>,
     /// Receives [`Action::SetThreshold`].
     pub onaction: Callback<Action>,
+    /// Read-only: the criteria were locked by the link.
+    pub locked: bool,
 }
 
 /// A slider and a text box for the threshold, 0-100.
@@ -32,12 +34,12 @@ pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
             <div class="weight-row">
                 <label for="threshold-input">{ "CSQL at or above" }</label>
                 <input type="range" min="0" max="100" step="1" aria-label="Threshold slider"
-                    value={parsed.to_string()} oninput={on_input.clone()} />
+                    value={parsed.to_string()} disabled={props.locked} oninput={on_input.clone()} />
                 <input type="text" id="threshold-input" data-testid="threshold" inputmode="decimal" autocomplete="off"
                     value={props.threshold.clone()}
                     aria-invalid={message.is_some().to_string()}
                     aria-describedby="threshold-error"
-                    oninput={on_input} />
+                    readonly={props.locked} oninput={on_input} />
                 <span class="share">{ "of 100" }</span>
                 <FieldError id="threshold-error" message={message.map(|m| AttrValue::from(m.to_owned()))} />
             </div>

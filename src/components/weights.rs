@@ -20,6 +20,8 @@ pub struct WeightsPanelProps {
     pub evaluation: Evaluation,
     /// Receives [`Action::SetWeight`].
     pub onaction: Callback<Action>,
+    /// Read-only: the criteria were locked by the link.
+    pub locked: bool,
 }
 
 /// The weights section.
@@ -46,13 +48,13 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
                             <input type="range" min="0" max={slider_max.to_string()} step="1"
                                 aria-label={format!("{} weight slider", component.name)}
                                 value={parsed.unwrap_or(0.0).to_string()}
-                                oninput={on_input.clone()} />
+                                disabled={props.locked} oninput={on_input.clone()} />
                             <input type="text" id={number_id} data-testid={format!("weight-{key}")}
                                 inputmode="decimal" autocomplete="off"
                                 value={component.weight.clone()}
                                 aria-invalid={message.is_some().to_string()}
                                 aria-describedby={error_id.clone()}
-                                oninput={on_input} />
+                                readonly={props.locked} oninput={on_input} />
                             <output class="share" for={format!("weight-{key}")} aria-label={format!("{} share of the score", component.name)}>
                                 { percent(share) }
                             </output>

@@ -14,6 +14,7 @@ pub mod programme;
 pub mod share;
 pub mod signal;
 pub mod state;
+pub mod view;
 
 pub use evaluate::{evaluate, Evaluation, Field, Lever, Part, Problem, Verdict};
 pub use signal::{Direction, Scale, Signal, SignalKind};

@@ -200,6 +200,21 @@ pub fn check(model: &Model) -> Result<(), String> {
     Ok(())
 }
 
+/// A frame height in pixels that fits the embedded calculator for this model
+/// on a wide screen; the frame resizes itself from there when the host listens.
+#[must_use]
+pub fn embed_height(model: &Model) -> u32 {
+    let mut height = 260;
+    for component in &model.components {
+        height += match component.mode {
+            super::ScoreMode::Direct => 150,
+            super::ScoreMode::Signals => 160 + 52 * component.signals.len(),
+        };
+    }
+    let side = 640 + 58 * model.gates.len();
+    u32::try_from(height.max(side)).unwrap_or(u32::MAX)
+}
+
 /// The first few characters of a message or name, for error messages.
 fn short(text: &str) -> String {
     const LIMIT: usize = 60;
