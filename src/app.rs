@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::components::{ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel};
 use crate::model::evaluate;
+use crate::model::notice::Notice;
 use crate::model::share::to_json;
 use crate::model::state::{Action, Startup, State, Stored};
 use crate::model::view::{View, ViewFlags};
-use crate::model::notice::Notice;
 use crate::web;
 
 /// The page state as a Yew reducer; the transitions themselves live in the model.
@@ -56,7 +56,11 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let flags = ViewFlags::from_query(&props.query);
     let store = {
-        let startup = Startup { query: props.query.to_string(), fragment: props.fragment.to_string(), stored: props.stored.clone() };
+        let startup = Startup {
+            query: props.query.to_string(),
+            fragment: props.fragment.to_string(),
+            stored: props.stored.clone(),
+        };
         use_reducer(move || Store(State::start(&startup)))
     };
     let view = use_state(|| flags.view);

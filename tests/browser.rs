@@ -19,11 +19,7 @@ fn document() -> web_sys::Document {
 async fn mount(query: &str) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        yew::props!(AppProps { query: query.to_owned() }),
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), yew::props!(AppProps { query: query.to_owned() })).render();
     settle().await;
     root
 }

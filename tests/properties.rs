@@ -48,8 +48,7 @@ proptest! {
     fn any_typed_text_gives_a_verdict_and_never_nan(
         fields in prop::collection::vec(".{0,12}", 8),
     ) {
-        let mut model = Model::default();
-        model.threshold = fields[0].clone();
+        let mut model = Model { threshold: fields[0].clone(), ..Model::default() };
         for (i, c) in model.components.iter_mut().enumerate() {
             c.weight = fields[1 + i].clone();
             c.mode = if i == 0 { ScoreMode::Signals } else { ScoreMode::Direct };

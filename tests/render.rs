@@ -6,9 +6,9 @@ use csql_calculator::app::{App, AppProps};
 
 async fn render(query: &str) -> String {
     yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps { query: query.to_owned() }))
-    .hydratable(false)
-    .render()
-    .await
+        .hydratable(false)
+        .render()
+        .await
 }
 
 /// The text between `marker` and the next `<`.

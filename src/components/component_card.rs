@@ -35,7 +35,16 @@ pub struct ComponentCardProps {
 /// A card with the mode switch, the score box and the signals.
 #[component]
 pub fn ComponentCard(props: &ComponentCardProps) -> Html {
-    let ComponentCardProps { index, component, part, problems, editing, locked, removable, onaction } = props;
+    let ComponentCardProps {
+        index,
+        component,
+        part,
+        problems,
+        editing,
+        locked,
+        removable,
+        onaction,
+    } = props;
     let (index, editing) = (*index, *editing);
     let key = &component.key;
     let direct = component.mode == ScoreMode::Direct;

@@ -24,7 +24,13 @@ pub struct SignalEditorProps {
 /// A row of controls that define one signal.
 #[component]
 pub fn SignalEditor(props: &SignalEditorProps) -> Html {
-    let SignalEditorProps { component, index, id, signal, onaction } = props;
+    let SignalEditorProps {
+        component,
+        index,
+        id,
+        signal,
+        onaction,
+    } = props;
     let (c, s) = (*component, *index);
     let kind = match signal.kind {
         SignalKind::Count { .. } => "count",

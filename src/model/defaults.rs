@@ -78,7 +78,15 @@ fn fit() -> Component {
                 SignalKind::YesNo,
                 1.0,
             ),
-            Signal::new("integrations", "Integrations connected", SignalKind::Count { cap: 5.0, scale: Scale::Linear }, 1.0),
+            Signal::new(
+                "integrations",
+                "Integrations connected",
+                SignalKind::Count {
+                    cap: 5.0,
+                    scale: Scale::Linear,
+                },
+                1.0,
+            ),
         ],
     )
 }

@@ -27,12 +27,18 @@ impl Notice {
     /// A notice with no action.
     #[must_use]
     pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into(), action: None }
+        Self {
+            message: message.into(),
+            action: None,
+        }
     }
 
     /// A notice that offers [`NoticeAction::Undo`].
     #[must_use]
     pub fn with_undo(message: impl Into<String>) -> Self {
-        Self { message: message.into(), action: Some(NoticeAction::Undo) }
+        Self {
+            message: message.into(),
+            action: Some(NoticeAction::Undo),
+        }
     }
 }

@@ -71,7 +71,10 @@ pub enum LoadError {
 /// The model as pretty JSON, for files and storage.
 #[must_use]
 pub fn to_json(model: &Model) -> String {
-    let document = Document { version: VERSION, model: model.clone() };
+    let document = Document {
+        version: VERSION,
+        model: model.clone(),
+    };
     // Serialising plain structs of strings and numbers cannot fail; keep a fallback anyway.
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
@@ -112,7 +115,10 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
 /// The compact link code for a model: `1.` then base64url of the deflated JSON.
 #[must_use]
 pub fn encode_link(model: &Model) -> String {
-    let document = Document { version: VERSION, model: model.clone() };
+    let document = Document {
+        version: VERSION,
+        model: model.clone(),
+    };
     let json = serde_json::to_vec(&document).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
@@ -133,7 +139,9 @@ pub fn decode_link(code: &str) -> Result<Model, LoadError> {
     if version > VERSION {
         return Err(LoadError::NewerVersion(version));
     }
-    let packed = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).map_err(|_| LoadError::BadEncoding)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| LoadError::BadEncoding)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|_| LoadError::BadCompression)?;
     let text = std::str::from_utf8(&json).map_err(|_| LoadError::BadJson("not UTF-8 text".to_owned()))?;
     from_json(text)
@@ -143,7 +151,9 @@ pub fn decode_link(code: &str) -> Result<Model, LoadError> {
 #[must_use]
 pub fn code_in_fragment(fragment: &str) -> Option<&str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment.split('&').find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
+    fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
 /// Checks that a model decoded from outside is one the page can show.
@@ -155,7 +165,10 @@ pub fn check(model: &Model) -> Result<(), String> {
         return Err("it has no component".to_owned());
     }
     if model.components.len() > MAX_COMPONENTS {
-        return Err(format!("it has {} components; at most {MAX_COMPONENTS} are allowed", model.components.len()));
+        return Err(format!(
+            "it has {} components; at most {MAX_COMPONENTS} are allowed",
+            model.components.len()
+        ));
     }
     if model.gates.len() > MAX_GATES {
         return Err(format!("it has {} gates; at most {MAX_GATES} are allowed", model.gates.len()));
@@ -164,7 +177,11 @@ pub fn check(model: &Model) -> Result<(), String> {
     let mut keys: Vec<&str> = Vec::new();
     for component in &model.components {
         if component.signals.len() > MAX_SIGNALS {
-            return Err(format!("{} has {} signals; at most {MAX_SIGNALS} are allowed", short(&component.name), component.signals.len()));
+            return Err(format!(
+                "{} has {} signals; at most {MAX_SIGNALS} are allowed",
+                short(&component.name),
+                component.signals.len()
+            ));
         }
         texts.extend([component.key.as_str(), &component.name, &component.weight, &component.direct]);
         keys.push(&component.key);
@@ -180,7 +197,11 @@ pub fn check(model: &Model) -> Result<(), String> {
                 }
             }
             if signal_keys.contains(&signal.key.as_str()) {
-                return Err(format!("two signals of {} share the key {}", short(&component.name), short(&signal.key)));
+                return Err(format!(
+                    "two signals of {} share the key {}",
+                    short(&component.name),
+                    short(&signal.key)
+                ));
             }
             signal_keys.push(&signal.key);
         }

@@ -83,7 +83,10 @@ impl SignalKind {
         match self {
             Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::plain(cap)),
             Self::Count { cap, scale: Scale::Log } => {
-                format!("count, log scale; the first few count most, {} or more scores 100", super::number::plain(cap))
+                format!(
+                    "count, log scale; the first few count most, {} or more scores 100",
+                    super::number::plain(cap)
+                )
             }
             Self::YesNo => "yes or no".to_owned(),
             Self::Rating => "rating 0-10".to_owned(),
@@ -143,7 +146,10 @@ mod tests {
 
     #[test]
     fn count_scales_to_its_cap_and_holds_above() {
-        let kind = SignalKind::Count { cap: 4.0, scale: Scale::Linear };
+        let kind = SignalKind::Count {
+            cap: 4.0,
+            scale: Scale::Linear,
+        };
         assert_eq!(kind.score("1"), Ok(Some(25.0)));
         assert_eq!(kind.score("4"), Ok(Some(100.0)));
         assert_eq!(kind.score("9"), Ok(Some(100.0)));
@@ -166,7 +172,10 @@ mod tests {
     #[test]
     fn log_count_favours_the_first_few() {
         // ln(1 + 3) / ln(1 + 15) = ln 4 / ln 16 = 0.5 exactly.
-        let kind = SignalKind::Count { cap: 15.0, scale: Scale::Log };
+        let kind = SignalKind::Count {
+            cap: 15.0,
+            scale: Scale::Log,
+        };
         let Ok(Some(score)) = kind.score("3") else { panic!() };
         assert!((score - 50.0).abs() < 1e-9);
         assert_eq!(kind.score("15"), Ok(Some(100.0)));
@@ -181,7 +190,15 @@ mod tests {
         assert_eq!(escalation.score("no"), Ok(Some(100.0)));
         // An unticked box means no escalation.
         assert_eq!(escalation.score(""), Ok(Some(100.0)));
-        let mut churned = Signal::new("champion_left", "Champions who left", SignalKind::Count { cap: 2.0, scale: Scale::Linear }, 1.0);
+        let mut churned = Signal::new(
+            "champion_left",
+            "Champions who left",
+            SignalKind::Count {
+                cap: 2.0,
+                scale: Scale::Linear,
+            },
+            1.0,
+        );
         churned.direction = Direction::Negative;
         assert_eq!(churned.score("1"), Ok(Some(50.0)));
         assert_eq!(churned.score(""), Ok(None));

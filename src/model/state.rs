@@ -122,7 +122,11 @@ impl State {
     pub fn from_query(query: &str) -> Self {
         let mut model = Model::default();
         let notices = apply_query(&mut model, query);
-        Self { model, notices, ..Self::default() }
+        Self {
+            model,
+            notices,
+            ..Self::default()
+        }
     }
 
     /// The state a page starts in: a shared model in the fragment wins, then a
@@ -158,7 +162,11 @@ impl State {
             Err(e) => {
                 notices.push(Notice::new(format!(
                     "This share link could not be opened: {e}. Showing {} instead.",
-                    if saved.is_some() { "the model saved in this browser" } else { "the default model" }
+                    if saved.is_some() {
+                        "the model saved in this browser"
+                    } else {
+                        "the default model"
+                    }
                 )));
                 None
             }
@@ -170,11 +178,20 @@ impl State {
         if linked {
             if let Some(saved) = saved.filter(|saved| *saved != model) {
                 previous = Some(saved);
-                notices.push(Notice::with_undo("Opened the model from this link. It replaces the model saved in this browser; undo brings yours back."));
+                notices.push(Notice::with_undo(
+                    "Opened the model from this link. It replaces the model saved in this browser; undo brings yours back.",
+                ));
             }
         }
-        let flag = |name: &str| form_urlencoded::parse(startup.query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == name && v == "1");
-        Self { model, notices, previous, locked: flag("lock"), editing: false }
+        let flag =
+            |name: &str| form_urlencoded::parse(startup.query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == name && v == "1");
+        Self {
+            model,
+            notices,
+            previous,
+            locked: flag("lock"),
+            editing: false,
+        }
     }
 
     /// Applies one action.
@@ -235,7 +252,10 @@ impl State {
             Action::RenameSignal(c, s, label) => self.with_signal(c, s, |signal| signal.label = label),
             Action::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
                 let kind = match choice {
-                    KindChoice::Count => SignalKind::Count { cap: 10.0, scale: Scale::Linear },
+                    KindChoice::Count => SignalKind::Count {
+                        cap: 10.0,
+                        scale: Scale::Linear,
+                    },
                     KindChoice::YesNo => SignalKind::YesNo,
                     KindChoice::Rating => SignalKind::Rating,
                     KindChoice::Percent => SignalKind::Percent,

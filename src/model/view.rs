@@ -45,7 +45,10 @@ impl ViewFlags {
     /// Reads `view` and `embed` from a query string; anything else is ignored.
     #[must_use]
     pub fn from_query(query: &str) -> Self {
-        let mut flags = Self { view: View::Account, embed: false };
+        let mut flags = Self {
+            view: View::Account,
+            embed: false,
+        };
         for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
             match key.as_ref() {
                 "view" => {
@@ -67,8 +70,26 @@ mod tests {
 
     #[test]
     fn reads_view_and_embed() {
-        assert_eq!(ViewFlags::from_query(""), ViewFlags { view: View::Account, embed: false });
-        assert_eq!(ViewFlags::from_query("?view=programme&embed=1"), ViewFlags { view: View::Programme, embed: true });
-        assert_eq!(ViewFlags::from_query("view=nonsense&embed=yes"), ViewFlags { view: View::Account, embed: false });
+        assert_eq!(
+            ViewFlags::from_query(""),
+            ViewFlags {
+                view: View::Account,
+                embed: false
+            }
+        );
+        assert_eq!(
+            ViewFlags::from_query("?view=programme&embed=1"),
+            ViewFlags {
+                view: View::Programme,
+                embed: true
+            }
+        );
+        assert_eq!(
+            ViewFlags::from_query("view=nonsense&embed=yes"),
+            ViewFlags {
+                view: View::Account,
+                embed: false
+            }
+        );
     }
 }

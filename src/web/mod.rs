@@ -114,9 +114,15 @@ pub fn event_file(event: &Event) -> Option<web_sys::File> {
 /// A sentence for the user.
 pub async fn read_text(file: web_sys::File, limit: f64) -> Result<String, String> {
     if file.size() > limit {
-        return Err(format!("{} is too large ({:.0} KB); a model file is a few KB", file.name(), file.size() / 1024.0));
+        return Err(format!(
+            "{} is too large ({:.0} KB); a model file is a few KB",
+            file.name(),
+            file.size() / 1024.0
+        ));
     }
-    let text = JsFuture::from(file.text()).await.map_err(|_| format!("{} could not be read", file.name()))?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read", file.name()))?;
     text.as_string().ok_or_else(|| format!("{} is not text", file.name()))
 }
 
@@ -156,7 +162,9 @@ pub fn in_frame() -> bool {
 pub fn report_height_to_parent() {
     let Some(window) = window() else { return };
     let Some(parent) = window.parent().ok().flatten() else { return };
-    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
     let post = move || {
         let height = body.scroll_height();
         let message = js_sys::Object::new();
@@ -182,7 +190,9 @@ pub fn install_panic_page() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("CSQL calculator stopped: {info}").into());
         if let Some(body) = window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            body.set_text_content(Some("Sorry, the CSQL calculator hit an internal error and stopped. Reload the page to start again."));
+            body.set_text_content(Some(
+                "Sorry, the CSQL calculator hit an internal error and stopped. Reload the page to start again.",
+            ));
         }
     }));
 }
