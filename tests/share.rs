@@ -101,14 +101,20 @@ fn startup(query: &str, fragment: &str, stored: Stored) -> State {
 
 #[test]
 fn start_up_prefers_link_then_saved_then_default() {
-    let mine = Model { threshold: "80".into(), ..Model::default() };
+    let mine = Model {
+        threshold: "80".into(),
+        ..Model::default()
+    };
     let saved = Stored::Text(to_json(&mine));
     // Saved model only: restored as it was, silently.
     let state = startup("", "", saved.clone());
     assert_eq!(state.model, mine);
     assert!(state.notices.is_empty());
     // A share link replaces it, and undo brings it back.
-    let shared = Model { threshold: "55".into(), ..Model::default() };
+    let shared = Model {
+        threshold: "55".into(),
+        ..Model::default()
+    };
     let mut state = startup("", &format!("#m={}", encode_link(&shared)), saved.clone());
     assert_eq!(state.model.threshold, "55");
     assert_eq!(state.notices.len(), 1);
