@@ -69,12 +69,16 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| store.dispatch(action))
     };
 
-    // Autosave: every change of the model is written; a refusal is said once.
+    // Autosave every change of the model; a refusal is said once. The model the
+    // page opened with is not written back: opening a colleague's link must not
+    // overwrite the model saved here until the user works on the new one.
     {
         let onaction = onaction.clone();
         let save = props.autosave && !flags.embed && props.stored != Stored::Unavailable;
+        let opened = use_mut_ref(|| true);
         use_effect_with(store.0.model.clone(), move |model| {
-            if save && !web::write_saved(&to_json(model)) {
+            let first = std::mem::replace(&mut *opened.borrow_mut(), false);
+            if save && !first && !web::write_saved(&to_json(model)) {
                 onaction.emit(Action::Notify(Notice::new(
                     "This browser refused to save the model (storage full or blocked): your changes last until you close the page.",
                 )));
