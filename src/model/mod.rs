@@ -4,6 +4,7 @@
 //! signals and components, the weighted CSQL score, gates, the verdict and its
 //! explanation, pre-filled links, and the state transitions the page drives.
 
+pub mod book;
 pub mod defaults;
 pub mod evaluate;
 pub mod format;

@@ -1,0 +1,392 @@
+//! Which file column feeds which part of the model: a [`Mapping`], saved with
+//! the model (serde), auto-matched from header names and editable by the user.
+
+use serde::{Deserialize, Serialize};
+
+use super::BookError;
+use crate::model::Model;
+
+/// Header names (normalised) recognised as the account id.
+pub const ID_NAMES: &[&str] = &["id", "accountid", "accountnumber", "customerid"];
+/// Header names (normalised) recognised as the account name.
+pub const NAME_NAMES: &[&str] = &[
+    "name",
+    "account",
+    "accountname",
+    "company",
+    "companyname",
+    "customer",
+    "customername",
+];
+/// Header names (normalised) recognised as the account owner (the CSM).
+pub const OWNER_NAMES: &[&str] = &["owner", "csm", "accountowner", "customersuccessmanager", "csmname"];
+/// Header names (normalised) recognised as the customer segment.
+pub const SEGMENT_NAMES: &[&str] = &["segment", "customersegment"];
+/// Header names (normalised) recognised as "accepted by Sales".
+pub const ACCEPTED_NAMES: &[&str] = &["accepted", "acceptedbysales", "salesaccepted"];
+/// Header names (normalised) recognised as "closed-won".
+pub const WON_NAMES: &[&str] = &["won", "closedwon"];
+
+/// Lower-cases a header and keeps only letters and digits:
+/// `"Account_ID "` and `"account id"` both become `accountid`.
+#[must_use]
+pub fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The column feeding one signal of a component.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignalMapping {
+    /// The signal's key in its component.
+    pub key: String,
+    /// The header of the column holding the signal's raw value, if any.
+    pub column: Option<String>,
+}
+
+/// The columns feeding one component.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComponentMapping {
+    /// The component's key.
+    pub key: String,
+    /// A column holding the component score (0-100) directly. When set, it wins
+    /// over the signal columns.
+    pub direct: Option<String>,
+    /// Columns holding raw signal values, by signal key.
+    pub signals: Vec<SignalMapping>,
+}
+
+/// The column answering one gate (yes/no).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateMapping {
+    /// The gate's key.
+    pub key: String,
+    /// The header of the yes/no column, if any; unmapped means "not assessed".
+    pub column: Option<String>,
+}
+
+/// Which column (by header name) feeds which input. Columns are named rather
+/// than numbered so a saved mapping still applies to next month's export.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Mapping {
+    /// Account id column; required to build a book.
+    pub id: Option<String>,
+    /// Account name column.
+    pub name: Option<String>,
+    /// Owner (CSM) column.
+    pub owner: Option<String>,
+    /// Segment column (free text).
+    pub segment: Option<String>,
+    /// "Accepted by Sales" outcome column (yes/no).
+    pub accepted: Option<String>,
+    /// "Closed-won" outcome column (yes/no).
+    pub won: Option<String>,
+    /// Per component, by key.
+    pub components: Vec<ComponentMapping>,
+    /// Per gate, by key.
+    pub gates: Vec<GateMapping>,
+}
+
+/// Finds the first header, not yet used, whose normalised name is among `names`.
+fn find(normalised: &[String], used: &mut [bool], names: &[String]) -> Option<usize> {
+    let found = normalised
+        .iter()
+        .enumerate()
+        .position(|(i, h)| !used[i] && names.iter().any(|n| n == h))?;
+    used[found] = true;
+    Some(found)
+}
+
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
+impl Mapping {
+    /// Matches headers to the model by name: each header is [`normalise`]d and
+    /// compared with the fixed synonyms ([`ID_NAMES`], [`NAME_NAMES`], ...),
+    /// then with the key and label of every signal and gate, then with a
+    /// component's key or name (optionally followed by `score`) for a direct
+    /// score column. A column is used at most once, the first matching header
+    /// wins, and a component gets a direct column only when none of its signals
+    /// matched (signals are the finer evidence). The result columns that
+    /// [`super::export_csv`] appends are never matched, so an exported file
+    /// re-imports with the same mapping.
+    #[must_use]
+    pub fn auto(headers: &[String], model: &Model) -> Self {
+        let normalised: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
+        let mut used = vec![false; headers.len()];
+        // A file this app exported ends with `<key>_score` per component, then
+        // `csql_score` and `verdict`: those are results, never inputs.
+        let tail: Vec<String> = model
+            .components
+            .iter()
+            .map(|c| super::export::component_column(&c.key))
+            .chain(["csql_score".to_owned(), "verdict".to_owned()])
+            .collect();
+        if headers.len() >= tail.len() && headers[headers.len() - tail.len()..] == tail[..] {
+            let start = headers.len() - tail.len();
+            used[start..].iter_mut().for_each(|u| *u = true);
+        }
+        let mut pick = |names: &[String]| find(&normalised, &mut used, names).map(|i| headers[i].clone());
+
+        let id = pick(&owned(ID_NAMES));
+        let name = pick(&owned(NAME_NAMES));
+        let owner = pick(&owned(OWNER_NAMES));
+        let segment = pick(&owned(SEGMENT_NAMES));
+        let accepted = pick(&owned(ACCEPTED_NAMES));
+        let won = pick(&owned(WON_NAMES));
+
+        let mut components: Vec<ComponentMapping> = model
+            .components
+            .iter()
+            .map(|c| ComponentMapping {
+                key: c.key.clone(),
+                direct: None,
+                signals: c
+                    .signals
+                    .iter()
+                    .map(|s| SignalMapping {
+                        key: s.key.clone(),
+                        column: pick(&[normalise(&s.key), normalise(&s.label)]),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let gates = model
+            .gates
+            .iter()
+            .map(|g| GateMapping {
+                key: g.key.clone(),
+                column: pick(&[normalise(&g.key), normalise(&g.label)]),
+            })
+            .collect();
+        for (mapping, component) in components.iter_mut().zip(&model.components) {
+            if mapping.signals.iter().all(|s| s.column.is_none()) {
+                let (key, name) = (normalise(&component.key), normalise(&component.name));
+                mapping.direct = pick(&[key.clone(), name.clone(), format!("{key}score"), format!("{name}score")]);
+            }
+        }
+        Self {
+            id,
+            name,
+            owner,
+            segment,
+            accepted,
+            won,
+            components,
+            gates,
+        }
+    }
+
+    /// Sets (or clears with `None`) the account id column.
+    pub fn set_id(&mut self, column: Option<String>) {
+        self.id = column;
+    }
+
+    /// Sets (or clears) the account name column.
+    pub fn set_name(&mut self, column: Option<String>) {
+        self.name = column;
+    }
+
+    /// Sets (or clears) the owner (CSM) column.
+    pub fn set_owner(&mut self, column: Option<String>) {
+        self.owner = column;
+    }
+
+    /// Sets (or clears) the segment column.
+    pub fn set_segment(&mut self, column: Option<String>) {
+        self.segment = column;
+    }
+
+    /// Sets (or clears) the "accepted by Sales" column.
+    pub fn set_accepted(&mut self, column: Option<String>) {
+        self.accepted = column;
+    }
+
+    /// Sets (or clears) the "closed-won" column.
+    pub fn set_won(&mut self, column: Option<String>) {
+        self.won = column;
+    }
+
+    fn component_mut(&mut self, component: &str) -> &mut ComponentMapping {
+        if let Some(i) = self.components.iter().position(|c| c.key == component) {
+            &mut self.components[i]
+        } else {
+            self.components.push(ComponentMapping {
+                key: component.to_owned(),
+                ..ComponentMapping::default()
+            });
+            let last = self.components.len() - 1;
+            &mut self.components[last]
+        }
+    }
+
+    /// Sets (or clears) the direct score column of a component (by key).
+    pub fn set_direct(&mut self, component: &str, column: Option<String>) {
+        self.component_mut(component).direct = column;
+    }
+
+    /// Sets (or clears) the column of one signal (component key, signal key).
+    pub fn set_signal(&mut self, component: &str, signal: &str, column: Option<String>) {
+        let entry = self.component_mut(component);
+        if let Some(s) = entry.signals.iter_mut().find(|s| s.key == signal) {
+            s.column = column;
+        } else {
+            entry.signals.push(SignalMapping {
+                key: signal.to_owned(),
+                column,
+            });
+        }
+    }
+
+    /// Sets (or clears) the yes/no column of a gate (by key).
+    pub fn set_gate(&mut self, gate: &str, column: Option<String>) {
+        if let Some(g) = self.gates.iter_mut().find(|g| g.key == gate) {
+            g.column = column;
+        } else {
+            self.gates.push(GateMapping {
+                key: gate.to_owned(),
+                column,
+            });
+        }
+    }
+
+    /// The direct score column of a component, if mapped.
+    #[must_use]
+    pub fn direct(&self, component: &str) -> Option<&str> {
+        self.components.iter().find(|c| c.key == component)?.direct.as_deref()
+    }
+
+    /// The column of a signal, if mapped.
+    #[must_use]
+    pub fn signal(&self, component: &str, signal: &str) -> Option<&str> {
+        let c = self.components.iter().find(|c| c.key == component)?;
+        c.signals.iter().find(|s| s.key == signal)?.column.as_deref()
+    }
+
+    /// The column of a gate, if mapped.
+    #[must_use]
+    pub fn gate(&self, gate: &str) -> Option<&str> {
+        self.gates.iter().find(|g| g.key == gate)?.column.as_deref()
+    }
+}
+
+/// How one component is fed, with column indices.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Source {
+    /// A direct 0-100 score column.
+    Direct(usize),
+    /// Signal columns, one entry per model signal (`None` = unmapped).
+    Signals(Vec<Option<usize>>),
+}
+
+/// A mapping checked against a file's headers and a model: column indices.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Resolved {
+    pub id: usize,
+    pub name: Option<usize>,
+    pub owner: Option<usize>,
+    pub segment: Option<usize>,
+    pub accepted: Option<usize>,
+    pub won: Option<usize>,
+    pub components: Vec<Source>,
+    pub gates: Vec<Option<usize>>,
+}
+
+impl Mapping {
+    /// Turns header names into column indices for `headers` and `model`.
+    pub(crate) fn resolve(&self, headers: &[String], model: &Model) -> Result<Resolved, BookError> {
+        let index = |column: Option<&str>| -> Result<Option<usize>, BookError> {
+            match column {
+                None => Ok(None),
+                Some(name) => headers
+                    .iter()
+                    .position(|h| h == name)
+                    .map(Some)
+                    .ok_or_else(|| BookError::UnknownColumn(name.to_owned())),
+            }
+        };
+        let id = index(self.id.as_deref())?.ok_or(BookError::NoIdColumn)?;
+        let mut components = Vec::with_capacity(model.components.len());
+        for c in &model.components {
+            if let Some(direct) = index(self.direct(&c.key))? {
+                components.push(Source::Direct(direct));
+            } else {
+                let mut signals = Vec::with_capacity(c.signals.len());
+                for s in &c.signals {
+                    signals.push(index(self.signal(&c.key, &s.key))?);
+                }
+                components.push(Source::Signals(signals));
+            }
+        }
+        let mut gates = Vec::with_capacity(model.gates.len());
+        for g in &model.gates {
+            gates.push(index(self.gate(&g.key))?);
+        }
+        Ok(Resolved {
+            id,
+            name: index(self.name.as_deref())?,
+            owner: index(self.owner.as_deref())?,
+            segment: index(self.segment.as_deref())?,
+            accepted: index(self.accepted.as_deref())?,
+            won: index(self.won.as_deref())?,
+            components,
+            gates,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn synonyms_and_keys_match_after_normalising() {
+        let model = Model::default();
+        let h = headers(&[
+            "Account_ID",
+            "Company",
+            "CSM",
+            "Segment",
+            "Closed-Won",
+            "QBR attended",
+            "Budget",
+            "Fit",
+        ]);
+        let m = Mapping::auto(&h, &model);
+        assert_eq!(m.id.as_deref(), Some("Account_ID"));
+        assert_eq!(m.name.as_deref(), Some("Company"));
+        assert_eq!(m.owner.as_deref(), Some("CSM"));
+        assert_eq!(m.won.as_deref(), Some("Closed-Won"));
+        assert_eq!(m.accepted, None);
+        assert_eq!(m.signal("engagement", "qbr_attended"), Some("QBR attended"));
+        assert_eq!(m.gate("budget"), Some("Budget"));
+        assert_eq!(m.direct("fit"), Some("Fit"));
+        // Engagement has a signal column, so no direct column is looked for.
+        assert_eq!(m.direct("engagement"), None);
+    }
+
+    #[test]
+    fn setters_create_entries_and_the_mapping_round_trips_through_json() {
+        let mut m = Mapping::default();
+        m.set_id(Some("key".into()));
+        m.set_signal("intent", "plan_usage", Some("usage %".into()));
+        m.set_gate("timing", Some("can buy".into()));
+        m.set_direct("fit", Some("fit score".into()));
+        assert_eq!(m.signal("intent", "plan_usage"), Some("usage %"));
+        let json = serde_json::to_string(&m).unwrap_or_default();
+        let back: Mapping = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back, m);
+        // Missing fields in saved JSON fall back to defaults.
+        let partial: Mapping = serde_json::from_str(r#"{"id":"x"}"#).unwrap_or_default();
+        assert_eq!(partial.id.as_deref(), Some("x"));
+    }
+}

@@ -1,0 +1,103 @@
+//! Scoring a whole book of accounts from a CSV file. Pure Rust, no web dependency.
+//!
+//! The flow the page drives:
+//! 1. [`read_table`] reads the bytes (file or pasted text) into a [`Table`]:
+//!    BOM stripped, delimiter detected, headers made unique.
+//! 2. [`Mapping::auto`] matches headers to the model; the user may change any
+//!    entry with the setters. The mapping is serde-serialisable, to save it.
+//! 3. [`Book::build`] checks every row (reporting problems in an
+//!    [`ImportReport`]) and pre-computes the component scores of every account.
+//! 4. [`score_all`] applies component weights and the threshold: a dot product
+//!    per row, cheap enough to run on every keystroke for 100,000 rows.
+//! 5. [`view`], [`summarise`] and [`moved`] give the table, figures and changes;
+//!    [`export_csv`] writes the scored book back out.
+//!
+//! [`import`] runs steps 1-3 with the automatic mapping. [`sample_csv`] makes a
+//! deterministic demo book that auto-maps to the default model.
+//!
+//! Rules, chosen and documented once here:
+//! - **Id**: a row with a blank id is an error and is always skipped. A blank
+//!   in any other column means "unanswered" (signals score 0, as in the
+//!   calculator).
+//! - **Bad values** (not a number, out of range, not yes/no): [`BadRows::Skip`]
+//!   leaves the row out; [`BadRows::KeepEmpty`] keeps it with the value read
+//!   as blank. Both report it. A row with the wrong number of fields, or not
+//!   UTF-8, is skipped under either policy: its values cannot be placed.
+//! - **Components** not fed by any mapped column score 0 for every account and
+//!   are listed in [`Summary::missing_components`]. A mapped direct column wins
+//!   over signal columns.
+//! - **Gates**: an unmapped gate is *not assessed* and does not block (listed in
+//!   [`Summary::unassessed_gates`]). A mapped required gate blocks (verdict
+//!   `gates-missing`) when the cell says no or is blank.
+//! - **Delimiter**: comma, semicolon or tab, whichever occurs most often outside
+//!   quotes on the header line; see [`detect_delimiter`].
+
+pub mod export;
+pub mod import;
+pub mod mapping;
+pub mod sample;
+pub mod score;
+pub mod summary;
+
+use std::rc::Rc;
+
+use thiserror::Error;
+
+pub use export::{component_column, export_csv};
+pub use import::{detect_delimiter, read_table, Table, TableRow, MAX_BYTES};
+pub use mapping::{normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
+pub use sample::{default_sample, sample_csv, SplitMix64, SAMPLE_ACCOUNTS, SAMPLE_SEED};
+pub use score::{
+    score_all, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError, RowProblem, RowVerdict,
+    Scores,
+};
+pub use summary::{
+    matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,
+};
+
+use super::Model;
+
+/// Why a file cannot be read as a book at all (row problems are [`RowError`]s).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum BookError {
+    /// The file is empty or holds only whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// NUL bytes or invalid UTF-8 near the start: not a text file.
+    #[error("this looks like a binary file, not CSV")]
+    Binary,
+    /// The file is larger than [`MAX_BYTES`].
+    #[error("the file is too large ({} MB); the limit is {} MB", bytes / 1_048_576, limit / 1_048_576)]
+    TooLarge {
+        /// Size of the file in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// No header row was found (only blank lines).
+    #[error("the file has no header row")]
+    NoHeader,
+    /// The CSV reader failed (not expected for in-memory input).
+    #[error("the file cannot be read as CSV: {0}")]
+    Unreadable(String),
+    /// No column is mapped to the account id.
+    #[error("choose the column that holds the account id")]
+    NoIdColumn,
+    /// The mapping names a column the file does not have.
+    #[error("the file has no column \u{201c}{0}\u{201d}")]
+    UnknownColumn(String),
+    /// Writing the export failed.
+    #[error("the export could not be written: {0}")]
+    Write(String),
+}
+
+/// Reads `bytes`, maps columns automatically and builds the book: [`read_table`],
+/// [`Mapping::auto`], then [`Book::build`].
+///
+/// # Errors
+/// Any [`BookError`] of those steps (empty, binary, too large, no id column...).
+pub fn import(bytes: &[u8], model: &Model, policy: BadRows) -> Result<(Book, ImportReport), BookError> {
+    let table = Rc::new(read_table(bytes)?);
+    let mapping = Mapping::auto(&table.headers, model);
+    Book::build(table, model, &mapping, policy)
+}

@@ -1,0 +1,668 @@
+//! Turning a [`Table`] into a scored [`Book`]: validation per row, component
+//! scores pre-computed once, and the fast rescore [`score_all`].
+
+use std::rc::Rc;
+
+use thiserror::Error;
+
+use super::import::Table;
+use super::mapping::{Mapping, Resolved, Source};
+use super::BookError;
+use crate::model::number::{parse_in_range, parse_non_negative, NumberError};
+use crate::model::{Model, Verdict};
+
+/// Scores within this distance count as equal, as in [`crate::model::evaluate`].
+pub const EPSILON: f64 = 1e-9;
+
+/// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
+/// only counted in [`ImportReport::error_count`].
+pub const MAX_ERRORS: usize = 1000;
+
+/// What to do with a row holding a bad value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BadRows {
+    /// Leave the row out; it is counted in [`ImportReport::skipped`].
+    #[default]
+    Skip,
+    /// Keep the row, reading each bad value as blank (unanswered). Rows without an
+    /// id, with the wrong number of fields or unreadable text are still skipped.
+    KeepEmpty,
+}
+
+/// Why a row (or one of its fields) could not be used.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum RowProblem {
+    /// The id field is blank; a row without an id is always skipped.
+    #[error("the account id is missing")]
+    MissingId,
+    /// The row has a different number of fields from the header; always skipped.
+    #[error("the row has {found} fields, the header has {expected}")]
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// The row is not valid UTF-8 text; always skipped.
+    #[error("the row is not readable text (not UTF-8)")]
+    NotText,
+    /// A number that is missing its form or range (score, rating, percent, count).
+    #[error("{0}")]
+    Value(NumberError),
+    /// A yes/no column (gate or outcome) holds something else.
+    #[error("\u{201c}{0}\u{201d} is not yes or no")]
+    NotYesNo(String),
+}
+
+/// One problem found while importing, located for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowError {
+    /// 1-based data row (the first row after the header is 1).
+    pub row: usize,
+    /// 1-based line of the file where the row starts.
+    pub line: u64,
+    /// The column concerned, if the problem is in one field.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub problem: RowProblem,
+}
+
+impl RowError {
+    /// A sentence for the user: `Row 4 (line 5), column "seats_active": 120 is above the maximum of 100`.
+    #[must_use]
+    pub fn message(&self) -> String {
+        match &self.column {
+            Some(column) => format!(
+                "Row {} (line {}), column \u{201c}{column}\u{201d}: {}",
+                self.row, self.line, self.problem
+            ),
+            None => format!("Row {} (line {}): {}", self.row, self.line, self.problem),
+        }
+    }
+}
+
+/// What the import did. `rows_read == imported + skipped`: nothing is dropped silently.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    /// Data rows read (blank rows such as `,,,` are not counted; see `blank_rows`).
+    pub rows_read: usize,
+    /// Rows in the book.
+    pub imported: usize,
+    /// Rows left out because of an error.
+    pub skipped: usize,
+    /// Rows kept with at least one bad value read as blank ([`BadRows::KeepEmpty`]).
+    pub kept_with_blanks: usize,
+    /// Rows whose fields were all blank, ignored.
+    pub blank_rows: usize,
+    /// The first [`MAX_ERRORS`] problems, in file order.
+    pub errors: Vec<RowError>,
+    /// All problems found, including those not kept in `errors`.
+    pub error_count: usize,
+}
+
+impl ImportReport {
+    fn push(&mut self, error: RowError) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(error);
+        }
+    }
+}
+
+/// A gate's answer for one account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GateStatus {
+    /// The column says yes.
+    Met,
+    /// The column says no, or is blank (a CSQL needs evidence), or held a bad value kept as blank.
+    NotMet,
+    /// No column is mapped to this gate: not assessed, and it does not block.
+    NotAssessed,
+}
+
+/// A component of the book: the model's key and name, and whether the file feeds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BookComponent {
+    /// Component key.
+    pub key: String,
+    /// Component name.
+    pub name: String,
+    /// True when neither a direct column nor any signal column is mapped: every
+    /// account scores 0 on it.
+    pub missing: bool,
+}
+
+/// A gate of the book, as in the model when the book was built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BookGate {
+    /// Gate key.
+    pub key: String,
+    /// Gate label.
+    pub label: String,
+    /// Whether the gate must be met.
+    pub required: bool,
+    /// Whether a column is mapped to it.
+    pub assessed: bool,
+}
+
+/// A whole book of accounts, read and pre-scored.
+///
+/// Component scores are computed once, here, from the signals exactly as
+/// [`crate::model::evaluate`] does (weighted mean by signal weight, unanswered
+/// and unmapped signals counted as 0) or taken from a direct column (blank = 0).
+/// They do not depend on component weights or the threshold, so a rescore
+/// ([`score_all`]) is a dot product per row.
+///
+/// Gates: an unmapped gate is "not assessed" and never blocks; a mapped required
+/// gate blocks (verdict `gates-missing`) when its cell is no or blank.
+/// Rebuild the book when signal weights, gates or the mapping change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Book {
+    table: Rc<Table>,
+    mapping: Mapping,
+    resolved: Resolved,
+    /// Index into `table.rows` of each kept row.
+    rows: Vec<usize>,
+    components: Vec<BookComponent>,
+    gates: Vec<BookGate>,
+    /// Row-major, `components.len()` per row.
+    component_scores: Vec<f64>,
+    /// Row-major, `gates.len()` per row.
+    gate_status: Vec<GateStatus>,
+    /// Per row: a required gate is not met.
+    blocked: Vec<bool>,
+    accepted: Vec<Option<bool>>,
+    won: Vec<Option<bool>>,
+    /// Per row: lower-case `id` and `name`, for search.
+    search_keys: Vec<String>,
+}
+
+/// Reads yes/no the way the calculator does; blank is `Ok(None)`.
+fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    match raw.to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" => Ok(Some(true)),
+        "no" | "n" | "false" | "0" => Ok(Some(false)),
+        _ => Err(RowProblem::NotYesNo(raw.chars().take(24).collect())),
+    }
+}
+
+/// A signal's weight as `evaluate` uses it: non-finite or negative counts as 0.
+fn signal_weight(weight: f64) -> f64 {
+    if weight.is_finite() && weight > 0.0 {
+        weight
+    } else {
+        0.0
+    }
+}
+
+impl Book {
+    /// Builds a book from a table, a model and a mapping.
+    ///
+    /// Each row is checked: a blank id, a wrong field count or unreadable text
+    /// skip the row whatever the policy; a bad value (not a number, out of range,
+    /// not yes/no) skips the row under [`BadRows::Skip`] or is read as blank under
+    /// [`BadRows::KeepEmpty`]. Every problem is reported with row, line and column.
+    ///
+    /// # Errors
+    /// [`BookError::NoIdColumn`] when no id column is mapped,
+    /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks.
+    pub fn build(table: Rc<Table>, model: &Model, mapping: &Mapping, policy: BadRows) -> Result<(Self, ImportReport), BookError> {
+        let resolved = mapping.resolve(&table.headers, model)?;
+        let components: Vec<BookComponent> = model
+            .components
+            .iter()
+            .zip(&resolved.components)
+            .map(|(c, source)| BookComponent {
+                key: c.key.clone(),
+                name: c.name.clone(),
+                missing: matches!(source, Source::Signals(cols) if cols.iter().all(Option::is_none)),
+            })
+            .collect();
+        let gates: Vec<BookGate> = model
+            .gates
+            .iter()
+            .zip(&resolved.gates)
+            .map(|(g, col)| BookGate {
+                key: g.key.clone(),
+                label: g.label.clone(),
+                required: g.required,
+                assessed: col.is_some(),
+            })
+            .collect();
+
+        let mut report = ImportReport {
+            blank_rows: table.blank_rows,
+            ..ImportReport::default()
+        };
+        let n = table.rows.len();
+        let mut book = Self {
+            table: Rc::clone(&table),
+            mapping: mapping.clone(),
+            resolved,
+            rows: Vec::with_capacity(n),
+            components,
+            gates,
+            component_scores: Vec::with_capacity(n * model.components.len()),
+            gate_status: Vec::with_capacity(n * model.gates.len()),
+            blocked: Vec::with_capacity(n),
+            accepted: Vec::with_capacity(n),
+            won: Vec::with_capacity(n),
+            search_keys: Vec::with_capacity(n),
+        };
+        let width = table.headers.len();
+        let mut scores = vec![0.0; model.components.len()];
+        let mut statuses = vec![GateStatus::NotAssessed; model.gates.len()];
+        for (index, row) in table.rows.iter().enumerate() {
+            report.rows_read += 1;
+            let mut errors: Vec<RowError> = Vec::new();
+            let mut fatal = false;
+            let error = |column: Option<usize>, problem: RowProblem| RowError {
+                row: row.row,
+                line: row.line,
+                column: column.map(|c| table.headers[c].clone()),
+                problem,
+            };
+            let Some(record) = &row.record else {
+                report.push(error(None, RowProblem::NotText));
+                report.skipped += 1;
+                continue;
+            };
+            if record.len() != width {
+                report.push(error(
+                    None,
+                    RowProblem::FieldCount {
+                        expected: width,
+                        found: record.len(),
+                    },
+                ));
+                report.skipped += 1;
+                continue;
+            }
+            let field = |c: usize| record.get(c).unwrap_or("");
+            let r = &book.resolved;
+            if field(r.id).trim().is_empty() {
+                errors.push(error(Some(r.id), RowProblem::MissingId));
+                fatal = true;
+            }
+            for ((component, source), score) in model.components.iter().zip(&r.components).zip(scores.iter_mut()) {
+                *score = match source {
+                    Source::Direct(c) => {
+                        let raw = field(*c);
+                        if raw.trim().is_empty() {
+                            0.0
+                        } else {
+                            match parse_in_range(raw, 0.0, 100.0) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    errors.push(error(Some(*c), RowProblem::Value(e)));
+                                    0.0
+                                }
+                            }
+                        }
+                    }
+                    Source::Signals(columns) => {
+                        let mut weighted = 0.0;
+                        let mut total = 0.0;
+                        for (signal, column) in component.signals.iter().zip(columns) {
+                            let weight = signal_weight(signal.weight);
+                            // An unmapped signal reads as blank, exactly as in the calculator
+                            // (blank yes/no is no; blank numbers are unanswered).
+                            let raw = column.map_or("", |c| field(c));
+                            let value = signal.score(raw).unwrap_or_else(|e| {
+                                if let Some(c) = column {
+                                    errors.push(error(Some(*c), RowProblem::Value(e)));
+                                }
+                                None
+                            });
+                            weighted += value.unwrap_or(0.0) * weight;
+                            total += weight;
+                        }
+                        if total > 0.0 {
+                            weighted / total
+                        } else {
+                            0.0
+                        }
+                    }
+                };
+            }
+            for (status, column) in statuses.iter_mut().zip(&r.gates) {
+                *status = match column {
+                    None => GateStatus::NotAssessed,
+                    Some(c) => match yes_no(field(*c)) {
+                        Ok(Some(true)) => GateStatus::Met,
+                        Ok(_) => GateStatus::NotMet,
+                        Err(p) => {
+                            errors.push(error(Some(*c), p));
+                            GateStatus::NotMet
+                        }
+                    },
+                };
+            }
+            let mut outcome = |column: Option<usize>| match column {
+                None => None,
+                Some(c) => yes_no(field(c)).unwrap_or_else(|p| {
+                    errors.push(error(Some(c), p));
+                    None
+                }),
+            };
+            let accepted = outcome(r.accepted);
+            let won = outcome(r.won);
+
+            let had_errors = !errors.is_empty();
+            for e in errors {
+                report.push(e);
+            }
+            if fatal || (had_errors && policy == BadRows::Skip) {
+                report.skipped += 1;
+                continue;
+            }
+            report.kept_with_blanks += usize::from(had_errors);
+            book.rows.push(index);
+            book.component_scores.extend_from_slice(&scores);
+            book.gate_status.extend_from_slice(&statuses);
+            book.blocked.push(
+                book.gates
+                    .iter()
+                    .zip(&statuses)
+                    .any(|(g, s)| g.required && *s == GateStatus::NotMet),
+            );
+            book.accepted.push(accepted);
+            book.won.push(won);
+            let name = r.name.map_or("", field);
+            book.search_keys
+                .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
+        }
+        report.imported = book.rows.len();
+        Ok((book, report))
+    }
+
+    /// Number of accounts in the book.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the book holds no account.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The table the book was built from (headers, delimiter, raw rows).
+    #[must_use]
+    pub fn table(&self) -> &Rc<Table> {
+        &self.table
+    }
+
+    /// The mapping the book was built with.
+    #[must_use]
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
+    /// The components, in model order, with whether the file feeds them.
+    #[must_use]
+    pub fn components(&self) -> &[BookComponent] {
+        &self.components
+    }
+
+    /// The gates, in model order, with whether they are assessed.
+    #[must_use]
+    pub fn gates(&self) -> &[BookGate] {
+        &self.gates
+    }
+
+    /// Names of the components the file does not feed (each scores 0).
+    #[must_use]
+    pub fn missing_components(&self) -> Vec<String> {
+        self.components.iter().filter(|c| c.missing).map(|c| c.name.clone()).collect()
+    }
+
+    /// Labels of the gates no column answers: not assessed, they do not block.
+    #[must_use]
+    pub fn unassessed_gates(&self) -> Vec<String> {
+        self.gates.iter().filter(|g| !g.assessed).map(|g| g.label.clone()).collect()
+    }
+
+    /// The raw text of column `column` in account `row` (`""` when out of range).
+    #[must_use]
+    pub fn field(&self, row: usize, column: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|&i| self.table.rows.get(i))
+            .and_then(|r| r.record.as_ref())
+            .and_then(|r| r.get(column))
+            .unwrap_or("")
+    }
+
+    /// The original record of account `row`.
+    #[must_use]
+    pub fn record(&self, row: usize) -> Option<&csv::StringRecord> {
+        self.table.rows.get(*self.rows.get(row)?)?.record.as_ref()
+    }
+
+    fn mapped(&self, row: usize, column: Option<usize>) -> &str {
+        column.map_or("", |c| self.field(row, c).trim())
+    }
+
+    /// Account id (trimmed).
+    #[must_use]
+    pub fn id(&self, row: usize) -> &str {
+        self.mapped(row, Some(self.resolved.id))
+    }
+
+    /// Account name (trimmed; `""` when unmapped or blank).
+    #[must_use]
+    pub fn name(&self, row: usize) -> &str {
+        self.mapped(row, self.resolved.name)
+    }
+
+    /// Owner (CSM) (trimmed; `""` when unmapped or blank).
+    #[must_use]
+    pub fn owner(&self, row: usize) -> &str {
+        self.mapped(row, self.resolved.owner)
+    }
+
+    /// Segment (trimmed; `""` when unmapped or blank).
+    #[must_use]
+    pub fn segment(&self, row: usize) -> &str {
+        self.mapped(row, self.resolved.segment)
+    }
+
+    /// Accepted by Sales: `None` when unmapped, blank or bad.
+    #[must_use]
+    pub fn accepted(&self, row: usize) -> Option<bool> {
+        self.accepted.get(row).copied().flatten()
+    }
+
+    /// Closed-won: `None` when unmapped, blank or bad.
+    #[must_use]
+    pub fn won(&self, row: usize) -> Option<bool> {
+        self.won.get(row).copied().flatten()
+    }
+
+    /// 1-based data row in the file.
+    #[must_use]
+    pub fn file_row(&self, row: usize) -> usize {
+        self.rows.get(row).and_then(|&i| self.table.rows.get(i)).map_or(0, |r| r.row)
+    }
+
+    /// 1-based file line where the account's record starts.
+    #[must_use]
+    pub fn line(&self, row: usize) -> u64 {
+        self.rows.get(row).and_then(|&i| self.table.rows.get(i)).map_or(0, |r| r.line)
+    }
+
+    /// The pre-computed component scores of account `row` (0-100, model order).
+    #[must_use]
+    pub fn component_scores(&self, row: usize) -> &[f64] {
+        let n = self.components.len();
+        self.component_scores.get(row * n..(row + 1) * n).unwrap_or(&[])
+    }
+
+    /// One gate's answer for account `row`.
+    #[must_use]
+    pub fn gate_status(&self, row: usize, gate: usize) -> GateStatus {
+        let n = self.gates.len();
+        if gate >= n {
+            return GateStatus::NotAssessed;
+        }
+        self.gate_status.get(row * n + gate).copied().unwrap_or(GateStatus::NotAssessed)
+    }
+
+    /// Labels of the required gates account `row` does not meet.
+    #[must_use]
+    pub fn missing_gates(&self, row: usize) -> Vec<&str> {
+        (0..self.gates.len())
+            .filter(|&g| self.gates[g].required && self.gate_status(row, g) == GateStatus::NotMet)
+            .map(|g| self.gates[g].label.as_str())
+            .collect()
+    }
+
+    /// True when a required gate blocks account `row`.
+    #[must_use]
+    pub fn blocked(&self, row: usize) -> bool {
+        self.blocked.get(row).copied().unwrap_or(false)
+    }
+
+    /// Lower-case "id NUL name", for search.
+    pub(crate) fn search_key(&self, row: usize) -> &str {
+        self.search_keys.get(row).map_or("", String::as_str)
+    }
+}
+
+/// The verdict for one account, as in the calculator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowVerdict {
+    /// At or above the threshold and no required assessed gate unmet.
+    Csql,
+    /// At or above the threshold, but a required assessed gate is not met.
+    GatesMissing,
+    /// Below the threshold.
+    BelowThreshold,
+    /// The weights or threshold are not usable; see [`Scores::problem`].
+    Invalid,
+}
+
+impl RowVerdict {
+    /// `csql`, `gates-missing`, `below-threshold` or `invalid`, as [`Verdict::word`].
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Csql => Verdict::Csql.word(),
+            Self::GatesMissing => Verdict::GatesMissing(Vec::new()).word(),
+            Self::BelowThreshold => Verdict::BelowThreshold { short: 0.0 }.word(),
+            Self::Invalid => Verdict::Invalid.word(),
+        }
+    }
+}
+
+/// CSQL scores and verdicts for every account of a book, in book order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    /// The threshold used.
+    pub threshold: f64,
+    /// CSQL score per account, 0-100 (0 when the verdict is invalid).
+    pub scores: Vec<f64>,
+    /// Verdict per account.
+    pub verdicts: Vec<RowVerdict>,
+    /// Why every verdict is invalid, if it is.
+    pub problem: Option<String>,
+}
+
+impl Scores {
+    /// Number of CSQLs.
+    #[must_use]
+    pub fn csql_count(&self) -> usize {
+        self.verdicts.iter().filter(|v| **v == RowVerdict::Csql).count()
+    }
+}
+
+/// Reads the component weights and threshold the user typed in `model`, for
+/// [`score_all`].
+///
+/// # Errors
+/// The first weight or threshold problem, as a sentence.
+pub fn weights_and_threshold(model: &Model) -> Result<(Vec<f64>, f64), String> {
+    let weights = model
+        .components
+        .iter()
+        .map(|c| parse_non_negative(&c.weight).map_err(|e| format!("{} weight: {e}", c.name)))
+        .collect::<Result<Vec<f64>, String>>()?;
+    let threshold = parse_in_range(&model.threshold, 0.0, 100.0).map_err(|e| format!("Threshold: {e}"))?;
+    Ok((weights, threshold))
+}
+
+/// Checks weights and threshold; returns the total weight.
+fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
+    if weights.len() != book.components.len() {
+        return Err(format!("Expected {} weights, got {}", book.components.len(), weights.len()));
+    }
+    if weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
+        return Err("Every weight must be a number of 0 or more".to_owned());
+    }
+    let total: f64 = weights.iter().sum();
+    if !total.is_finite() {
+        return Err("The weights are too large to add up: use smaller numbers".to_owned());
+    }
+    if total <= 0.0 {
+        return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
+    }
+    if !(0.0..=100.0).contains(&threshold) {
+        return Err("The threshold must be between 0 and 100".to_owned());
+    }
+    Ok(total)
+}
+
+/// Scores every account for these component weights (one per component, model
+/// order, any non-negative scale) and threshold (0-100): a dot product with the
+/// pre-computed component scores, then the verdict. The arithmetic follows
+/// [`crate::model::evaluate`] step for step, so results agree to the last bit.
+/// Invalid weights or threshold give every account [`RowVerdict::Invalid`].
+#[must_use]
+pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
+    let n = book.len();
+    let total = match check(book, weights, threshold) {
+        Ok(total) => total,
+        Err(problem) => {
+            return Scores {
+                threshold,
+                scores: vec![0.0; n],
+                verdicts: vec![RowVerdict::Invalid; n],
+                problem: Some(problem),
+            }
+        }
+    };
+    let fractions: Vec<f64> = weights.iter().map(|w| w / total).collect();
+    let mut scores = Vec::with_capacity(n);
+    let mut verdicts = Vec::with_capacity(n);
+    // `check` guarantees at least one component.
+    let width = fractions.len().max(1);
+    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(&book.blocked) {
+        let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
+        scores.push(score);
+        verdicts.push(verdict(score, threshold, *blocked));
+    }
+    Scores {
+        threshold,
+        scores,
+        verdicts,
+        problem: None,
+    }
+}
+
+fn verdict(score: f64, threshold: f64, blocked: bool) -> RowVerdict {
+    if score + EPSILON >= threshold {
+        if blocked {
+            RowVerdict::GatesMissing
+        } else {
+            RowVerdict::Csql
+        }
+    } else {
+        RowVerdict::BelowThreshold
+    }
+}
