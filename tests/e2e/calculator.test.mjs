@@ -170,6 +170,8 @@ describe('CSQL calculator (release build)', () => {
             const text = (el) => (el?.textContent ?? '').trim();
             const named = (el) => {
               if ((el.getAttribute('aria-label') ?? '').trim()) return true;
+              // A button is named by its own text.
+              if (el.tagName === 'BUTTON' && text(el)) return true;
               const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
               if (ids.some((id) => text(document.getElementById(id)))) return true;
               return [...(el.labels ?? [])].some((label) => text(label));

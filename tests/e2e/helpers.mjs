@@ -113,11 +113,15 @@ async function pageCspViolations(page) {
   }
 }
 
-/** Privacy and hygiene: only same-origin requests, and no errors of any kind. */
+/**
+ * Privacy and hygiene: only requests to `origin` (or to any of an array of
+ * origins, e.g. a host page and the app it embeds), and no errors of any kind.
+ */
 export async function assertHygiene(page, log, origin) {
   const inPage = await pageCspViolations(page);
   const csp = log.cspViolations.length ? log.cspViolations : inPage;
-  const outside = log.requests.filter((url) => !url.startsWith(origin + '/'));
+  const origins = [].concat(origin);
+  const outside = log.requests.filter((url) => !origins.some((o) => url.startsWith(o + '/')));
   assert.deepEqual(outside, [], 'requests to another origin');
   assert.deepEqual(log.consoleErrors, [], 'console errors');
   assert.deepEqual(log.pageErrors, [], 'page errors');

@@ -1,6 +1,11 @@
 // A tiny static file server for the end-to-end tests: serves the release build
 // in dist/ under the sub-path /wiki/csql/ (as a wiki would), on 127.0.0.1 and a
 // random port, with correct content types. No dependencies beyond node:*.
+//
+// Every response carries Access-Control-Allow-Origin: *, as the README tells
+// hosts to do: a wiki embed runs in an iframe sandboxed without
+// allow-same-origin, so its document has an opaque origin and its module
+// scripts and wasm fetch are CORS requests (Origin: null).
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,8 +28,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const CORS = { 'access-control-allow-origin': '*' };
+
 function notFound(res) {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.writeHead(404, { ...CORS, 'content-type': 'text/plain; charset=utf-8' });
   res.end('Not found\n');
 }
 
@@ -53,13 +60,13 @@ export async function start() {
   }
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' });
+      res.writeHead(405, { ...CORS, allow: 'GET, HEAD' });
       res.end();
       return;
     }
     const { pathname } = new URL(req.url, 'http://localhost');
     if (pathname === SUB_PATH.slice(0, -1)) {
-      res.writeHead(301, { location: SUB_PATH });
+      res.writeHead(301, { ...CORS, location: SUB_PATH });
       res.end();
       return;
     }
@@ -70,6 +77,7 @@ export async function start() {
       if (!info.isFile()) return notFound(res);
       const body = await readFile(file);
       res.writeHead(200, {
+        ...CORS,
         'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
@@ -89,6 +97,35 @@ export async function start() {
   return {
     origin,
     base: origin + SUB_PATH,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/**
+ * Starts a second server on 127.0.0.1 and another random port, so another
+ * origin: a stand-in for a wiki page that embeds the calculator. It serves
+ * `html` at /host.html and nothing else. Resolves to { origin, url, close() }.
+ */
+export async function startHost(html) {
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname !== '/host.html') return notFound(res);
+    const body = Buffer.from(html);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + '/host.html',
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
