@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel};
+use crate::components::{
+    BookPage, ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel,
+};
 use crate::model::evaluate;
 use crate::model::notice::Notice;
 use crate::model::share::to_json;
@@ -99,6 +101,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let body = match *view {
         View::Programme => html! { <ProgrammePage query={props.query.clone()} /> },
+        View::Book => html! { <BookPage model={state.model.clone()} locked={state.locked} onaction={onaction.clone()} /> },
         View::Account => calculator(state, &onaction),
     };
 

@@ -2,6 +2,7 @@
 //!
 //! [`Action`]: crate::model::state::Action
 
+pub mod book;
 mod component_card;
 mod embed;
 mod field_error;
@@ -15,6 +16,7 @@ mod threshold;
 mod toolbar;
 mod weights;
 
+pub use book::BookPage;
 pub use component_card::ComponentCard;
 pub use embed::EmbedPanel;
 pub use field_error::FieldError;

@@ -5,19 +5,22 @@
 pub enum View {
     /// Score one account.
     Account,
+    /// Score a whole book of accounts from a CSV file.
+    Book,
     /// Measure the CSQL programme against the benchmarks.
     Programme,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 2] = [View::Account, View::Programme];
+    pub const ALL: [View; 3] = [View::Account, View::Book, View::Programme];
 
     /// The tab label.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             View::Account => "Score an account",
+            View::Book => "Score a book of accounts",
             View::Programme => "Programme",
         }
     }
@@ -27,6 +30,7 @@ impl View {
     pub fn key(self) -> &'static str {
         match self {
             View::Account => "account",
+            View::Book => "book",
             View::Programme => "programme",
         }
     }

@@ -63,7 +63,18 @@ pub fn read_saved() -> Stored {
 
 /// Saves the model text; `false` when the browser refuses.
 pub fn write_saved(text: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(STORAGE_KEY, text).is_ok())
+    write_key(STORAGE_KEY, text)
+}
+
+/// Reads another saved value (e.g. the book's column mapping); `None` when absent or unavailable.
+#[must_use]
+pub fn read_key(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves another value; `false` when the browser refuses.
+pub fn write_key(key: &str, text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, text).is_ok())
 }
 
 /// The current text of the `<input>` an event came from.
