@@ -156,6 +156,7 @@ describe('Your model, kept and shared (release build)', () => {
       await expectNotice(page, /^(Link copied|This page may not use the clipboard)/);
 
       const b = await openPage(env.browser);
+      let linkFromB;
       try {
         await gotoApp(b.page, link);
         // Same arithmetic as above: 66.0, below the threshold of 70.
@@ -166,13 +167,33 @@ describe('Your model, kept and shared (release build)', () => {
         }
         // Nothing was saved in this profile, so nothing was replaced: no notice.
         assert.deepEqual(await noticeTexts(b.page), [], 'no notice in a fresh profile');
-        // And the link's model is now this profile's saved model.
+        // Opening a link writes nothing by itself ...
+        assert.equal(await b.page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null, 'nothing saved on open');
+        // ... the first change saves the link's model with it: Intent typed 100 gives
+        // (80*50 + 60*30 + 100*20) / 100 = 78.0 >= 70, but no gate is ticked.
+        await b.page.locator('[data-testid=score-intent]').fill('100');
+        await expectResult(b.page, '78.0', 'gates-missing');
+        await waitUntil(b.page, (k) => localStorage.getItem(k) !== null, STORAGE_KEY);
         const doc = await saved(b.page);
-        assert.deepEqual(doc.model.components.map((c) => c.weight), ['50', '30', '20']);
+        assert.deepEqual(doc.model.components.map((c) => [c.weight, c.direct]), [['50', '80'], ['30', '60'], ['20', '100']]);
+        linkFromB = await shareLink(b.page);
         await assertHygiene(b.page, b.log, server.origin);
       } finally {
         await b.context.close();
       }
+
+      // Back in A, which has the 66.0 model saved: B's link replaces it on screen,
+      // with an undo, and leaves the saved model alone until something changes.
+      // (A real load: from the open page, a link differing only in its #fragment
+      // would be a same-document navigation, which the app does not listen for.)
+      await page.goto('about:blank');
+      await gotoApp(page, linkFromB);
+      await expectResult(page, '78.0', 'gates-missing');
+      const opened = await expectNotice(page, /^Opened the model from this link/);
+      assert.equal((await saved(page)).model.components[2].direct, '40', 'the saved model is untouched');
+      await opened.getByRole('button', { name: 'Undo' }).click();
+      await expectResult(page, '66.0', 'below-threshold');
+      await expectValue(page, '[data-testid=score-intent]', '40');
     }),
   );
 
