@@ -48,9 +48,11 @@ pub struct AppProps {
     /// The page address share links start from (no query, no fragment).
     #[prop_or_default]
     pub address: AttrValue,
-    /// Whether to save the model as it changes (off in tests and embeds).
+    /// The page runs in a real tab: save the model as it changes (not when
+    /// embedded), follow fragment changes, report the height to a host frame.
+    /// Off in tests.
     #[prop_or(false)]
-    pub autosave: bool,
+    pub live: bool,
 }
 
 /// The CSQL calculator page.
@@ -76,7 +78,7 @@ pub fn App(props: &AppProps) -> Html {
     // overwrite the model saved here until the user works on the new one.
     {
         let onaction = onaction.clone();
-        let save = props.autosave && !flags.embed && props.stored != Stored::Unavailable;
+        let save = props.live && !flags.embed && props.stored != Stored::Unavailable;
         let opened = use_mut_ref(|| true);
         use_effect_with(store.0.model.clone(), move |model| {
             let first = std::mem::replace(&mut *opened.borrow_mut(), false);
@@ -87,12 +89,20 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Inside a wiki page's iframe, tell the host our height as it changes.
-    use_effect_with((), |()| {
-        if web::in_frame() {
-            web::report_height_to_parent();
-        }
-    });
+    // Inside a wiki page's iframe, tell the host our height as it changes; a
+    // share link pasted into an open page's address bar opens too.
+    {
+        let onaction = onaction.clone();
+        let live = props.live;
+        use_effect_with((), move |()| {
+            if live {
+                if web::in_frame() {
+                    web::report_height_to_parent();
+                }
+                web::on_fragment_change(move |fragment| onaction.emit(Action::OpenFragment(fragment)));
+            }
+        });
+    }
 
     let state = &store.0;
     let onview = {

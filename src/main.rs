@@ -10,7 +10,7 @@ fn main() {
         fragment: web::location_fragment().into(),
         stored: web::read_saved(),
         address: web::page_address().into(),
-        autosave: true,
+        live: true,
     };
     yew::Renderer::<App>::with_props(props).render();
 }

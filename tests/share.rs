@@ -328,3 +328,29 @@ proptest! {
         let _ = from_json(&String::from_utf8_lossy(&bytes));
     }
 }
+
+#[test]
+fn a_link_pasted_into_an_open_page_opens_with_undo() {
+    let mut state = State::default();
+    state.apply(Action::SetWeight(0, "55".into()));
+    let shared = Model {
+        threshold: "60".into(),
+        ..Model::default()
+    };
+    state.apply(Action::OpenFragment(format!("#m={}", encode_link(&shared))));
+    assert_eq!(state.model, shared);
+    state.apply(Action::Undo);
+    assert_eq!(state.model.components[0].weight, "55");
+    state.apply(Action::OpenFragment("#m=1.%%%".into()));
+    assert_eq!(state.model.components[0].weight, "55");
+    assert!(state
+        .notices
+        .last()
+        .unwrap()
+        .message
+        .starts_with("This share link could not be opened"));
+    // A locked page keeps its criteria whatever the fragment says.
+    let mut locked = startup("lock=1", "", Stored::Nothing);
+    locked.apply(Action::OpenFragment(format!("#m={}", encode_link(&shared))));
+    assert_eq!(locked.model.threshold, "70");
+}

@@ -112,6 +112,8 @@ pub enum Action {
     ResetModel,
     /// Replace the model (an imported file); undoable, with a notice.
     ReplaceModel(Box<Model>, String),
+    /// Open the share link in a fragment that changed while the page was open.
+    OpenFragment(String),
     /// Put back the model kept in `previous`.
     Undo,
 }
@@ -174,8 +176,10 @@ impl State {
         let linked = shared.is_some() || mentions_model(&Model::default(), &startup.query);
         let mut model = shared.or_else(|| (!linked).then(|| saved.clone()).flatten()).unwrap_or_default();
         notices.extend(apply_query(&mut model, &startup.query));
+        let locked = flag_set(&startup.query, "lock");
         let mut previous = None;
-        if linked {
+        // A locked link keeps its criteria: nothing to undo back to.
+        if linked && !locked {
             if let Some(saved) = saved.filter(|saved| *saved != model) {
                 previous = Some(saved);
                 notices.push(Notice::with_undo(
@@ -313,6 +317,17 @@ impl State {
                 self.model = *model;
                 self.undo_notice(message);
             }
+            Action::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
+                Some(Ok(model)) if model != self.model => {
+                    self.keep_for_undo();
+                    self.model = model;
+                    self.undo_notice("Opened the model from this link; undo brings back the one you had.".to_owned());
+                }
+                Some(Err(e)) => self.notices.push(Notice::new(format!(
+                    "This share link could not be opened: {e}. The page keeps its model."
+                ))),
+                _ => {}
+            },
             Action::Undo => {
                 if let Some(previous) = self.previous.take() {
                     self.model = previous;
@@ -345,8 +360,18 @@ impl State {
 fn changes_criteria(action: &Action) -> bool {
     !matches!(
         action,
-        Action::SetDirect(..) | Action::SetSignal(..) | Action::SetGateMet(..) | Action::DismissNotice(_) | Action::Notify(_)
+        Action::SetDirect(..)
+            | Action::SetSignal(..)
+            | Action::SetGateMet(..)
+            | Action::DismissNotice(_)
+            | Action::Notify(_)
+            | Action::Undo
     )
+}
+
+/// Whether `name=1` is in the query string.
+fn flag_set(query: &str, name: &str) -> bool {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == name && v == "1")
 }
 
 fn with<T>(items: &mut [T], n: usize, change: impl FnOnce(&mut T)) {

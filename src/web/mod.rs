@@ -9,6 +9,8 @@ use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
 
 use crate::model::state::Stored;
 
+pub mod book;
+
 /// Where the model is saved in `localStorage`; the number is the format version.
 pub const STORAGE_KEY: &str = "csql-calculator/model/v1";
 
@@ -166,6 +168,20 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
 #[must_use]
 pub fn in_frame() -> bool {
     window().is_some_and(|w| w.parent().ok().flatten().is_some_and(|p| p != w))
+}
+
+/// Calls `changed` with the new fragment whenever it changes while the page is
+/// open (pasting a share link into the address bar of an open calculator).
+pub fn on_fragment_change(changed: impl Fn(String) + 'static) {
+    let Some(window) = window() else { return };
+    let callback = Closure::<dyn Fn()>::new(move || changed(location_fragment()));
+    if window
+        .add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // The listener lives as long as the page.
+        callback.forget();
+    }
 }
 
 /// Tells the parent frame the page's height whenever it changes, so a host page
