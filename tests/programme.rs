@@ -1131,3 +1131,299 @@ proptest! {
         let _ = evaluate(&input);
     }
 }
+
+// ---------------------------------------------------------------- page actions and paste
+
+mod page_state {
+    use csql_calculator::model::programme::format::{per_quarter, percent};
+    use csql_calculator::model::programme::paste::{clean_number, MAX_PASTE_ROWS};
+    use csql_calculator::model::programme::state::MAX_ROWS;
+    use csql_calculator::model::programme::{
+        evaluate, parse_rows, Benchmarks, CsmRow, Measure, Period, ProgrammeAction, ProgrammeField, ProgrammeState, Role, RowField,
+        Segment, Stage, Tier,
+    };
+
+    fn state(query: &str) -> ProgrammeState {
+        ProgrammeState::from_query(query)
+    }
+
+    fn rows(text: &str) -> Vec<CsmRow> {
+        match parse_rows(text) {
+            Ok(rows) => rows,
+            Err(problems) => panic!("{problems:?}"),
+        }
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse_rows(text) {
+            Ok(rows) => panic!("expected problems, got {rows:?}"),
+            Err(problems) => problems.into_iter().map(|p| p.message).collect(),
+        }
+    }
+
+    #[test]
+    fn selects_send_keys_and_unknown_keys_change_nothing() {
+        let mut s = state("");
+        s.apply(ProgrammeAction::SetSegment("mid_market".into()));
+        s.apply(ProgrammeAction::SetStage("growing".into()));
+        s.apply(ProgrammeAction::SetRole("cro".into()));
+        s.apply(ProgrammeAction::ChoosePeriod("half".into()));
+        assert_eq!(s.input.segment, Segment::MidMarket);
+        assert_eq!(s.input.stage, Stage::Growing);
+        assert_eq!(s.input.role, Role::Cro);
+        assert_eq!(s.input.period, Period::Half);
+        let before = s.clone();
+        for action in [
+            ProgrammeAction::SetSegment("galaxy".into()),
+            ProgrammeAction::SetStage("".into()),
+            ProgrammeAction::SetRole("ceo".into()),
+            ProgrammeAction::ChoosePeriod("week".into()),
+            ProgrammeAction::SetRowField(9, RowField::Won, "1".into()),
+            ProgrammeAction::SetRowSegment(9, "smb".into()),
+            ProgrammeAction::RemoveRow(9),
+            ProgrammeAction::DismissNotice(3),
+            ProgrammeAction::UndoPaste,
+            // Dates only apply to a custom period.
+            ProgrammeAction::SetStart("2025-01-01".into()),
+        ] {
+            s.apply(action);
+        }
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn custom_dates_are_kept_when_custom_is_chosen_again() {
+        let mut s = state("");
+        s.apply(ProgrammeAction::ChoosePeriod("custom".into()));
+        s.apply(ProgrammeAction::SetStart("2025-01-01".into()));
+        s.apply(ProgrammeAction::SetEnd("2025-07-01".into()));
+        s.apply(ProgrammeAction::ChoosePeriod("custom".into()));
+        assert_eq!(
+            s.input.period,
+            Period::Custom {
+                start: "2025-01-01".into(),
+                end: "2025-07-01".into()
+            }
+        );
+        // 181 days / (365.25 / 4) = 1.982 quarters.
+        let quarters = evaluate(&s.input).quarters.unwrap_or(0.0);
+        assert!((quarters - 181.0 / 91.3125).abs() < 1e-9);
+        s.apply(ProgrammeAction::ChoosePeriod("year".into()));
+        assert_eq!(s.input.period, Period::Year);
+    }
+
+    #[test]
+    fn rows_are_added_edited_overridden_and_removed_but_never_the_last() {
+        let mut s = state("csms=3&submitted=20&accepted=15&won=6");
+        s.apply(ProgrammeAction::AddRow);
+        assert_eq!(s.input.rows.len(), 2);
+        assert_eq!(s.input.rows[1], CsmRow::named(""));
+        for (field, text) in [
+            (RowField::Name, "Bo"),
+            (RowField::Submitted, "10"),
+            (RowField::Accepted, "4"),
+            (RowField::Won, "1"),
+            (RowField::PipelineValue, "40000"),
+            (RowField::WonValue, "9000"),
+        ] {
+            s.apply(ProgrammeAction::SetRowField(1, field, text.into()));
+            assert_eq!(field.get(&s.input.rows[1]), text);
+        }
+        s.apply(ProgrammeAction::SetRowSegment(1, "enterprise".into()));
+        assert_eq!(s.input.rows[1].segment, Some(Segment::Enterprise));
+        s.apply(ProgrammeAction::SetRowSegment(1, "".into()));
+        assert_eq!(s.input.rows[1].segment, None);
+        // Team of 3 + Bo = 4 CSMs; 15 + 4 = 19 accepted / 4 = 4.75 -> 4.8.
+        let team = evaluate(&s.input).team.unwrap_or_else(|| panic!("team"));
+        assert_eq!(per_quarter(team.per_csm_per_quarter), "4.8");
+        // 19 / 30 = 63.3%; 7 / 19 = 36.8%.
+        assert_eq!(percent(team.acceptance_rate), "63.3%");
+        assert_eq!(percent(team.conversion_rate), "36.8%");
+        s.apply(ProgrammeAction::RemoveRow(0));
+        assert_eq!(s.input.rows.len(), 1);
+        assert_eq!(s.input.rows[0].name, "Bo");
+        s.apply(ProgrammeAction::RemoveRow(0));
+        assert_eq!(s.input.rows.len(), 1, "the last row stays");
+    }
+
+    #[test]
+    fn the_grid_stops_growing_at_its_maximum() {
+        let mut s = state("");
+        for _ in 0..MAX_ROWS + 5 {
+            s.apply(ProgrammeAction::AddRow);
+        }
+        assert_eq!(s.input.rows.len(), MAX_ROWS);
+    }
+
+    #[test]
+    fn row_fields_map_to_the_problem_fields_evaluate_reports() {
+        assert_eq!(RowField::Name.problem_field(2), None);
+        assert_eq!(RowField::Won.problem_field(2), Some(ProgrammeField::Won(2)));
+        assert_eq!(RowField::WonValue.problem_field(0), Some(ProgrammeField::WonValue(0)));
+        assert_eq!(RowField::ALL.iter().filter(|f| f.is_number()).count(), 6);
+    }
+
+    #[test]
+    fn notices_come_from_the_link_and_can_be_dismissed() {
+        let mut s = state("segment=galaxy&csms=0");
+        assert_eq!(s.notices.len(), 2);
+        assert!(s.notices[0].starts_with("Link parameter segment="));
+        s.apply(ProgrammeAction::DismissNotice(0));
+        assert_eq!(s.notices.len(), 1);
+        assert!(s.notices[0].starts_with("Link parameter csms="));
+    }
+
+    #[test]
+    fn link_csm_rows_replace_the_team_totals() {
+        let s = state("csm=Ann,12,9,4&csm=Bo;10;4;1&csms=5&accepted=3");
+        let names: Vec<&str> = s.input.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bo"]);
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+        assert!(s.notices[0].contains("not used when the link has csm rows"));
+        let bad = state("csm=Ann,12,9,4&csm=Cy,2,3,1");
+        assert_eq!(bad.input.rows.len(), 1);
+        assert_eq!(
+            bad.notices,
+            ["Link parameter csm=\u{201c}Cy,2,3,1\u{201d}: Cy, accepted: 3 is more than submitted (2); Sales can only accept what CS submitted. Row left out."]
+        );
+    }
+
+    #[test]
+    fn a_spreadsheet_paste_replaces_the_rows_and_can_be_undone() {
+        let mut s = state("csms=3&submitted=20&accepted=15&won=6");
+        let before = s.input.rows.clone();
+        s.apply(ProgrammeAction::SetPaste(
+            "Name\tSubmitted\tAccepted\tWon\nAnn\t12\t9\t4\nBo\t10\t4\t1\n\n".into(),
+        ));
+        s.apply(ProgrammeAction::ApplyPaste);
+        assert!(s.paste_problems.is_empty());
+        assert_eq!(s.paste, "");
+        assert_eq!(s.paste_done.as_deref(), Some("Replaced the table with 2 rows from the paste."));
+        assert_eq!(s.input.rows.len(), 2);
+        assert_eq!(s.input.rows[1].accepted, "4");
+        s.apply(ProgrammeAction::UndoPaste);
+        assert_eq!(s.input.rows, before);
+        assert_eq!(s.paste_done, None);
+    }
+
+    #[test]
+    fn a_bad_paste_changes_nothing_and_names_each_line() {
+        let mut s = state("csms=3&submitted=20&accepted=15&won=6");
+        let before = s.input.rows.clone();
+        s.apply(ProgrammeAction::SetPaste("Ann;12;9;4\nBo;10;4\nCy;5;6;1\nDee;x;2;1".into()));
+        s.apply(ProgrammeAction::ApplyPaste);
+        assert_eq!(s.input.rows, before);
+        let messages: Vec<&str> = s.paste_problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Line 2: found 3 cells; a line needs at least 4 (name, submitted, accepted, won)",
+                "Line 3: Cy, accepted: 6 is more than submitted (5); Sales can only accept what CS submitted",
+                "Line 4: Dee, submitted: \u{201c}x\u{201d} is not a number",
+            ]
+        );
+        assert_eq!(s.paste_problems.iter().map(|p| p.line).collect::<Vec<_>>(), [2, 3, 4]);
+        // The text stays for fixing.
+        assert!(s.paste.starts_with("Ann;12"));
+    }
+
+    #[test]
+    fn paste_reads_tabs_semicolons_commas_quotes_and_optional_values() {
+        let tab = rows("Ann\t12\t9\t4\t$45,000\t$12,000.50\t\t\n");
+        assert_eq!(tab[0].pipeline_value, "45000");
+        assert_eq!(tab[0].won_value, "12000.50");
+        assert_eq!(tab[0].headcount, "1");
+        assert_eq!(tab[0].segment, None);
+        let semi = rows("Ann;12;9;4;1.200.000,50\nBo;10;4;;");
+        assert_eq!(semi[0].pipeline_value, "1200000.50");
+        assert_eq!(semi[1].won, "", "won may be left blank");
+        let comma = rows("\"Lee, Ann\",12,9,4\n ,3,2,1");
+        assert_eq!(comma[0].name, "Lee, Ann");
+        // A blank name is allowed; the grid calls it by its place.
+        assert_eq!(comma[1].name, "");
+        assert_eq!(comma[1].display_name(1), "CSM 2");
+    }
+
+    #[test]
+    fn paste_rejects_empty_text_extra_cells_and_too_many_rows() {
+        assert_eq!(
+            problems(" \n\n"),
+            ["Nothing to add: paste one line per CSM with name, submitted, accepted and won."]
+        );
+        assert_eq!(
+            problems("Name,Submitted,Accepted,Won"),
+            ["Nothing to add: paste one line per CSM with name, submitted, accepted and won."]
+        );
+        assert_eq!(
+            problems("Ann,1,1,1,0,0,extra"),
+            ["Line 1: found 7 cells; use at most 6 (name, submitted, accepted, won, pipeline value, closed-won value)"]
+        );
+        assert_eq!(problems("Ann,1,1,0.5"), ["Line 1: Ann, won: 0.5 is not a whole number"]);
+        assert_eq!(problems("Ann,1,,0"), ["Line 1: Ann, accepted: enter a number"]);
+        let many = "A,1,1,1\n".repeat(MAX_PASTE_ROWS + 1);
+        assert_eq!(
+            problems(&many),
+            [format!(
+                "The paste has more than {MAX_PASTE_ROWS} rows; paste at most {MAX_PASTE_ROWS} at a time."
+            )]
+        );
+        // Exactly the maximum is fine.
+        assert_eq!(rows(&"A,1,1,1\n".repeat(MAX_PASTE_ROWS)).len(), MAX_PASTE_ROWS);
+    }
+
+    #[test]
+    fn pasted_numbers_lose_currency_spaces_and_thousands_separators() {
+        assert_eq!(clean_number("\u{20ac} 1 234"), "1234");
+        assert_eq!(clean_number("\u{a3}1,234,567"), "1234567");
+        assert_eq!(clean_number("12,5"), "12,5", "a lone decimal comma is left for the number parser");
+        assert_eq!(clean_number("1,23"), "1,23");
+        assert_eq!(clean_number("1.234"), "1.234", "one dot group is a decimal point");
+    }
+
+    #[test]
+    fn benchmark_edits_keep_the_typed_text_and_restore_puts_back_the_reference() {
+        let mut s = state("csms=3&submitted=20&accepted=15&won=6");
+        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "4");
+        assert_eq!(s.benchmark_texts().len(), 18);
+        // Raise SMB great to 6: 5.0 per CSM is now good, overall good.
+        s.apply(ProgrammeAction::SetBenchmark(
+            Segment::Smb,
+            Measure::Volume,
+            Tier::Great,
+            "6".into(),
+        ));
+        assert_eq!(s.input.benchmarks.smb.volume.great, 6.0);
+        assert!(!s.input.benchmarks.is_reference());
+        assert!(s.input.benchmarks.source.starts_with("Your internal targets"));
+        let team = evaluate(&s.input).team.unwrap_or_else(|| panic!("team"));
+        assert_eq!(team.rating.volume, Tier::Good);
+        assert_eq!(team.rating.overall, Some(Tier::Good));
+        // A half-typed bound stays as typed, is reported beside its box, and
+        // the calculation falls back to the reference table (great again).
+        s.apply(ProgrammeAction::SetBenchmark(
+            Segment::Smb,
+            Measure::Volume,
+            Tier::Great,
+            "6x".into(),
+        ));
+        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "6x");
+        let programme = evaluate(&s.input);
+        assert!(programme
+            .problems_for(ProgrammeField::Benchmark(Segment::Smb, Measure::Volume, Tier::Great))
+            .any(|p| p.message.contains("enter a number")));
+        assert_eq!(programme.team.map(|t| t.rating.volume), Some(Tier::Great));
+        s.apply(ProgrammeAction::RestoreBenchmarks);
+        assert_eq!(s.input.benchmarks, Benchmarks::default());
+        assert!(s.benchmark_text.is_empty());
+        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "4");
+        // "Below" has no bound of its own: nothing changes.
+        let before = s.clone();
+        s.apply(ProgrammeAction::SetBenchmark(
+            Segment::Smb,
+            Measure::Volume,
+            Tier::Below,
+            "1".into(),
+        ));
+        assert_eq!(s, before);
+    }
+}

@@ -16,22 +16,28 @@
 //! Submodules: [`period`] (reporting periods and dates), [`benchmarks`] (the
 //! benchmark table, tiers and bullet-chart geometry), [`metrics`] (the
 //! calculation), [`advice`] (plain-word advice, roles, stages, section order),
-//! [`query`] (quick entry from a link) and [`format`](mod@format) (text for the view).
+//! [`query`] (quick entry from a link), [`paste`] (rows pasted from a
+//! spreadsheet), [`state`] (the page's actions) and [`format`](mod@format)
+//! (text for the view).
 
 pub mod advice;
 pub mod benchmarks;
 pub mod format;
 pub mod metrics;
+pub mod paste;
 pub mod period;
 pub mod query;
+pub mod state;
 
 pub use advice::{
     advise, order_advice, sections_for, Advice, AdviceKind, Role, Section, Stage, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
 };
 pub use benchmarks::{bullet, Band, BenchmarkProblem, Benchmarks, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
 pub use metrics::{evaluate, Metrics, Problem, Programme, ProgrammeField, Rating};
+pub use paste::{parse_rows, PasteProblem};
 pub use period::{Date, DateError, Period, QUARTER_DAYS};
 pub use query::from_query;
+pub use state::{ProgrammeAction, ProgrammeState, RowField};
 
 /// A customer segment, with its own benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

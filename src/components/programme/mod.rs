@@ -1,6 +1,47 @@
 //! The Programme view: how the team's CSQL programme performs against benchmarks.
+//!
+//! The page holds a [`ProgrammeState`] in a reducer (its transitions are
+//! pure model code), evaluates it on every render, and lays out the inputs,
+//! the team's overall tier and the sections in the order the reader's role
+//! needs them. Components only render model values and send actions.
+
+mod advice_list;
+mod band_legend;
+mod benchmark_table;
+mod bullet_chart;
+mod by_csm;
+mod choice;
+mod coach_row;
+mod csm_grid;
+mod csm_row;
+mod notices;
+mod overall;
+mod paste_box;
+mod pipeline_section;
+mod rates_section;
+mod segment_bands;
+mod settings;
+mod text_field;
+mod tier_badge;
+mod volume_section;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::model::programme::{evaluate, Programme, ProgrammeAction, ProgrammeState, Section};
+
+use advice_list::AdviceSection;
+use benchmark_table::BenchmarkSection;
+use by_csm::ByCsmSection;
+use csm_grid::CsmGrid;
+use notices::ProgrammeNotices;
+use overall::OverallCard;
+use paste_box::PasteBox;
+use pipeline_section::PipelineSection;
+use rates_section::RatesSection;
+use settings::SettingsPanel;
+use volume_section::VolumeSection;
 
 /// Props of [`ProgrammePage`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -10,8 +51,77 @@ pub struct ProgrammePageProps {
     pub query: AttrValue,
 }
 
+/// The page state as a Yew reducer; the transitions live in the model.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Store(ProgrammeState);
+
+impl Reducible for Store {
+    type Action = ProgrammeAction;
+
+    fn reduce(self: Rc<Self>, action: ProgrammeAction) -> Rc<Self> {
+        let mut next = self.0.clone();
+        next.apply(action);
+        Rc::new(Self(next))
+    }
+}
+
 /// The Programme page.
 #[component]
-pub fn ProgrammePage(_props: &ProgrammePageProps) -> Html {
-    html! { <section class="card"><h2>{ "Programme" }</h2></section> }
+pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
+    let store = {
+        let query = props.query.to_string();
+        use_reducer(move || Store(ProgrammeState::from_query(&query)))
+    };
+    let onaction = {
+        let store = store.clone();
+        Callback::from(move |action: ProgrammeAction| store.dispatch(action))
+    };
+    let state = &store.0;
+    let programme = evaluate(&state.input);
+    html! {
+        <main class="programme" aria-label="CSQL programme">
+            <ProgrammeNotices notices={state.notices.clone()} onaction={onaction.clone()} />
+            <div class="programme-inputs">
+                <SettingsPanel input={state.input.clone()} problems={programme.problems.clone()} onaction={onaction.clone()} />
+                <CsmGrid rows={state.input.rows.clone()} team_segment={state.input.segment}
+                    problems={programme.problems.clone()} onaction={onaction.clone()} />
+                <PasteBox text={state.paste.clone()} problems={state.paste_problems.clone()}
+                    done={state.paste_done.clone().map(AttrValue::from)} can_undo={state.before_paste.is_some()}
+                    onaction={onaction.clone()} />
+            </div>
+            <div class="programme-results">
+                <OverallCard team={programme.team.clone()} />
+                for section in programme.sections.iter().copied() {
+                    { section_view(section, state, &programme, &onaction) }
+                }
+            </div>
+        </main>
+    }
+}
+
+/// One section of the results, keyed so a new role reorders rather than rebuilds.
+fn section_view(section: Section, state: &ProgrammeState, programme: &Programme, onaction: &Callback<ProgrammeAction>) -> Html {
+    let input = &state.input;
+    let bands = programme.benchmarks.for_segment(input.segment);
+    match section {
+        Section::Volume => html! {
+            <VolumeSection key="volume" team={programme.team.clone()} quarters={programme.quarters}
+                segment={input.segment} band={bands.volume} />
+        },
+        Section::Rates => html! { <RatesSection key="rates" team={programme.team.clone()} band={bands.conversion} /> },
+        Section::ByCsm => html! {
+            <ByCsmSection key="by_csm" rows={programme.rows.clone()} benchmarks={programme.benchmarks.clone()}
+                names={input.rows.iter().enumerate().map(|(i, r)| AttrValue::from(r.display_name(i))).collect::<Vec<_>>()} />
+        },
+        Section::Pipeline => html! {
+            <PipelineSection key="pipeline" total_pipeline={input.total_pipeline.clone()}
+                other_conversion={input.other_conversion.clone()} programme={programme.clone()} onaction={onaction.clone()} />
+        },
+        Section::Advice => html! { <AdviceSection key="advice" advice={programme.advice.clone()} role={input.role} /> },
+        Section::Benchmarks => html! {
+            <BenchmarkSection key="benchmarks" texts={state.benchmark_texts()} source={input.benchmarks.source.clone()}
+                is_reference={input.benchmarks.is_reference()} segment={input.segment}
+                problems={programme.problems.clone()} onaction={onaction.clone()} />
+        },
+    }
 }

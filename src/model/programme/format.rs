@@ -2,7 +2,8 @@
 //! nothing: `5.0`, `75.0%`, `n/a`, `+5.0 points`.
 
 use super::super::number::plain;
-use super::benchmarks::Tier;
+use super::benchmarks::{Band, Tier};
+use super::metrics::Metrics;
 
 /// What the view shows for a rate or tier that does not exist.
 pub const NOT_AVAILABLE: &str = "n/a";
@@ -87,6 +88,63 @@ pub fn range(lower: f64, upper: Option<f64>, percent_sign: bool, tier: Tier) -> 
     }
 }
 
+/// A band in words: `good 2-4, great 4-7, world class 7+` (with `%` for
+/// conversion).
+#[must_use]
+pub fn band_summary(band: &Band, percent_sign: bool) -> String {
+    [Tier::Good, Tier::Great, Tier::WorldClass]
+        .iter()
+        .map(|&tier| {
+            format!(
+                "{} {}",
+                tier.label().to_lowercase(),
+                range(band.lower_bound(tier), band.upper_bound(tier), percent_sign, tier)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How accepted per CSM per quarter was worked out:
+/// `15 accepted ÷ 3 CSMs ÷ 1 quarter = 5.0`.
+#[must_use]
+pub fn volume_working(metrics: &Metrics, quarters: f64) -> String {
+    format!(
+        "{} accepted \u{f7} {} CSM{} \u{f7} {} quarter{} = {}",
+        number(metrics.accepted),
+        metrics.csms,
+        if metrics.csms == 1 { "" } else { "s" },
+        number(quarters),
+        if number(quarters) == "1" { "" } else { "s" },
+        per_quarter(metrics.per_csm_per_quarter)
+    )
+}
+
+/// How the acceptance rate was worked out: `15 of 20 submitted CSQLs
+/// accepted by Sales`, or why it is n/a.
+#[must_use]
+pub fn acceptance_working(metrics: &Metrics) -> String {
+    match (metrics.submitted, metrics.acceptance_rate) {
+        (Some(submitted), Some(_)) => format!(
+            "{} of {} submitted CSQLs accepted by Sales",
+            number(metrics.accepted.min(submitted)),
+            number(submitted)
+        ),
+        (Some(_), None) => "Nothing submitted, so the acceptance rate is n/a.".to_owned(),
+        (None, _) => "Submitted left blank, so the acceptance rate is n/a.".to_owned(),
+    }
+}
+
+/// How the conversion rate was worked out: `6 of 15 accepted CSQLs closed
+/// won`, or why it is n/a.
+#[must_use]
+pub fn conversion_working(metrics: &Metrics) -> String {
+    match (metrics.won, metrics.conversion_rate) {
+        (Some(won), Some(_)) => format!("{} of {} accepted CSQLs closed won", number(won), number(metrics.accepted)),
+        _ => metrics.rating.note.clone().unwrap_or_else(|| "Conversion is n/a.".to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +162,9 @@ mod tests {
         assert_eq!(range(4.0, Some(7.0), false, Tier::Great), "4-7");
         assert_eq!(range(40.0, None, true, Tier::WorldClass), "40%+");
         assert_eq!(range(0.0, Some(2.0), false, Tier::Below), "under 2");
+        assert_eq!(
+            band_summary(&Band::new(2.0, 4.0, 7.0), false),
+            "good 2-4, great 4-7, world class 7+"
+        );
     }
 }

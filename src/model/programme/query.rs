@@ -6,6 +6,13 @@
 //! `start`/`end` (with `period=custom`), `total_pipeline`, `other_conversion`.
 //! `view` and unknown parameters are left to the page and not reported.
 //!
+//! Per-CSM rows: each `csm` parameter is one row in the paste format,
+//! `csm=Ann,12,9,4` (name, submitted, accepted, won[, pipeline value,
+//! closed-won value]; commas or semicolons). When any `csm` row is usable
+//! the rows replace the team totals (`csms`, `submitted`, `accepted`, `won`
+//! are then not used, with a notice). A row that cannot be used is left out
+//! with a notice naming it, since a link cannot show errors beside a field.
+//!
 //! A bad value never stops the page: the field keeps its default and a
 //! notice (a sentence naming the parameter) is returned. Whether the numbers
 //! agree with each other (won <= accepted <= submitted) is left to
@@ -13,6 +20,7 @@
 
 use super::super::number::{parse_in_range, parse_non_negative, plain};
 use super::metrics::{MAX_COUNT, MAX_HEADCOUNT};
+use super::paste::parse_rows;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
 /// Longest value quoted back in a notice; links can carry anything.
@@ -36,6 +44,8 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
     let mut csms: u32 = 1;
     let (mut submitted, mut accepted, mut won) = (String::new(), String::new(), String::new());
     let (mut start, mut end) = (None, None);
+    let mut csm_rows = Vec::new();
+    let mut totals_given = false;
 
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let value = value.trim();
@@ -72,6 +82,19 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                     &format!("Using {} instead.", input.role.label()),
                 ),
             },
+            "csm" => match parse_rows(value) {
+                Ok(mut rows) => csm_rows.append(&mut rows),
+                Err(problems) => {
+                    for problem in problems {
+                        let what = problem
+                            .message
+                            .strip_prefix(&format!("Line {}: ", problem.line))
+                            .unwrap_or(&problem.message)
+                            .to_owned();
+                        notices.push(format!("Link parameter csm={}: {what}. Row left out.", quote(value)));
+                    }
+                }
+            },
             "csms" => match count(value) {
                 Ok(n) if n >= 1.0 && n <= f64::from(MAX_HEADCOUNT) => {
                     // A whole number in 1..=MAX_HEADCOUNT, checked just above.
@@ -84,6 +107,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
             },
             "submitted" | "accepted" | "won" => match count(value) {
                 Ok(n) => {
+                    totals_given = true;
                     let text = plain(n);
                     match key.as_ref() {
                         "submitted" => submitted = text,
@@ -119,7 +143,17 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
             }
         }
     }
-    input.rows = vec![CsmRow::team(csms, &submitted, &accepted, &won)];
+    if csm_rows.is_empty() {
+        input.rows = vec![CsmRow::team(csms, &submitted, &accepted, &won)];
+    } else {
+        if totals_given || csms != 1 {
+            notices.push(
+                "Link parameters csms, submitted, accepted and won are not used when the link has csm rows; the team is the sum of the rows."
+                    .to_owned(),
+            );
+        }
+        input.rows = csm_rows;
+    }
     (input, notices)
 }
 

@@ -1,0 +1,70 @@
+//! The team-wide choices: segment, period (or custom dates), stage and role.
+
+use yew::prelude::*;
+
+use crate::model::programme::{Period, Problem, ProgrammeAction, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
+
+use super::choice::Choice;
+use super::text_field::TextField;
+
+/// Props of [`SettingsPanel`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct SettingsPanelProps {
+    /// The current input (segment, period, stage, role are read).
+    pub input: ProgrammeInput,
+    /// Current problems; the custom dates' own are shown beside them.
+    pub problems: Vec<Problem>,
+    /// Receives the settings' actions.
+    pub onaction: Callback<ProgrammeAction>,
+}
+
+const PERIODS: [&str; 5] = ["month", "quarter", "half", "year", "custom"];
+
+fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
+    problems
+        .iter()
+        .find(|p| p.field == field)
+        .map(|p| AttrValue::from(p.message.clone()))
+}
+
+/// Segment, period, stage and role, with custom dates when chosen.
+#[component]
+pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
+    let input = &props.input;
+    let pair = |key: &'static str, label: &'static str| (AttrValue::Static(key), AttrValue::Static(label));
+    let segments = Segment::ALL.iter().map(|s| pair(s.key(), s.label())).collect::<Vec<_>>();
+    let periods = PERIODS
+        .iter()
+        .filter_map(|key| Period::from_key(key))
+        .map(|p| pair(p.key(), p.label()))
+        .collect::<Vec<_>>();
+    let stages = Stage::ALL.iter().map(|s| pair(s.key(), s.label())).collect::<Vec<_>>();
+    let roles = Role::ALL.iter().map(|r| pair(r.key(), r.label())).collect::<Vec<_>>();
+    let on = |make: fn(String) -> ProgrammeAction| props.onaction.reform(make);
+    html! {
+        <section class="card programme-settings" aria-labelledby="programme-settings-title">
+            <h2 id="programme-settings-title">{ "Team and period" }</h2>
+            <div class="programme-fields">
+                <Choice id="programme-segment" label="Team segment" options={segments}
+                    selected={input.segment.key()} onchange={on(ProgrammeAction::SetSegment)} />
+                <Choice id="programme-period" label="Period the counts cover" options={periods}
+                    selected={input.period.key()} onchange={on(ProgrammeAction::ChoosePeriod)} />
+                if let Period::Custom { start, end } = &input.period {
+                    <TextField id="programme-start" label="Start date" kind="date" inputmode="text"
+                        value={start.clone()} error={message(&props.problems, ProgrammeField::PeriodStart)}
+                        oninput={on(ProgrammeAction::SetStart)} />
+                    <TextField id="programme-end" label="End date" kind="date" inputmode="text"
+                        value={end.clone()} error={message(&props.problems, ProgrammeField::PeriodEnd)}
+                        hint="Not counted: 2025-01-01 to 2025-04-01 is the first quarter of 2025."
+                        oninput={on(ProgrammeAction::SetEnd)} />
+                }
+                <Choice id="programme-stage" label="Company stage" options={stages}
+                    selected={input.stage.key()} onchange={on(ProgrammeAction::SetStage)} />
+                <Choice id="programme-role" label="I read this as" options={roles}
+                    selected={input.role.key()} onchange={on(ProgrammeAction::SetRole)}
+                    describedby="programme-role-hint" />
+            </div>
+            <p class="help" id="programme-role-hint">{ "Your role sets the order of the sections below and of the advice." }</p>
+        </section>
+    }
+}

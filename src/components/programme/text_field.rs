@@ -1,0 +1,67 @@
+//! One labelled text (or date) box with its problem shown beside it.
+
+use yew::prelude::*;
+
+use crate::components::FieldError;
+use crate::web::input_value;
+
+/// Props of [`TextField`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct TextFieldProps {
+    /// The box's id, also its `data-testid`.
+    pub id: AttrValue,
+    /// The label's words.
+    pub label: AttrValue,
+    /// The text as typed.
+    pub value: AttrValue,
+    /// The problem with this value, if any.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Receives the new text on every keystroke.
+    pub oninput: Callback<String>,
+    /// Keeps the label for screen readers only (grid cells have a column heading).
+    #[prop_or(false)]
+    pub hide_label: bool,
+    /// `text` or `date`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    /// The on-screen keyboard: `numeric`, `decimal` or `text`.
+    #[prop_or(AttrValue::Static("decimal"))]
+    pub inputmode: AttrValue,
+    /// A hint shown under the box, if any.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Extra class for the wrapper.
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// A label, a box and its error; the error is announced with the box.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let error_id = format!("{}-error", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described = [
+        props.hint.is_some().then(|| hint_id.clone()),
+        props.error.is_some().then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
+    html! {
+        <div class={classes!("programme-field", props.class.clone())}>
+            <label for={props.id.clone()} class={classes!(props.hide_label.then_some("visually-hidden"))}>{ props.label.clone() }</label>
+            <input type={props.kind.clone()} id={props.id.clone()} data-testid={props.id.clone()} autocomplete="off"
+                inputmode={props.inputmode.clone()} value={props.value.clone()}
+                aria-invalid={props.error.is_some().to_string()}
+                aria-describedby={(!described.is_empty()).then_some(described)}
+                {oninput} />
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            <FieldError id={error_id} message={props.error.clone()} />
+        </div>
+    }
+}
