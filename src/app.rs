@@ -9,6 +9,7 @@ use crate::components::{
     BookPage, ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel,
 };
 use crate::model::evaluate;
+use crate::model::format::{headline, one_decimal};
 use crate::model::notice::Notice;
 use crate::model::share::to_json;
 use crate::model::state::{Action, Startup, State, Stored};
@@ -173,6 +174,11 @@ fn calculator(state: &State, onaction: &Callback<Action>) -> Html {
                 <ResultCard evaluation={evaluation.clone()} />
                 <ThresholdField threshold={state.model.threshold.clone()} problems={evaluation.problems.clone()} locked={state.locked} onaction={onaction.clone()} />
                 <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked} onaction={onaction.clone()} />
+            </div>
+            // On narrow screens the result card is far below the inputs: keep the
+            // score in sight. The card itself is the announced, labelled result.
+            <div class={classes!("score-strip", format!("verdict-{}", evaluation.verdict.word()))} aria-hidden="true">
+                <strong>{ one_decimal(evaluation.score) }</strong>{ " \u{b7} " }{ headline(&evaluation.verdict) }
             </div>
         </main>
     }
