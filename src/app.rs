@@ -81,9 +81,9 @@ pub fn App(props: &AppProps) -> Html {
         let onaction = onaction.clone();
         let save = props.live && !flags.embed && props.stored != Stored::Unavailable;
         let opened = use_mut_ref(|| true);
-        use_effect_with(store.0.model.clone(), move |model| {
+        use_effect_with(store.0.document(), move |document| {
             let first = std::mem::replace(&mut *opened.borrow_mut(), false);
-            if save && !first && !web::write_saved(&to_json(model)) {
+            if save && !first && !web::write_saved(&to_json(document)) {
                 onaction.emit(Action::Notify(Notice::new(
                     "This browser refused to save the model (storage full or blocked): your changes last until you close the page.",
                 )));
@@ -111,7 +111,9 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |v: View| view.set(v))
     };
     let body = match *view {
-        View::Programme => html! { <ProgrammePage query={props.query.clone()} /> },
+        View::Programme => html! {
+            <ProgrammePage query={props.query.clone()} targets={state.targets.clone()} ontargets={onaction.reform(Action::SetTargets)} />
+        },
         View::Book => html! { <BookPage model={state.model.clone()} locked={state.locked} onaction={onaction.clone()} /> },
         View::Account => calculator(state, &onaction),
     };
@@ -133,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices notices={state.notices.clone()} onaction={onaction.clone()} />
             if !flags.embed && *view == View::Account {
-                <ModelToolbar model={state.model.clone()} address={props.address.clone()} locked={state.locked} editing={state.editing} onaction={onaction.clone()} />
+                <ModelToolbar document={state.document()} address={props.address.clone()} locked={state.locked} editing={state.editing} onaction={onaction.clone()} />
             }
             { body }
             if !flags.embed {

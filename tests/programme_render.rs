@@ -7,12 +7,10 @@
 use csql_calculator::components::programme::{ProgrammePage, ProgrammePageProps};
 
 async fn render(query: &str) -> String {
-    yew::LocalServerRenderer::<ProgrammePage>::with_props(ProgrammePageProps {
-        query: query.to_owned().into(),
-    })
-    .hydratable(false)
-    .render()
-    .await
+    yew::LocalServerRenderer::<ProgrammePage>::with_props(yew::props!(ProgrammePageProps { query: query.to_owned() }))
+        .hydratable(false)
+        .render()
+        .await
 }
 
 /// The opening tag that contains `marker`.

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use csql_calculator::model::notice::NoticeAction;
-use csql_calculator::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, LoadError, MAX_CODE_LEN};
+use csql_calculator::model::programme::Benchmarks;
+use csql_calculator::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, MAX_CODE_LEN};
 use csql_calculator::model::state::{Action, KindChoice, Startup, State, Stored};
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
@@ -13,7 +14,8 @@ const FROZEN_LINK: &str = "1.tVZhixs3EP0rg6CQgq_1JVxpTQgk0EKgH9q0-RSOZVY7Xgtrpb2
 
 #[test]
 fn the_frozen_link_still_opens_with_the_same_score() {
-    let model = decode_link(FROZEN_LINK).expect("a link from an earlier release opens");
+    let model = decode_link(FROZEN_LINK).expect("a link from an earlier release opens").model;
+    assert_eq!(decode_link(FROZEN_LINK).unwrap().targets, None);
     let weights: Vec<&str> = model.components.iter().map(|c| c.weight.as_str()).collect();
     assert_eq!(weights, ["50", "30", "20"]);
     assert_eq!(model.threshold, "65");
@@ -42,7 +44,7 @@ fn the_fragment_key_is_found_among_others() {
 
 #[test]
 fn hostile_links_are_refused_with_a_reason() {
-    let good = encode_link(&Model::default());
+    let good = encode_link(&doc(Model::default()));
     assert_eq!(decode_link("2.abc"), Err(LoadError::NewerVersion(2)));
     assert_eq!(decode_link("1.%%%"), Err(LoadError::BadEncoding));
     assert_eq!(decode_link("no-dot"), Err(LoadError::BadEncoding));
@@ -59,6 +61,10 @@ fn hostile_links_are_refused_with_a_reason() {
     assert!(matches!(decode_link(&not_a_model), Err(LoadError::BadJson(_))));
 }
 
+fn doc(model: Model) -> Document {
+    Document::new(model, None)
+}
+
 fn base64_url(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -66,8 +72,8 @@ fn base64_url(bytes: &[u8]) -> String {
 
 #[test]
 fn documents_check_version_and_shape() {
-    let json = to_json(&Model::default());
-    assert_eq!(from_json(&json), Ok(Model::default()));
+    let json = to_json(&doc(Model::default()));
+    assert_eq!(from_json(&json), Ok(doc(Model::default())));
     assert_eq!(
         from_json(&json.replace("\"version\": 1", "\"version\": 7")),
         Err(LoadError::NewerVersion(7))
@@ -79,16 +85,19 @@ fn documents_check_version_and_shape() {
     assert!(matches!(from_json("{not json"), Err(LoadError::BadJson(_))));
     let mut empty = Model::default();
     empty.components.clear();
-    assert_eq!(from_json(&to_json(&empty)), Err(LoadError::BadModel("it has no component".into())));
+    assert_eq!(
+        from_json(&to_json(&doc(empty.clone()))),
+        Err(LoadError::BadModel("it has no component".into()))
+    );
     let mut long = Model::default();
     long.components[0].name = "x".repeat(201);
-    assert!(matches!(from_json(&to_json(&long)), Err(LoadError::BadModel(_))));
+    assert!(matches!(from_json(&to_json(&doc(long.clone()))), Err(LoadError::BadModel(_))));
     let mut zero_cap = Model::default();
     zero_cap.components[1].signals[2].kind = SignalKind::Count {
         cap: 0.0,
         scale: Scale::Linear,
     };
-    assert!(matches!(from_json(&to_json(&zero_cap)), Err(LoadError::BadModel(m)) if m.contains("cap above 0")));
+    assert!(matches!(from_json(&to_json(&doc(zero_cap.clone()))), Err(LoadError::BadModel(m)) if m.contains("cap above 0")));
 }
 
 fn startup(query: &str, fragment: &str, stored: Stored) -> State {
@@ -105,7 +114,7 @@ fn start_up_prefers_link_then_saved_then_default() {
         threshold: "80".into(),
         ..Model::default()
     };
-    let saved = Stored::Text(to_json(&mine));
+    let saved = Stored::Text(to_json(&doc(mine.clone())));
     // Saved model only: restored as it was, silently.
     let state = startup("", "", saved.clone());
     assert_eq!(state.model, mine);
@@ -115,7 +124,7 @@ fn start_up_prefers_link_then_saved_then_default() {
         threshold: "55".into(),
         ..Model::default()
     };
-    let mut state = startup("", &format!("#m={}", encode_link(&shared)), saved.clone());
+    let mut state = startup("", &format!("#m={}", encode_link(&doc(shared.clone()))), saved.clone());
     assert_eq!(state.model.threshold, "55");
     assert_eq!(state.notices.len(), 1);
     assert_eq!(state.notices[0].action, Some(NoticeAction::Undo));
@@ -308,12 +317,12 @@ fn model() -> impl Strategy<Value = Model> {
 proptest! {
     #[test]
     fn model_to_link_to_model(model in model()) {
-        prop_assert_eq!(decode_link(&encode_link(&model)), Ok(model));
+        prop_assert_eq!(decode_link(&encode_link(&doc(model.clone()))).map(|d| d.model), Ok(model));
     }
 
     #[test]
     fn model_to_json_to_model(model in model()) {
-        prop_assert_eq!(from_json(&to_json(&model)), Ok(model));
+        prop_assert_eq!(from_json(&to_json(&doc(model.clone()))).map(|d| d.model), Ok(model));
     }
 
     #[test]
@@ -337,7 +346,7 @@ fn a_link_pasted_into_an_open_page_opens_with_undo() {
         threshold: "60".into(),
         ..Model::default()
     };
-    state.apply(Action::OpenFragment(format!("#m={}", encode_link(&shared))));
+    state.apply(Action::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
     assert_eq!(state.model, shared);
     state.apply(Action::Undo);
     assert_eq!(state.model.components[0].weight, "55");
@@ -351,6 +360,32 @@ fn a_link_pasted_into_an_open_page_opens_with_undo() {
         .starts_with("This share link could not be opened"));
     // A locked page keeps its criteria whatever the fragment says.
     let mut locked = startup("lock=1", "", Stored::Nothing);
-    locked.apply(Action::OpenFragment(format!("#m={}", encode_link(&shared))));
+    locked.apply(Action::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
     assert_eq!(locked.model.threshold, "70");
+}
+
+#[test]
+fn team_targets_travel_with_the_model_and_bad_ones_are_refused() {
+    let mut targets = Benchmarks::default();
+    targets.smb.volume.good = 3.0;
+    let document = Document::new(Model::default(), Some(targets.clone()));
+    assert_eq!(decode_link(&encode_link(&document)), Ok(document.clone()));
+    assert_eq!(from_json(&to_json(&document)), Ok(document));
+    // Start-up restores them from storage; a locked page cannot change them.
+    let saved = Stored::Text(to_json(&Document::new(Model::default(), Some(targets.clone()))));
+    let mut state = startup("", "", saved);
+    assert_eq!(state.targets, Some(targets.clone()));
+    state.apply(Action::SetTargets(None));
+    assert_eq!(state.targets, None);
+    let mut locked = startup(
+        "lock=1",
+        &format!("#m={}", encode_link(&Document::new(Model::default(), Some(targets.clone())))),
+        Stored::Nothing,
+    );
+    locked.apply(Action::SetTargets(None));
+    assert_eq!(locked.targets, Some(targets.clone()));
+    // Great below good cannot be used.
+    targets.smb.volume.great = 1.0;
+    let bad = to_json(&Document::new(Model::default(), Some(targets)));
+    assert!(matches!(from_json(&bad), Err(LoadError::BadModel(m)) if m.starts_with("its benchmark targets are not usable")));
 }

@@ -2,14 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::model::share::{embed_height, encode_link};
-use crate::model::Model;
+use crate::model::share::{embed_height, encode_link, Document};
 
 /// Props of [`EmbedPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct EmbedPanelProps {
-    /// The model to embed.
-    pub model: Model,
+    /// The model (and targets) to embed.
+    pub document: Document,
     /// The page address the iframe loads.
     pub address: AttrValue,
 }
@@ -17,8 +16,8 @@ pub struct EmbedPanelProps {
 /// A ready `<iframe>` snippet and how a host page resizes it.
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
-    let src = format!("{}?embed=1&lock=1#m={}", props.address, encode_link(&props.model));
-    let height = embed_height(&props.model);
+    let src = format!("{}?embed=1&lock=1#m={}", props.address, encode_link(&props.document));
+    let height = embed_height(&props.document.model);
     let snippet = format!(
         "<iframe id=\"csql-calculator\" title=\"CSQL calculator\" src=\"{src}\" width=\"100%\" height=\"{height}\" \
          style=\"border:0;max-width:1100px\" sandbox=\"allow-scripts allow-downloads\" loading=\"lazy\"></iframe>\n\

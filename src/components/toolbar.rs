@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::notice::Notice;
-use crate::model::share::{encode_link, from_json, MAX_JSON_LEN};
+use crate::model::share::{encode_link, from_json, to_json, Document, MAX_JSON_LEN};
 use crate::model::state::Action;
-use crate::model::Model;
 use crate::web;
 
 use super::EmbedPanel;
@@ -14,8 +13,8 @@ use super::EmbedPanel;
 /// Props of [`ModelToolbar`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ModelToolbarProps {
-    /// The model to share or export.
-    pub model: Model,
+    /// The model and targets to share or export.
+    pub document: Document,
     /// The page address share links start from.
     pub address: AttrValue,
     /// Criteria are locked: no editing, reset or import.
@@ -30,7 +29,7 @@ pub struct ModelToolbarProps {
 #[component]
 pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
     let embed_open = use_state(|| false);
-    let link = format!("{}#m={}", props.address, encode_link(&props.model));
+    let link = format!("{}#m={}", props.address, encode_link(&props.document));
     let onaction = props.onaction.clone();
 
     let oncopy = {
@@ -48,9 +47,9 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
         })
     };
     let onexport = {
-        let model = props.model.clone();
+        let document = props.document.clone();
         Callback::from(move |_| {
-            web::download("csql-model.json", "application/json", &crate::model::share::to_json(&model));
+            web::download("csql-model.json", "application/json", &to_json(&document));
         })
     };
     let onfile = {
@@ -98,7 +97,7 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
                 <p class="help">{ "Drop a model JSON file here to import it." }</p>
             }
             if *embed_open {
-                <EmbedPanel model={props.model.clone()} address={props.address.clone()} />
+                <EmbedPanel document={props.document.clone()} address={props.address.clone()} />
             }
         </section>
     }
@@ -114,7 +113,7 @@ fn import(event: &Event, onaction: &Callback<Action>) {
         let action = match web::read_text(file, MAX_JSON_LEN as f64).await {
             Err(message) => Action::Notify(Notice::new(format!("Import failed: {message}."))),
             Ok(text) => match from_json(&text) {
-                Ok(model) => Action::ReplaceModel(Box::new(model), format!("Imported the model from {name}.")),
+                Ok(document) => Action::ReplaceDocument(Box::new(document), format!("Imported the model from {name}.")),
                 Err(e) => Action::Notify(Notice::new(format!("Import failed: {name} could not be used: {e}."))),
             },
         };

@@ -10,6 +10,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::programme::Benchmarks;
 use super::Model;
 
 /// The current version of the document and link format.
@@ -33,13 +34,29 @@ pub const MAX_GATES: usize = 20;
 /// Longest name, label or typed value, in characters.
 pub const MAX_TEXT: usize = 200;
 
-/// What is kept and shared: the model with its inputs, under a version number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What is kept and shared: the model with its inputs, and the team's own
+/// benchmark targets when it replaced the reference table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Format version; see [`VERSION`].
     pub version: u32,
     /// The model and the account's inputs.
     pub model: Model,
+    /// Internal targets for the Programme view; `None` means the reference table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<Benchmarks>,
+}
+
+impl Document {
+    /// A document of the current version.
+    #[must_use]
+    pub fn new(model: Model, targets: Option<Benchmarks>) -> Self {
+        Self {
+            version: VERSION,
+            model,
+            targets,
+        }
+    }
 }
 
 /// Why a document, file or link could not be loaded.
@@ -68,22 +85,18 @@ pub enum LoadError {
     BadModel(String),
 }
 
-/// The model as pretty JSON, for files and storage.
+/// The document as pretty JSON, for files and storage.
 #[must_use]
-pub fn to_json(model: &Model) -> String {
-    let document = Document {
-        version: VERSION,
-        model: model.clone(),
-    };
+pub fn to_json(document: &Document) -> String {
     // Serialising plain structs of strings and numbers cannot fail; keep a fallback anyway.
-    serde_json::to_string_pretty(&document).unwrap_or_default()
+    serde_json::to_string_pretty(document).unwrap_or_default()
 }
 
 /// Reads a document from JSON text (a file or storage), migrating older versions.
 ///
 /// # Errors
 /// Any [`LoadError`]: too large, not JSON, wrong version, unusable model.
-pub fn from_json(text: &str) -> Result<Model, LoadError> {
+pub fn from_json(text: &str) -> Result<Document, LoadError> {
     if text.len() > MAX_JSON_LEN {
         return Err(LoadError::TooLarge(text.len()));
     }
@@ -96,7 +109,18 @@ pub fn from_json(text: &str) -> Result<Model, LoadError> {
     let value = migrate(version, value)?;
     let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
     check(&document.model).map_err(LoadError::BadModel)?;
-    Ok(document.model)
+    if let Some(targets) = &document.targets {
+        if targets.source.chars().count() > 4 * MAX_TEXT {
+            return Err(LoadError::BadModel("its benchmark source text is too long".to_owned()));
+        }
+        if let Some(problem) = targets.validate().first() {
+            return Err(LoadError::BadModel(format!(
+                "its benchmark targets are not usable: {}",
+                problem.message
+            )));
+        }
+    }
+    Ok(document)
 }
 
 /// Brings a document of an older version up to [`VERSION`].
@@ -112,24 +136,20 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
     }
 }
 
-/// The compact link code for a model: `1.` then base64url of the deflated JSON.
+/// The compact link code for a document: `1.` then base64url of the deflated JSON.
 #[must_use]
-pub fn encode_link(model: &Model) -> String {
-    let document = Document {
-        version: VERSION,
-        model: model.clone(),
-    };
-    let json = serde_json::to_vec(&document).unwrap_or_default();
+pub fn encode_link(document: &Document) -> String {
+    let json = serde_json::to_vec(document).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
     format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// Reads a model from a link code made by [`encode_link`] (this or an older release).
+/// Reads a document from a link code made by [`encode_link`] (this or an older release).
 ///
 /// # Errors
 /// Any [`LoadError`]: damaged, truncated, oversized, a decompression bomb,
 /// another version, or a model that fails [`check`].
-pub fn decode_link(code: &str) -> Result<Model, LoadError> {
+pub fn decode_link(code: &str) -> Result<Document, LoadError> {
     let code = code.trim();
     if code.len() > MAX_CODE_LEN {
         return Err(LoadError::TooLarge(code.len()));

@@ -3,7 +3,8 @@
 
 use super::link::{apply_query, mentions_model};
 use super::notice::{Notice, NoticeAction};
-use super::share::{code_in_fragment, decode_link, from_json};
+use super::programme::Benchmarks;
+use super::share::{code_in_fragment, decode_link, from_json, Document};
 use super::{Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
 
 /// What the browser's storage held at start-up.
@@ -46,10 +47,12 @@ pub enum KindChoice {
 pub struct State {
     /// The model with the account's inputs.
     pub model: Model,
+    /// The team's own benchmark targets; `None` means the reference table.
+    pub targets: Option<Benchmarks>,
     /// Messages for the user, newest last.
     pub notices: Vec<Notice>,
-    /// The model before the last reset, removal or replacement, for undo.
-    pub previous: Option<Model>,
+    /// Model and targets before the last reset, removal or replacement, for undo.
+    pub previous: Option<Document>,
     /// Criteria (weights, threshold, gate definitions, model) are read-only.
     pub locked: bool,
     /// The model editor is open.
@@ -110,8 +113,10 @@ pub enum Action {
     RemoveGate(usize),
     /// Go back to the default model (undoable).
     ResetModel,
-    /// Replace the model (an imported file); undoable, with a notice.
-    ReplaceModel(Box<Model>, String),
+    /// Replace model and targets (an imported file); undoable, with a notice.
+    ReplaceDocument(Box<Document>, String),
+    /// Use the team's own benchmark targets (`None`: the reference table).
+    SetTargets(Option<Benchmarks>),
     /// Open the share link in a fragment that changed while the page was open.
     OpenFragment(String),
     /// Put back the model kept in `previous`.
@@ -140,7 +145,7 @@ impl State {
         let mut notices = Vec::new();
         let saved = match &startup.stored {
             Stored::Text(text) => match from_json(text) {
-                Ok(model) => Some(model),
+                Ok(document) => Some(document),
                 Err(e) => {
                     notices.push(Notice {
                         message: format!(
@@ -160,7 +165,7 @@ impl State {
             }
         };
         let shared = code_in_fragment(&startup.fragment).and_then(|code| match decode_link(code) {
-            Ok(model) => Some(model),
+            Ok(document) => Some(document),
             Err(e) => {
                 notices.push(Notice::new(format!(
                     "This share link could not be opened: {e}. Showing {} instead.",
@@ -174,26 +179,26 @@ impl State {
             }
         });
         let linked = shared.is_some() || mentions_model(&Model::default(), &startup.query);
-        let mut model = shared.or_else(|| (!linked).then(|| saved.clone()).flatten()).unwrap_or_default();
+        let Document { mut model, targets, .. } = shared.or_else(|| (!linked).then(|| saved.clone()).flatten()).unwrap_or_default();
         notices.extend(apply_query(&mut model, &startup.query));
+        let opened = Document::new(model.clone(), targets.clone());
         let locked = flag_set(&startup.query, "lock");
         let mut previous = None;
         // A locked link keeps its criteria: nothing to undo back to.
         if linked && !locked {
-            if let Some(saved) = saved.filter(|saved| *saved != model) {
+            if let Some(saved) = saved.filter(|saved| saved.model != opened.model || saved.targets != opened.targets) {
                 previous = Some(saved);
                 notices.push(Notice::with_undo(
-                    "Opened the model from this link. It replaces the model saved in this browser; undo brings yours back.",
+                    "Opened the model from this link. Your own saved model stays saved until you change this one; undo brings yours back now.",
                 ));
             }
         }
-        let flag =
-            |name: &str| form_urlencoded::parse(startup.query.trim_start_matches('?').as_bytes()).any(|(k, v)| k == name && v == "1");
         Self {
             model,
+            targets,
             notices,
             previous,
-            locked: flag("lock"),
+            locked,
             editing: false,
         }
     }
@@ -312,15 +317,18 @@ impl State {
                     self.undo_notice("Back to the default model.".to_owned());
                 }
             }
-            Action::ReplaceModel(model, message) => {
+            Action::ReplaceDocument(document, message) => {
                 self.keep_for_undo();
-                self.model = *model;
+                self.model = document.model;
+                self.targets = document.targets;
                 self.undo_notice(message);
             }
+            Action::SetTargets(targets) => self.targets = targets,
             Action::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
-                Some(Ok(model)) if model != self.model => {
+                Some(Ok(document)) if document != self.document() => {
                     self.keep_for_undo();
-                    self.model = model;
+                    self.model = document.model;
+                    self.targets = document.targets;
                     self.undo_notice("Opened the model from this link; undo brings back the one you had.".to_owned());
                 }
                 Some(Err(e)) => self.notices.push(Notice::new(format!(
@@ -330,7 +338,8 @@ impl State {
             },
             Action::Undo => {
                 if let Some(previous) = self.previous.take() {
-                    self.model = previous;
+                    self.model = previous.model;
+                    self.targets = previous.targets;
                     self.notices.retain(|n| n.action != Some(NoticeAction::Undo));
                 }
             }
@@ -343,8 +352,14 @@ impl State {
         }
     }
 
+    /// Model and targets as one document, for saving and sharing.
+    #[must_use]
+    pub fn document(&self) -> Document {
+        Document::new(self.model.clone(), self.targets.clone())
+    }
+
     fn keep_for_undo(&mut self) {
-        self.previous = Some(self.model.clone());
+        self.previous = Some(self.document());
     }
 
     /// One undo notice at a time: it always refers to the last change.

@@ -9,8 +9,6 @@ use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
 
 use crate::model::state::Stored;
 
-pub mod book;
-
 /// Where the model is saved in `localStorage`; the number is the format version.
 pub const STORAGE_KEY: &str = "csql-calculator/model/v1";
 
@@ -86,6 +84,16 @@ pub fn input_value(event: &Event) -> String {
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
         .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// The current text of the `<textarea>` an event came from.
+#[must_use]
+pub fn textarea_value(event: &Event) -> String {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
         .unwrap_or_default()
 }
 

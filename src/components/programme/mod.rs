@@ -29,7 +29,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::programme::{evaluate, Programme, ProgrammeAction, ProgrammeState, Section};
+use crate::model::programme::{evaluate, Benchmarks, Programme, ProgrammeAction, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
@@ -49,6 +49,13 @@ pub struct ProgrammePageProps {
     /// The page's query string (quick entry from a wiki link).
     #[prop_or_default]
     pub query: AttrValue,
+    /// The team's own benchmark targets saved with the model; `None`: the reference table.
+    #[prop_or_default]
+    pub targets: Option<Benchmarks>,
+    /// Receives the table in use whenever it changes (`None` for the reference table),
+    /// so it is saved with the model and travels in its share link.
+    #[prop_or_default]
+    pub ontargets: Callback<Option<Benchmarks>>,
 }
 
 /// The page state as a Yew reducer; the transitions live in the model.
@@ -69,8 +76,14 @@ impl Reducible for Store {
 #[component]
 pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
     let store = {
-        let query = props.query.to_string();
-        use_reducer(move || Store(ProgrammeState::from_query(&query)))
+        let (query, targets) = (props.query.to_string(), props.targets.clone());
+        use_reducer(move || {
+            let mut state = ProgrammeState::from_query(&query);
+            if let Some(targets) = targets {
+                state.input.benchmarks = targets;
+            }
+            Store(state)
+        })
     };
     let onaction = {
         let store = store.clone();
@@ -78,6 +91,12 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
     };
     let state = &store.0;
     let programme = evaluate(&state.input);
+    {
+        let ontargets = props.ontargets.clone();
+        use_effect_with(programme.benchmarks.clone(), move |table| {
+            ontargets.emit((!table.is_reference()).then(|| table.clone()));
+        });
+    }
     html! {
         <main class="programme" aria-label="CSQL programme">
             <ProgrammeNotices notices={state.notices.clone()} onaction={onaction.clone()} />

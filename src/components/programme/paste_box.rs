@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::programme::{PasteProblem, ProgrammeAction};
+use crate::web::textarea_value;
 
 /// Props of [`PasteBox`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -17,17 +18,6 @@ pub struct PasteBoxProps {
     pub can_undo: bool,
     /// Receives [`ProgrammeAction::SetPaste`], `ApplyPaste` and `UndoPaste`.
     pub onaction: Callback<ProgrammeAction>,
-}
-
-/// The text of the `<textarea>` an event came from.
-///
-/// `crate::web::input_value` reads `<input>` elements only; this is the same
-/// adapter for a `<textarea>`, kept here until `crate::web` has one.
-fn textarea_value(event: &InputEvent) -> String {
-    event
-        .target_dyn_into::<web_sys::HtmlTextAreaElement>()
-        .map(|area| area.value())
-        .unwrap_or_default()
 }
 
 /// A textarea, a button that turns its lines into rows, and the problems by line.

@@ -6,6 +6,8 @@
 //! tier: 4.0 SMB CSQLs per CSM per quarter is great, 3.99 is good, 2.0 is
 //! good and 1.99 is below good.
 
+use serde::{Deserialize, Serialize};
+
 use super::Segment;
 
 /// Values this close below a lower bound count as on it, so float noise such
@@ -85,7 +87,7 @@ impl Measure {
 }
 
 /// The lower bound of each tier for one measure; each tier runs up to the next.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     /// Lower bound of "good"; anything less is below good.
     pub good: f64,
@@ -153,7 +155,7 @@ impl Band {
 }
 
 /// The two bands for one segment.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SegmentBenchmark {
     /// Accepted CSQLs per CSM per quarter.
     pub volume: Band,
@@ -182,7 +184,7 @@ impl SegmentBenchmark {
 
 /// The benchmark table: the reference by default, replaceable by a team's
 /// internal targets. A plain value the page can edit and compare.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Benchmarks {
     /// SMB bands.
     pub smb: SegmentBenchmark,
