@@ -704,3 +704,175 @@ fn the_sample_is_deterministic_and_auto_maps_to_the_default_model() {
     // Won only when accepted.
     assert!((0..book.len()).all(|r| book.won(r) != Some(true) || book.accepted(r) == Some(true)));
 }
+
+// ---------------------------------------------------------------- page state (book view)
+
+mod page_state {
+    use std::rc::Rc;
+
+    use csql_calculator::model::book::{
+        choose_mapping, detail, errors_not_shown, first_visible, import, read_table, rows_height, score_all, shape, window, BadRows,
+        BookAction, BookState, Filter, History, Mapping, RowVerdict, SortKey, Target,
+    };
+    use csql_calculator::model::Model;
+
+    use super::fixture;
+
+    #[test]
+    fn the_virtual_window_covers_the_visible_rows_plus_eight_either_side() {
+        // 432 px / 36 px = 12 rows, +1 for a partly visible row = 13 visible.
+        assert_eq!(window(0, 432.0, 1000), (0, 21));
+        assert_eq!(window(100, 432.0, 1000), (92, 121));
+        assert_eq!(window(995, 432.0, 1000), (987, 1000));
+        // The list shrank under a scrolled table: still a valid range.
+        assert_eq!(window(5000, 432.0, 1000), (992, 1000));
+        assert_eq!(window(0, f64::NAN, 5), (0, 5));
+        assert_eq!(window(3, 432.0, 0), (0, 0));
+        assert_eq!(first_visible(71.9), 1);
+        assert_eq!(first_visible(72.0), 2);
+        assert_eq!(first_visible(-3.0), 0);
+        assert_eq!(first_visible(f64::NAN), 0);
+        assert_eq!(rows_height(3), 108);
+        // 100,000 rows: 3.6 million px, far below browsers' ~33 million px limit.
+        assert_eq!(rows_height(100_000), 3_600_000);
+    }
+
+    #[test]
+    fn sorting_the_same_column_flips_and_a_new_column_takes_its_natural_direction() {
+        let mut state = BookState::default();
+        assert_eq!((state.options.sort, state.options.descending), (SortKey::Score, true));
+        state.apply(BookAction::Sort(SortKey::Score));
+        assert_eq!((state.options.sort, state.options.descending), (SortKey::Score, false));
+        state.apply(BookAction::Sort(SortKey::Name));
+        assert_eq!((state.options.sort, state.options.descending), (SortKey::Name, false));
+        state.apply(BookAction::Sort(SortKey::Component(1)));
+        assert_eq!((state.options.sort, state.options.descending), (SortKey::Component(1), true));
+        state.apply(BookAction::Filter(Filter::Csql));
+        state.apply(BookAction::Search("acme".into()));
+        assert_eq!((state.options.filter, state.options.search.as_str()), (Filter::Csql, "acme"));
+        state.apply(BookAction::Select(Some(4)));
+        // Changing the mapping clears the selection (rows may move); "" means none.
+        state.apply(BookAction::Map(Target::Owner, Some(String::new())));
+        assert_eq!((state.selected, state.mapping.owner.clone()), (None, None));
+        state.apply(BookAction::Map(
+            Target::Signal("fit".into(), "integrations".into()),
+            Some("ints".into()),
+        ));
+        assert_eq!(
+            Target::Signal("fit".into(), "integrations".into()).get(&state.mapping),
+            Some("ints")
+        );
+    }
+
+    #[test]
+    fn a_saved_mapping_is_used_only_when_the_file_has_its_columns() {
+        let model = Model::default();
+        let table = match read_table(&fixture("five_direct.csv")) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        };
+        let auto = Mapping::auto(&table.headers, &model);
+        // Auto: id, name, owner; Engagement, Fit, Intent from their direct columns.
+        assert_eq!(auto.direct("intent"), Some("intent"));
+        let mut saved = auto.clone();
+        saved.set_owner(None);
+        let json = serde_json::to_string(&saved).unwrap_or_default();
+        assert_eq!(choose_mapping(Some(&json), &table, &model), saved);
+        // A saved mapping naming a column this file lacks: auto instead.
+        saved.set_name(Some("company".into()));
+        let json = serde_json::to_string(&saved).unwrap_or_default();
+        assert_eq!(choose_mapping(Some(&json), &table, &model), auto);
+        assert_eq!(choose_mapping(Some("{not json"), &table, &model), auto);
+        assert_eq!(choose_mapping(None, &table, &model), auto);
+    }
+
+    #[test]
+    fn the_shape_ignores_weights_threshold_and_inputs_but_not_signals_or_gates() {
+        let base = Model::default();
+        let mut weights = base.clone();
+        weights.components[0].weight = "90".into();
+        weights.threshold = "55".into();
+        weights.components[1].signals[0].value = "yes".into();
+        weights.gates[0].met = true;
+        assert_eq!(shape(&weights), shape(&base));
+        let mut signals = base.clone();
+        signals.components[0].signals[0].weight = 3.0;
+        assert_ne!(shape(&signals), shape(&base));
+        let mut gates = base.clone();
+        gates.gates[0].required = false;
+        assert_ne!(shape(&gates), shape(&base));
+    }
+
+    #[test]
+    fn history_compares_with_the_last_valid_scoring_of_the_same_book() {
+        let (book, _) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let book = Rc::new(book);
+        let mut history = History::default();
+        let first = Rc::new(score_all(&book, &[40.0, 30.0, 30.0], 70.0));
+        assert!(history.observe(&book, &first).is_none());
+        // The same scoring again (a re-render) changes nothing.
+        assert!(history.observe(&book, &first).is_none());
+        let second = Rc::new(score_all(&book, &[0.0, 30.0, 30.0], 70.0));
+        let previous = history.observe(&book, &second);
+        assert!(previous.as_ref().is_some_and(|p| Rc::ptr_eq(p, &first)));
+        // While a weight is being typed every verdict is invalid: not recorded.
+        let invalid = Rc::new(score_all(&book, &[0.0, 0.0, 0.0], 70.0));
+        assert_eq!(invalid.verdicts[0], RowVerdict::Invalid);
+        assert!(history.observe(&book, &invalid).is_some_and(|p| Rc::ptr_eq(&p, &first)));
+        let third = Rc::new(score_all(&book, &[10.0, 30.0, 30.0], 70.0));
+        assert!(history.observe(&book, &third).is_some_and(|p| Rc::ptr_eq(&p, &second)));
+        // Another book starts afresh.
+        let other = Rc::new((*book).clone());
+        assert!(history.observe(&other, &third).is_none());
+    }
+
+    #[test]
+    fn the_detail_gives_points_that_add_up_to_the_score() {
+        let (book, _) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let weights = [40.0, 30.0, 30.0];
+        let scores = score_all(&book, &weights, 70.0);
+        let d = match detail(&book, &scores, &weights, 0) {
+            Some(d) => d,
+            None => panic!("no detail"),
+        };
+        // A1: 90 x 0.4 = 36, 80 x 0.3 = 24, 70 x 0.3 = 21; 81 >= 70 and no gate is assessed.
+        assert_eq!((d.id.as_str(), d.name.as_str()), ("A1", "Alpha"));
+        let points: Vec<f64> = d.parts.iter().map(|p| p.2.unwrap_or(f64::NAN)).collect();
+        for (got, want) in points.iter().zip([36.0, 24.0, 21.0]) {
+            assert!((got - want).abs() < 1e-9, "{got} != {want}");
+        }
+        assert!(d.score.is_some_and(|s| (s - 81.0).abs() < 1e-9));
+        assert_eq!(d.verdict, RowVerdict::Csql);
+        assert!(d.missing_gates.is_empty());
+        assert_eq!(d.unassessed_gates.len(), 5);
+        assert!(detail(&book, &scores, &weights, 5).is_none());
+        // Unusable weights: no points, no score, nothing to turn into NaN.
+        let bad = score_all(&book, &[0.0, 0.0, 0.0], 70.0);
+        let d = detail(&book, &bad, &[0.0, 0.0, 0.0], 0);
+        assert!(d.is_some_and(|d| d.score.is_none() && d.parts.iter().all(|p| p.2.is_none())));
+        assert_eq!((errors_not_shown(250), errors_not_shown(50)), (150, 0));
+    }
+
+    #[test]
+    fn the_e2e_fixture_scores_as_worked_out_by_hand() {
+        let (book, report) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!((report.rows_read, report.imported), (5, 5));
+        // 40/30/30: A1 81, A2 62, A3 74, A4 52, A5 12 + 18 + 30 = 60: two CSQLs, A1 first.
+        let scores = score_all(&book, &[40.0, 30.0, 30.0], 70.0);
+        assert_eq!(scores.csql_count(), 2);
+        // Engagement 0, so Fit and Intent count half each: A1 75, A2 50, A3 90, A4 20, A5 80.
+        let scores = score_all(&book, &[0.0, 30.0, 30.0], 70.0);
+        assert_eq!(scores.csql_count(), 3);
+        let best = (0..5).max_by(|&a, &b| scores.scores[a].total_cmp(&scores.scores[b]));
+        assert_eq!(best.map(|r| book.id(r)), Some("A3"));
+    }
+}

@@ -9,6 +9,8 @@ use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
 
 use crate::model::state::Stored;
 
+pub mod book;
+
 /// Where the model is saved in `localStorage`; the number is the format version.
 pub const STORAGE_KEY: &str = "csql-calculator/model/v1";
 

@@ -37,6 +37,7 @@ pub mod import;
 pub mod mapping;
 pub mod sample;
 pub mod score;
+pub mod state;
 pub mod summary;
 
 use std::rc::Rc;
@@ -50,6 +51,10 @@ pub use sample::{default_sample, sample_csv, SplitMix64, SAMPLE_ACCOUNTS, SAMPLE
 pub use score::{
     score_all, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError, RowProblem, RowVerdict,
     Scores,
+};
+pub use state::{
+    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, BookAction, BookState, Detail, History, Loaded, Shared, Stage,
+    Target, MAPPING_KEY, ROW_HEIGHT, SHOWN_ERRORS,
 };
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,

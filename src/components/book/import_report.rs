@@ -1,0 +1,63 @@
+//! What the import did: rows read, imported and skipped, the bad rows, and the
+//! choice of skipping them or keeping them with the bad value blank.
+
+use yew::prelude::*;
+
+use crate::model::book::{errors_not_shown, BadRows, ImportReport, SHOWN_ERRORS};
+use crate::web::input_checked;
+
+/// Props of [`ImportSummary`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct ImportSummaryProps {
+    /// The file's name.
+    pub name: AttrValue,
+    /// The report of the last build.
+    pub report: std::rc::Rc<ImportReport>,
+    /// Skip or keep rows with bad values.
+    pub policy: BadRows,
+    /// Receives a new policy.
+    pub onpolicy: Callback<BadRows>,
+}
+
+/// Counts, then the problems, if any.
+#[component]
+pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
+    let report = &props.report;
+    let choose = |policy: BadRows| {
+        props
+            .onpolicy
+            .reform(move |e: Event| if input_checked(&e) { policy } else { BadRows::Skip })
+    };
+    let rest = errors_not_shown(report.error_count);
+    html! {
+        <section class="card book-report" aria-labelledby="book-report-title">
+            <h2 id="book-report-title">{ format!("Imported from {}", props.name) }</h2>
+            <dl class="book-counts">
+                <div><dt>{ "Rows read" }</dt><dd data-testid="rows-read">{ report.rows_read }</dd></div>
+                <div><dt>{ "Imported" }</dt><dd data-testid="row-count">{ report.imported }</dd></div>
+                <div><dt>{ "Skipped" }</dt><dd data-testid="skipped-count">{ report.skipped }</dd></div>
+                if report.kept_with_blanks > 0 {
+                    <div><dt>{ "Kept with blanks" }</dt><dd>{ report.kept_with_blanks }</dd></div>
+                }
+            </dl>
+            if report.error_count > 0 {
+                <fieldset class="book-policy">
+                    <legend>{ "Rows with a bad value" }</legend>
+                    <label><input type="radio" name="book-policy" value="skip" checked={props.policy == BadRows::Skip}
+                        onchange={choose(BadRows::Skip)} />{ "Skip them" }</label>
+                    <label><input type="radio" name="book-policy" value="keep" data-testid="policy-keep" checked={props.policy == BadRows::KeepEmpty}
+                        onchange={choose(BadRows::KeepEmpty)} />{ "Keep them, with the bad value left empty" }</label>
+                </fieldset>
+                <h3 id="import-errors-title">{ format!("{} problem{} found", report.error_count, if report.error_count == 1 { "" } else { "s" }) }</h3>
+                <ol class="book-errors" data-testid="import-errors" aria-labelledby="import-errors-title">
+                    for error in report.errors.iter().take(SHOWN_ERRORS) {
+                        <li>{ error.message() }</li>
+                    }
+                </ol>
+                if rest > 0 {
+                    <p class="help">{ format!("and {rest} more not listed.") }</p>
+                }
+            }
+        </section>
+    }
+}

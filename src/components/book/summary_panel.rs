@@ -1,0 +1,66 @@
+//! The book in figures: CSQLs and their share, the other verdicts, CSQLs per
+//! owner, the histogram and what moved with the last change.
+
+use yew::prelude::*;
+
+use crate::model::book::{Moved, Summary};
+use crate::model::format::percent;
+
+use super::{MovedList, ScoreHistogram};
+
+/// Owners listed before "and N more".
+const OWNERS_SHOWN: usize = 12;
+
+/// Props of [`BookSummary`].
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct BookSummaryProps {
+    /// Figures of the scored book.
+    pub summary: std::rc::Rc<Summary>,
+    /// What moved with the last change, if any.
+    pub moved: Option<Moved>,
+    /// Why the book cannot be scored (weights or threshold), if so.
+    pub problem: Option<AttrValue>,
+}
+
+/// The summary card.
+#[component]
+pub fn BookSummary(props: &BookSummaryProps) -> Html {
+    let s = &props.summary;
+    let more = s.per_owner.len().saturating_sub(OWNERS_SHOWN);
+    html! {
+        <section class="card book-summary" aria-labelledby="book-summary-title">
+            <h2 id="book-summary-title">{ "Summary" }</h2>
+            if let Some(problem) = &props.problem {
+                <p class="field-error" role="alert">{ format!("Cannot score the book: {problem}.") }</p>
+            }
+            <p class="book-headline" aria-live="polite">
+                <strong data-testid="csql-count">{ s.csqls }</strong>
+                { format!(" CSQLs of {} accounts ", s.accounts) }
+                <span data-testid="csql-share">{ format!("({})", percent(s.csql_share)) }</span>
+            </p>
+            <p class="help">{ format!("{} qualify on score but miss a required gate; {} are below the threshold.", s.gates_missing, s.below_threshold) }</p>
+            if !s.missing_components.is_empty() {
+                <p class="help">{ format!("No column feeds {}: it scores 0 for every account.", s.missing_components.join(", ")) }</p>
+            }
+            if !s.unassessed_gates.is_empty() {
+                <p class="help">{ format!("Not assessed (no column): {}.", s.unassessed_gates.join(", ")) }</p>
+            }
+            <ScoreHistogram histogram={s.histogram.clone()} />
+            <MovedList moved={props.moved.clone()} />
+            <h3 id="book-owners-title">{ "CSQLs per owner" }</h3>
+            <table class="breakdown book-owners" aria-labelledby="book-owners-title">
+                <thead><tr><th scope="col">{ "Owner" }</th><th scope="col">{ "CSQLs" }</th><th scope="col">{ "Accounts" }</th></tr></thead>
+                <tbody>
+                    for owner in s.per_owner.iter().take(OWNERS_SHOWN) {
+                        <tr key={owner.owner.clone()}>
+                            <td>{ if owner.owner.is_empty() { "(no owner)".to_owned() } else { owner.owner.clone() } }</td>
+                            <td>{ owner.csqls }</td>
+                            <td>{ owner.accounts }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+            if more > 0 { <p class="help">{ format!("and {more} more owners.") }</p> }
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! Book view render tests: components rendered to HTML natively (server-side
+//! rendering), checked for the controls, hooks and figures a user relies on.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use csql_calculator::components::book::{BookPage, BookPageProps, BookResults, BookResultsProps, ImportSummary, ImportSummaryProps};
+use csql_calculator::model::book::{default_sample, import, BadRows, Book, ImportReport, Shared, ViewOptions};
+use csql_calculator::model::Model;
+use yew::{AttrValue, BaseComponent, Callback};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+async fn render<C: BaseComponent>(props: C::Properties) -> String {
+    yew::LocalServerRenderer::<C>::with_props(props).hydratable(false).render().await
+}
+
+fn built(name: &str, policy: BadRows) -> (Book, ImportReport) {
+    import(&fixture(name), &Model::default(), policy).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The text between `marker` and the next `<`.
+fn text_after<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html.find(marker).unwrap_or_else(|| panic!("{marker} not found")) + marker.len();
+    let rest = &html[start..];
+    let rest = &rest[rest.find('>').unwrap_or(0) + 1..];
+    &rest[..rest.find('<').unwrap_or(rest.len())]
+}
+
+fn results(book: Book, model: Model, options: ViewOptions, selected: Option<usize>) -> BookResultsProps {
+    BookResultsProps {
+        book: Shared(Rc::new(book)),
+        name: AttrValue::from("five_direct.csv"),
+        model,
+        options,
+        selected,
+        locked: false,
+        onaction: Callback::noop(),
+        ondispatch: Callback::noop(),
+    }
+}
+
+#[tokio::test]
+async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
+    let html = render::<BookPage>(BookPageProps {
+        model: Model::default(),
+        locked: false,
+        onaction: Callback::noop(),
+    })
+    .await;
+    for hook in ["csv-input", "load-sample", "paste-input", "paste-submit", "book-status"] {
+        assert!(html.contains(&format!("data-testid=\"{hook}\"")), "missing hook {hook}");
+    }
+    assert!(html.contains("type=\"file\""));
+    assert!(html.contains("for=\"book-file\""));
+    assert!(html.contains("for=\"book-paste\""));
+    // Nothing is imported yet: no counts, no table.
+    assert!(!html.contains("data-testid=\"row-count\""));
+    assert!(!html.contains("data-testid=\"book-table\""));
+    assert!(!html.contains("style="));
+}
+
+#[tokio::test]
+async fn bad_rows_are_listed_with_row_column_and_reason() {
+    let (_, report) = built("bad_rows.csv", BadRows::Skip);
+    let html = render::<ImportSummary>(ImportSummaryProps {
+        name: AttrValue::from("bad_rows.csv"),
+        report: Rc::new(report),
+        policy: BadRows::Skip,
+        onpolicy: Callback::noop(),
+    })
+    .await;
+    assert_eq!(text_after(&html, "data-testid=\"rows-read\""), "6");
+    assert_eq!(text_after(&html, "data-testid=\"row-count\""), "1");
+    assert_eq!(text_after(&html, "data-testid=\"skipped-count\""), "5");
+    let list = &html[html.find("data-testid=\"import-errors\"").unwrap_or(0)..];
+    let list = &list[..list.find("</ol>").unwrap_or(list.len())];
+    assert_eq!(list.matches("<li>").count(), 5);
+    assert!(list.contains("Row 3 (line 4), column \u{201c}active_users_trend\u{201d}: 11 is above the maximum of 10"));
+    assert!(list.contains("Row 4 (line 5), column \u{201c}id\u{201d}: the account id is missing"));
+    assert!(html.contains("Keep them, with the bad value left empty"));
+}
+
+#[tokio::test]
+async fn a_small_book_renders_counts_ranked_rows_and_the_criteria() {
+    let (book, _) = built("five_direct.csv", BadRows::Skip);
+    let html = render::<BookResults>(results(book, Model::default(), ViewOptions::default(), Some(0))).await;
+    // 40/30/30 at 70: A1 81 and A3 74 are CSQLs.
+    assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "2");
+    assert_eq!(text_after(&html, "data-testid=\"csql-share\""), "(40.0%)");
+    let ids: Vec<&str> = html
+        .match_indices("data-testid=\"book-row\" data-id=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect();
+    assert_eq!(ids, vec!["A1", "A3", "A2", "A5", "A4"]);
+    assert_eq!(text_after(&html, "data-testid=\"row-score\""), "81.0");
+    // The weights and threshold are on this page too.
+    assert!(html.contains("data-testid=\"weight-engagement\""));
+    assert!(html.contains("data-testid=\"threshold\""));
+    // Sorted by score, highest first; the other columns sortable too.
+    assert!(html.contains("aria-sort=\"descending\""));
+    assert_eq!(html.matches("class=\"book-sort\"").count(), 8);
+    // A1's detail: 36 + 24 + 21 = 81.
+    assert_eq!(text_after(&html, "data-testid=\"detail-score\""), "81.0");
+    assert!(html.contains("tabindex=\"0\""));
+    assert!(!html.contains("NaN"));
+    assert!(!html.contains("style="));
+}
+
+#[tokio::test]
+async fn only_the_first_rows_of_a_big_book_are_rendered_and_a_spacer_stands_for_the_rest() {
+    let (book, _) = import(&default_sample(), &Model::default(), BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.len(), 3000);
+    let html = render::<BookResults>(results(book, Model::default(), ViewOptions::default(), None)).await;
+    // 13 visible rows in 432 px + 8 below = 21 rows rendered of 3000.
+    assert_eq!(html.matches("data-testid=\"book-row\"").count(), 21);
+    // The spacer below stands for 2979 rows of 36 px.
+    assert!(html.contains(&format!("height=\"{}\"", 2979 * 36)));
+    assert!(html.contains("aria-rowcount=\"3001\""));
+}
+
+#[tokio::test]
+async fn unusable_weights_say_why_and_show_no_nan() {
+    let (book, _) = built("five_direct.csv", BadRows::Skip);
+    let mut model = Model::default();
+    for c in &mut model.components {
+        c.weight = "0".into();
+    }
+    let html = render::<BookResults>(results(book, model, ViewOptions::default(), Some(1))).await;
+    assert!(html.contains("Cannot score the book"));
+    assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "0");
+    assert!(!html.contains("NaN"));
+}
