@@ -1,0 +1,238 @@
+// End-to-end tests of "score a book of accounts": CSV upload, the counts and
+// CSQLs worked out by hand, rescoring when a weight moves, bad rows, export and
+// re-import, the sample book, the virtual table, a 100,000-row file, a phone.
+// Run: trunk build --release && node --test tests/e2e/book.test.mjs
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+
+import { expectValue, launchBrowser, outDir, TIMEOUT, waitUntil, withPage } from './helpers.mjs';
+import { start } from './server.mjs';
+
+let env;
+before(async () => {
+  const server = await start();
+  try {
+    env = { server, browser: await launchBrowser() };
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+});
+after(async () => {
+  await env?.browser.close();
+  await env?.server.close();
+});
+const getEnv = () => env;
+
+const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const text = (page, id) => page.locator(`[data-testid=${id}]`).textContent();
+
+async function openBook(page, server) {
+  await page.goto(`${server.base}?view=book`, { waitUntil: 'load' });
+  await page.locator('[data-testid=csv-input]').waitFor({ state: 'attached' });
+  await page.getByRole('heading', { name: 'Import accounts' }).waitFor();
+}
+
+/** Waits until the element `id` reads `value` (no fixed sleeps), then checks it. */
+async function expectText(page, id, value) {
+  try {
+    await waitUntil(page, ([i, v]) => document.querySelector(`[data-testid=${i}]`)?.textContent === v, [id, value]);
+  } catch {
+    // Fall through for a readable message.
+  }
+  assert.equal(await text(page, id), value, id);
+}
+
+const topRow = (page) => page.locator('[data-testid=book-row]').first().getAttribute('data-id');
+
+async function expectTopRow(page, id) {
+  try {
+    await waitUntil(page, (i) => document.querySelector('[data-testid=book-row]')?.getAttribute('data-id') === i, id);
+  } catch {
+    // Fall through.
+  }
+  assert.equal(await topRow(page), id, 'top row');
+}
+
+async function upload(page, file) {
+  await page.locator('[data-testid=csv-input]').setInputFiles(file);
+}
+
+describe('Score a book of accounts (release build)', () => {
+  test(
+    '1. a CSV upload scores every row; moving a weight rescores, reorders and says what moved',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('five_direct.csv'));
+      // Default 40/30/30 at 70: A1 36+24+21 = 81, A2 62, A3 74, A4 52, A5 12+18+30 = 60.
+      await expectText(page, 'row-count', '5');
+      await expectText(page, 'csql-count', '2');
+      await expectTopRow(page, 'A1');
+      // Engagement 0: Fit and Intent half each: A3 90, A5 80, A1 75, A2 50, A4 20.
+      await page.locator('[data-testid=weight-engagement]').fill('0');
+      await expectValue(page, '[data-testid=weight-engagement]', '0');
+      await expectText(page, 'csql-count', '3');
+      await expectTopRow(page, 'A3');
+      await expectText(page, 'moved-in', '1');
+      await expectText(page, 'moved-out', '0');
+      assert.match(await page.locator('.book-moved').textContent(), /A5/);
+      // The threshold on this page rescores too: at 80, A3 90 and A5 80.
+      await page.locator('[data-testid=threshold]').fill('80');
+      await expectText(page, 'csql-count', '2');
+      await expectText(page, 'moved-out', '1');
+
+      // Sort by name with the header button: A to Z, then Z to A.
+      const byName = page.getByRole('button', { name: 'Name' });
+      await byName.click();
+      await expectTopRow(page, 'A1');
+      assert.equal(await page.locator('th', { has: byName }).getAttribute('aria-sort'), 'ascending');
+      await byName.click();
+      await expectTopRow(page, 'A3');
+      // Filter and search.
+      await page.locator('[data-testid=book-filter]').selectOption('csql');
+      await expectText(page, 'shown-count', '2');
+      await page.locator('[data-testid=book-filter]').selectOption('all');
+      await page.locator('[data-testid=book-search]').fill('eps');
+      await expectText(page, 'shown-count', '1');
+      await expectTopRow(page, 'A5');
+      // Keyboard only: Tab to the row's id button, Enter opens the breakdown.
+      await page.locator('[data-testid=book-row] .book-open').first().focus();
+      await page.keyboard.press('Enter');
+      const detail = page.locator('[data-testid=account-detail]');
+      await detail.waitFor();
+      // A5 at 0/30/30: 60 x 0.5 + 100 x 0.5 = 80.0.
+      assert.equal(await page.locator('[data-testid=detail-score]').textContent(), '80.0');
+    }),
+  );
+
+  test(
+    '2. bad rows are listed with row, column and reason; keeping them rebuilds the book',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('bad_rows.csv'));
+      await expectText(page, 'row-count', '1');
+      await expectText(page, 'skipped-count', '5');
+      const items = page.locator('[data-testid=import-errors] li');
+      assert.equal(await items.count(), 5);
+      assert.equal(await items.nth(1).textContent(), 'Row 3 (line 4), column \u201cactive_users_trend\u201d: 11 is above the maximum of 10');
+      // Keep: B2, B3 and B6 come back with the bad value empty; no id and the short row stay out.
+      await page.getByLabel('Keep them, with the bad value left empty').check();
+      await expectText(page, 'row-count', '4');
+      await expectText(page, 'skipped-count', '2');
+    }),
+  );
+
+  test(
+    '3. the scored book exports as CSV and re-imports to the same counts',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('five_direct.csv'));
+      await expectText(page, 'csql-count', '2');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+      assert.equal(download.suggestedFilename(), 'five_direct-scored.csv');
+      const saved = join(outDir(), 'five_direct-scored.csv');
+      await download.saveAs(saved);
+      const csv = await readFile(saved, 'utf8');
+      assert.equal(csv.split('\n')[0], 'id,name,owner,engagement,fit,intent,engagement_score,fit_score,intent_score,csql_score,verdict');
+      assert.match(csv, /^A1,Alpha,Ana,90,80,70,90\.0,80\.0,70\.0,81\.0,csql$/m);
+      await upload(page, saved);
+      await waitUntil(page, () => /five_direct-scored/.test(document.querySelector('#book-report-title')?.textContent ?? ''));
+      await expectText(page, 'row-count', '5');
+      await expectText(page, 'csql-count', '2');
+      await expectTopRow(page, 'A1');
+    }),
+  );
+
+  test(
+    '4. empty, binary and paste: clear messages, and pasted spreadsheet rows score',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+      await waitUntil(page, () => /empty/.test(document.querySelector('[data-testid=book-status]')?.textContent ?? ''));
+      await upload(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) });
+      await waitUntil(page, () => /binary/.test(document.querySelector('[data-testid=book-status]')?.textContent ?? ''));
+      assert.equal(await page.locator('[data-testid=row-count]').count(), 0);
+      await page.getByText('Paste rows from a spreadsheet').click();
+      await page.getByLabel('Rows copied from a spreadsheet, with the header row').fill('id\tengagement\tfit\tintent\nP1\t100\t100\t100\nP2\t10\t10\t10\n');
+      await page.locator('[data-testid=paste-submit]').click();
+      await expectText(page, 'row-count', '2');
+      await expectText(page, 'csql-count', '1');
+    }),
+  );
+
+  test(
+    '5. the sample book: 3000 rows, only a window of them in the page, scrolled to the end',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await page.locator('[data-testid=load-sample]').click();
+      await expectText(page, 'row-count', '3000');
+      const rendered = await page.locator('[data-testid=book-row]').count();
+      assert.ok(rendered > 10 && rendered < 60, `${rendered} rows rendered`);
+      const height = await page.locator('[data-testid=book-row]').first().evaluate((r) => r.getBoundingClientRect().height);
+      assert.equal(height, 36, 'rows are 36 px, as the model assumes');
+      const box = page.locator('[data-testid=book-table]');
+      await box.evaluate((b) => b.scrollTo(0, b.scrollHeight));
+      await waitUntil(page, () => [...document.querySelectorAll('[data-testid=book-row] .c-rank')].some((c) => c.textContent === '3000'));
+      // The last row is inside the box's visible area.
+      const inView = await box.evaluate((b) => {
+        const cell = [...b.querySelectorAll('[data-testid=book-row] .c-rank')].find((c) => c.textContent === '3000');
+        const r = cell.getBoundingClientRect();
+        const v = b.getBoundingClientRect();
+        return r.top >= v.top && r.bottom <= v.bottom + 1;
+      });
+      assert.ok(inView, 'row 3000 is visible after scrolling to the end');
+      // The box scrolls with the keyboard: it is focusable and labelled.
+      assert.equal(await box.getAttribute('tabindex'), '0');
+      assert.ok(await box.getAttribute('aria-label'));
+    }),
+  );
+
+  test(
+    '6. a phone at 375 px: no sideways page scroll; the table scrolls in its own box',
+    withPage(
+      getEnv,
+      async ({ page, server }) => {
+        await openBook(page, server);
+        await page.locator('[data-testid=load-sample]').click();
+        await expectText(page, 'row-count', '3000');
+        await page.locator('.book-mapping summary').click();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(overflow, 0, 'page scrolls sideways');
+        const wide = await page.locator('[data-testid=book-table]').evaluate((b) => b.scrollWidth > b.clientWidth);
+        assert.ok(wide, 'the table scrolls inside its box');
+      },
+      { viewport: { width: 375, height: 800 } },
+    ),
+  );
+
+  test(
+    '7. 100,000 rows: status while loading, then counts, and the table still scrolls',
+    withPage(getEnv, async ({ page, server }) => {
+      const lines = ['id,name,owner,engagement,fit,intent'];
+      // Row i: engagement i mod 101, fit (3i) mod 101, intent (7i) mod 101.
+      for (let i = 0; i < 100_000; i++) lines.push(`R${i},Name ${i},Owner ${i % 40},${i % 101},${(3 * i) % 101},${(7 * i) % 101}`);
+      const file = join(outDir(), 'hundred-thousand.csv');
+      await writeFile(file, lines.join('\n') + '\n');
+      await openBook(page, server);
+      const started = Date.now();
+      await upload(page, file);
+      await waitUntil(page, () => /Reading|Scoring/.test(document.querySelector('[data-testid=book-status]')?.textContent ?? ''));
+      await page.locator('[data-testid=row-count]').waitFor({ timeout: 60_000 });
+      const loaded = Date.now() - started;
+      await expectText(page, 'row-count', '100000');
+      const t0 = Date.now();
+      await page.locator('[data-testid=weight-engagement]').fill('10');
+      await waitUntil(page, () => document.querySelector('[data-testid=moved-in]') !== null);
+      const rescored = Date.now() - t0;
+      const box = page.locator('[data-testid=book-table]');
+      await box.evaluate((b) => b.scrollTo(0, b.scrollHeight / 2));
+      await waitUntil(page, () => [...document.querySelectorAll('[data-testid=book-row] .c-rank')].some((c) => Number(c.textContent) > 40_000));
+      assert.ok((await page.locator('[data-testid=book-row]').count()) < 60);
+      console.log(`100,000 rows: loaded and scored in ${loaded} ms, rescored in ${rescored} ms`);
+      assert.ok(loaded < TIMEOUT * 4);
+    }),
+  );
+});
