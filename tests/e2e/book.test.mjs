@@ -155,11 +155,42 @@ describe('Score a book of accounts (release build)', () => {
       await upload(page, { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) });
       await waitUntil(page, () => /binary/.test(document.querySelector('[data-testid=book-status]')?.textContent ?? ''));
       assert.equal(await page.locator('[data-testid=row-count]').count(), 0);
+      // Drop a file on the import box.
+      await page.locator('.book-import').evaluate((zone) => {
+        const data = new DataTransfer();
+        data.items.add(new File(['id,engagement,fit,intent\nD1,80,80,80\n'], 'dropped.csv', { type: 'text/csv' }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      });
+      await expectText(page, 'row-count', '1');
+      await expectText(page, 'csql-count', '1');
       await page.getByText('Paste rows from a spreadsheet').click();
       await page.getByLabel('Rows copied from a spreadsheet, with the header row').fill('id\tengagement\tfit\tintent\nP1\t100\t100\t100\nP2\t10\t10\t10\n');
       await page.locator('[data-testid=paste-submit]').click();
       await expectText(page, 'row-count', '2');
       await expectText(page, 'csql-count', '1');
+    }),
+  );
+
+  test(
+    '4b. the column mapping can be changed, rescores, and is remembered for the next file',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('five_direct.csv'));
+      await expectText(page, 'csql-count', '2');
+      await page.locator('.book-mapping summary').click();
+      const intent = page.getByLabel('Intent score (0-100)');
+      assert.equal(await intent.inputValue(), 'intent', 'auto-matched');
+      // Intent unmapped scores 0: A1 36 + 24 = 60, A3 20 + 27 = 47: no CSQL left.
+      await intent.selectOption('');
+      await expectText(page, 'csql-count', '0');
+      assert.match(await page.locator('.book-summary').textContent(), /No column feeds Intent/);
+      // Reload and read the same file: the saved mapping is used again.
+      await openBook(page, server);
+      await upload(page, fixture('five_direct.csv'));
+      await expectText(page, 'row-count', '5');
+      await expectText(page, 'csql-count', '0');
+      await page.locator('.book-mapping summary').click();
+      assert.equal(await page.getByLabel('Intent score (0-100)').inputValue(), '');
     }),
   );
 
