@@ -19,6 +19,7 @@ mod mapping_panel;
 mod moved_list;
 mod results;
 mod sort_header;
+mod store;
 mod summary_panel;
 mod table_controls;
 
@@ -37,10 +38,11 @@ pub use mapping_panel::{MappingPanel, MappingPanelProps};
 pub use moved_list::{MovedList, MovedListProps};
 pub use results::{BookResults, BookResultsProps};
 pub use sort_header::{SortHeader, SortHeaderProps};
+use store::{Built, Store};
 pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
 
-use crate::model::book::{default_sample, shape, BadRows, Book, BookAction, BookState, ImportReport, Loaded, Mapping, Shared, MAPPING_KEY};
+use crate::model::book::{default_sample, shape, BadRows, Book, BookAction, Loaded, Mapping, Shared, MAPPING_KEY};
 use crate::model::state::Action;
 use crate::model::Model;
 use crate::web;
@@ -55,27 +57,6 @@ pub struct BookPageProps {
     /// Receives weight and threshold changes (shared with the calculator).
     pub onaction: Callback<Action>,
 }
-
-/// The page state as a Yew reducer; the transitions live in the model.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Store(BookState);
-
-impl Reducible for Store {
-    type Action = BookAction;
-
-    fn reduce(self: Rc<Self>, action: BookAction) -> Rc<Self> {
-        let mut next = self.0.clone();
-        next.apply(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(Self(next))
-        }
-    }
-}
-
-/// A built book and its report, or why it cannot be built.
-type Built = Option<Result<(Shared<Book>, Rc<ImportReport>), String>>;
 
 /// The Book page.
 #[component]
