@@ -9,6 +9,7 @@ use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
 
 use crate::model::state::Stored;
 
+pub mod bench;
 pub mod book;
 
 /// Where the model is saved in `localStorage`; the number is the format version.

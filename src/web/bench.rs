@@ -1,0 +1,89 @@
+//! A benchmark hook for `bench/book.mjs`: the scoring loop of
+//! [`crate::model::book::score_all`] over a flat array of per-row component
+//! scores, exported to the page so it can be timed against the same arithmetic
+//! in plain JavaScript on the same data. Not used by the app itself.
+
+use wasm_bindgen::prelude::*;
+
+use crate::model::book::score::EPSILON;
+
+/// Scores `rows = blocked.len()` accounts `rounds` times, exactly as
+/// [`crate::model::book::score_all`] does (fractions `w / total`, a dot product
+/// per row in component order, the verdict with [`EPSILON`], fresh score and
+/// verdict vectors each round), and returns a checksum: per round, the sum of
+/// every score in row order plus the number of CSQLs. The checksum keeps the
+/// work from being optimised away and lets the caller check that JavaScript
+/// computed the same numbers to the last bit.
+///
+/// `components` holds `rows * weights.len()` scores, row after row; `blocked`
+/// is non-zero where a required gate is not met. Returns NaN when the shapes do
+/// not agree or the weights add up to 0 or less.
+#[wasm_bindgen]
+#[must_use]
+pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshold: f64, rounds: u32) -> f64 {
+    let width = weights.len();
+    let total: f64 = weights.iter().sum();
+    if width == 0 || components.len() != blocked.len() * width || total.is_nan() || total <= 0.0 {
+        return f64::NAN;
+    }
+    let fractions: Vec<f64> = weights.iter().map(|w| w / total).collect();
+    let mut checksum = 0.0;
+    for _ in 0..rounds {
+        let mut scores = Vec::with_capacity(blocked.len());
+        let mut csql = Vec::with_capacity(blocked.len());
+        for (chunk, blocked) in components.chunks_exact(width).zip(blocked) {
+            let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
+            scores.push(score);
+            csql.push(score + EPSILON >= threshold && *blocked == 0);
+        }
+        let sum: f64 = scores.iter().sum();
+        #[allow(clippy::cast_precision_loss)]
+        let count = csql.iter().filter(|c| **c).count() as f64;
+        checksum += sum + count;
+    }
+    checksum
+}
+
+/// The app's own sample book ([`crate::model::book::sample_csv`]) of `accounts`
+/// accounts from `seed`, so the benchmark uploads exactly what the app
+/// generates (headers that auto-map to the default model).
+#[wasm_bindgen]
+#[must_use]
+pub fn bench_sample_csv(accounts: u32, seed: u64) -> Vec<u8> {
+    crate::model::book::sample_csv(accounts as usize, seed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::book::{import, sample_csv, score_all, BadRows, RowVerdict};
+    use crate::model::Model;
+
+    #[test]
+    fn bench_score_matches_score_all_to_the_bit() {
+        let model = Model::default();
+        let (book, _) = import(&sample_csv(2000, 7), &model, BadRows::KeepEmpty).expect("the sample imports");
+        let components: Vec<f64> = (0..book.len()).flat_map(|row| book.component_scores(row).to_vec()).collect();
+        let blocked: Vec<u8> = (0..book.len()).map(|row| u8::from(book.blocked(row))).collect();
+        let weights = [40.0, 35.0, 25.0];
+        for threshold in [50.0, 70.0] {
+            let scores = score_all(&book, &weights, threshold);
+            let csql = scores.verdicts.iter().filter(|v| **v == RowVerdict::Csql).count();
+            assert!(csql > 0);
+            #[allow(clippy::cast_precision_loss)]
+            let expected = scores.scores.iter().sum::<f64>() + csql as f64;
+            assert_eq!(
+                bench_score(&components, &blocked, &weights, threshold, 1).to_bits(),
+                expected.to_bits()
+            );
+            assert_eq!(bench_score(&components, &blocked, &weights, threshold, 2), expected + expected);
+        }
+        assert!(bench_score(&components, &blocked, &[0.0, 0.0, 0.0], 70.0, 1).is_nan());
+        assert!(bench_score(&components, &blocked[1..], &weights, 70.0, 1).is_nan());
+    }
+
+    #[test]
+    fn the_sample_is_the_apps_sample() {
+        assert_eq!(bench_sample_csv(50, 9), sample_csv(50, 9));
+    }
+}
