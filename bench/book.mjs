@@ -1,10 +1,14 @@
-// Book benchmark: drives the RELEASE build in dist/ in headless Chromium and
-// measures what issue 4 ("Fast, measured") asks for. A harness, not a test: it
-// reports each figure against its target (pass/miss) and never fails on a miss;
-// it exits non-zero only when it cannot measure (page broken, checksum differs).
+// Book benchmark: drives the RELEASE build in headless Chromium and measures
+// what issue 4 ("Fast, measured") asks for. A harness, not a test: it reports
+// each figure against its target (pass/miss) and never fails on a miss; it exits
+// non-zero only when it cannot measure (no build, checksum differs, page broken).
 //
-//   trunk build --release && node bench/size.mjs && node bench/book.mjs
-//   (or: bash bench/run.sh)
+//   bash bench/run.sh
+//
+// which builds dist/ (the shipped bundle; bench/size.mjs measures it), then the
+// same release bundle with RUSTFLAGS=--cfg csql_bench into bench/out/dist/
+// (adds the exports of src/web/bench.rs, which the shipped bundle leaves out),
+// then runs this file against bench/out/dist/ (or $BENCH_DIST).
 //
 // Writes bench/out/book.json and prints a Markdown table. Options (env):
 //   BENCH_SIZES=1000,10000,100000   rows for the weight-change runs
@@ -18,17 +22,18 @@
 //    on window, so before the app's handler) to the first animation frame +
 //    setTimeout(0) after [data-testid=row-count] reads the row count and
 //    [data-testid=csql-count] a number (seen by a MutationObserver, so at DOM
-//    commit, not at the next poll). The CSV is the
-//    app's own sample book (`bench_sample_csv`, the generator behind "Load the
-//    sample book"), made in a separate page, written to bench/out/csv/ and handed
-//    to setInputFiles as a path. Node's Date.now() around
-//    setInputFiles..waitForFunction is reported too (`wallMs`: adds the
-//    protocol round trips and the 100 ms polling).
+//    commit, not at the next poll). The CSV is the app's own sample book
+//    (`bench_sample_csv`: the generator behind "Load the sample book"), made in
+//    a separate page, written to bench/out/csv/ and handed to setInputFiles as a
+//    path. Node's Date.now() around setInputFiles..waitForFunction is reported
+//    too (`wallMs`: adds protocol round trips and the 100 ms polling).
 // 2. Weight change to painted frame: set [data-testid=weight-engagement]'s value,
 //    dispatch `input`, wait until [data-testid=csql-count] shows the count that
 //    weight gives (learnt on two untimed warm-up changes; if both weights give
 //    the same count, no wait), then requestAnimationFrame followed by
-//    setTimeout(0): the frame holding the new result has been painted.
+//    setTimeout(0): the frame holding the new result has been painted. Also
+//    reported: when the new count reached the DOM (the work, without the wait
+//    for the next frame).
 //    Alternates two values so every change really rescores.
 // 3. Memory: peak JS heap (CDP Performance.getMetrics JSHeapUsedSize polled from
 //    Node every 50 ms, plus performance.memory.usedJSHeapSize sampled in the page
@@ -37,16 +42,20 @@
 //    event; linear memory only grows, so its last size is its peak). The JS heap
 //    excludes wasm memory and ArrayBuffer backing stores. Polls cannot run while
 //    the page's main thread is busy, so a heap peak inside one long task is missed.
-// 4. Transfer size: gzip -9 of every file in dist/ (bench/size.mjs).
+// 4. Transfer size: gzip -9 of every file in dist/, the shipped bundle without
+//    the bench exports (bench/out/size.json from bench/size.mjs; run here if stale).
 // 5. wasm vs JS: `bench_score` (src/web/bench.rs, the loop of score_all) against
 //    the same arithmetic in JavaScript on typed arrays, same seeded data, same
 //    checksum required to the last bit; median over several calls.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
-import { start } from '../tests/e2e/server.mjs';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const list = (name, fallback) => (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
 const SIZES = list('BENCH_SIZES', '1000,10000,100000');
@@ -65,7 +74,10 @@ const TARGETS = {
 };
 
 const OUT = new URL('./out/', import.meta.url);
+/** The shipped bundle: what bench/size.mjs measures. */
 const DIST = new URL('../dist/', import.meta.url);
+/** The same bundle built with `--cfg csql_bench` (bench/run.sh), which adds the bench exports. */
+const BENCH_DIST = process.env.BENCH_DIST ? new URL(`file://${resolve(process.env.BENCH_DIST)}/`) : new URL('./out/dist/', import.meta.url);
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -79,6 +91,39 @@ function percentile(xs, p) {
 }
 const round = (x, d = 1) => (x == null || Number.isNaN(x) ? x : Math.round(x * 10 ** d) / 10 ** d);
 const mb = (b) => round(b / 1048576, 1);
+
+// ---------------------------------------------------------------- server
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+
+/**
+ * Serves `dir` under /wiki/csql/ on 127.0.0.1, as tests/e2e/server.mjs serves
+ * dist/ (that one is fixed to dist/; the bench serves the bench build).
+ */
+async function serve(dir) {
+  const root = resolve(fileURLToPath(dir));
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    let rel = pathname.startsWith('/wiki/csql/') ? decodeURIComponent(pathname.slice('/wiki/csql/'.length)) : null;
+    if (rel === '') rel = 'index.html';
+    const file = rel == null ? null : resolve(join(root, rel));
+    try {
+      if (!file || !file.startsWith(root + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base: origin + '/wiki/csql/',
+    close: () => new Promise((ok) => (server.closeAllConnections?.(), server.close(() => ok()))),
+  };
+}
 
 // ---------------------------------------------------------------- browser
 
@@ -437,6 +482,7 @@ function chromiumVersion(browser) {
 
 function sizeReport() {
   const file = new URL('./size.json', OUT);
+  if (!existsSync(new URL('index.html', DIST))) return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   const distTime = Math.max(
     ...['index.html', ...readFileSync(new URL('index.html', DIST), 'utf8').match(/[\w.-]+\.(?:js|wasm|css)/g)].map((f) =>
       existsSync(new URL(f, DIST)) ? statSync(new URL(f, DIST)).mtimeMs : 0,
@@ -455,27 +501,31 @@ function verdict(value, target) {
 }
 
 async function main() {
-  if (!existsSync(new URL('index.html', DIST))) {
-    console.error('dist/index.html is missing: run trunk build --release first');
-    process.exit(1);
-  }
-  const indexHtml = readFileSync(new URL('index.html', DIST), 'utf8');
-  const glue = indexHtml.match(/csql-calculator-[0-9a-f]+\.js/)?.[0];
-  if (!glue || !readFileSync(new URL(glue, DIST), 'utf8').includes('export function bench_score')) {
-    console.error('dist/ has no bench_score export: rebuild with trunk build --release');
+  const indexPath = new URL('index.html', BENCH_DIST);
+  const glue = existsSync(indexPath) ? readFileSync(indexPath, 'utf8').match(/csql-calculator-[0-9a-f]+\.js/)?.[0] : null;
+  if (!glue || !readFileSync(new URL(glue, BENCH_DIST), 'utf8').includes('export function bench_score')) {
+    console.error(
+      `${fileURLToPath(BENCH_DIST)} holds no build with the bench exports. Make one with\n` +
+        '  RUSTFLAGS="--cfg csql_bench" CARGO_TARGET_DIR=target/bench trunk build --release --dist bench/out/dist\n' +
+        'or run bash bench/run.sh (which also builds dist/ and measures its size).',
+    );
     process.exit(1);
   }
   mkdirSync(OUT, { recursive: true });
   const size = sizeReport();
   const load = { before: loadavg().map((x) => round(x, 2)) };
-  const server = await start();
+  const server = await serve(BENCH_DIST);
   const browser = await launch();
   const log = [];
   const result = {
     measured: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, load },
     chromium: chromiumVersion(browser),
-    build: { glue, bundle: 'release (trunk build --release)' },
+    build: {
+      glue,
+      served: fileURLToPath(BENCH_DIST),
+      bundle: 'trunk build --release with RUSTFLAGS=--cfg csql_bench: the shipped bundle plus the bench exports',
+    },
     method: {
       import: 'performance.now() in the page: file input change event (capture) -> row-count shows the count and csql-count a number (MutationObserver) -> rAF + setTimeout(0); wallMs = Node Date.now() around setInputFiles..waitForFunction',
       change: 'performance.now() in the page: set weight-engagement + input event -> csql-count shows the expected count -> rAF + setTimeout(0); domMs = until a MutationObserver sees the new count',
@@ -487,7 +537,7 @@ async function main() {
     import: [],
     change: [],
     memory: [],
-    size: { totalRaw: size.total.raw, totalGzip: size.total.gzip, files: size.files },
+    size: size && { measured: size.measured, of: 'dist/ (the shipped build)', totalRaw: size.total.raw, totalGzip: size.total.gzip, files: size.files },
     wasmVsJs: null,
     targets: {},
     problems: log,
@@ -591,7 +641,7 @@ async function main() {
     change10k: at(result.change, 10_000)?.medianMs,
     change100k: at(result.change, 100_000)?.medianMs,
     import100k: at(result.import, 100_000)?.medianMs,
-    gzip: result.size.totalGzip,
+    gzip: result.size?.totalGzip,
   };
   for (const [key, target] of Object.entries(TARGETS)) {
     result.targets[key] = { ...target, value: figures[key], result: verdict(figures[key], target) };
@@ -633,7 +683,7 @@ function markdown(r) {
       `| Scoring loop, wasm vs plain JS (${w.components} components, per round) | ${w.rows.toLocaleString('en')} | wasm ${round(w.wasmMsPerRound, 2)} ms / JS ${round(w.jsMsPerRound, 2)} ms | wasm copy-in ${round(w.wasmCopyMsPerCall, 2)} ms per call; checksums equal: ${w.checksumsEqual} |`,
     );
   }
-  lines.push(`| dist/ transfer, gzip -9 | | ${round(r.size.totalGzip / 1024, 1)} KB | raw ${round(r.size.totalRaw / 1024, 1)} KB${mark('gzip')} |`);
+  if (r.size) lines.push(`| dist/ transfer, gzip -9 | | ${round(r.size.totalGzip / 1024, 1)} KB | raw ${round(r.size.totalRaw / 1024, 1)} KB${mark('gzip')} |`);
   return lines.join('\n');
 }
 

@@ -2,8 +2,13 @@
 //! [`crate::model::book::score_all`] over a flat array of per-row component
 //! scores, exported to the page so it can be timed against the same arithmetic
 //! in plain JavaScript on the same data. Not used by the app itself.
+//!
+//! The functions are exported only from a build with `--cfg csql_bench`
+//! (`bench/run.sh` makes one), so the shipped bundle does not carry them (they
+//! would cost about 1 KB gzipped).
 
-use wasm_bindgen::prelude::*;
+// `csql_bench` is set only by bench/run.sh through RUSTFLAGS, not declared to Cargo.
+#![allow(unexpected_cfgs)]
 
 use crate::model::book::score::EPSILON;
 
@@ -18,7 +23,6 @@ use crate::model::book::score::EPSILON;
 /// `components` holds `rows * weights.len()` scores, row after row; `blocked`
 /// is non-zero where a required gate is not met. Returns NaN when the shapes do
 /// not agree or the weights add up to 0 or less.
-#[wasm_bindgen]
 #[must_use]
 pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshold: f64, rounds: u32) -> f64 {
     let width = weights.len();
@@ -47,10 +51,27 @@ pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshol
 /// The app's own sample book ([`crate::model::book::sample_csv`]) of `accounts`
 /// accounts from `seed`, so the benchmark uploads exactly what the app
 /// generates (headers that auto-map to the default model).
-#[wasm_bindgen]
 #[must_use]
 pub fn bench_sample_csv(accounts: u32, seed: u64) -> Vec<u8> {
     crate::model::book::sample_csv(accounts as usize, seed)
+}
+
+/// The exports, only in a build with `--cfg csql_bench`.
+#[cfg(csql_bench)]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(js_name = bench_score)]
+    #[must_use]
+    pub fn score(components: &[f64], blocked: &[u8], weights: &[f64], threshold: f64, rounds: u32) -> f64 {
+        super::bench_score(components, blocked, weights, threshold, rounds)
+    }
+
+    #[wasm_bindgen(js_name = bench_sample_csv)]
+    #[must_use]
+    pub fn sample_csv(accounts: u32, seed: u64) -> Vec<u8> {
+        super::bench_sample_csv(accounts, seed)
+    }
 }
 
 #[cfg(test)]
