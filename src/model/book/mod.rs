@@ -53,8 +53,8 @@ pub use score::{
     Scores,
 };
 pub use state::{
-    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, BookAction, BookState, Detail, History, Loaded, Shared, Stage,
-    Target, MAPPING_KEY, ROW_HEIGHT, SHOWN_ERRORS,
+    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, BookAction, BookState, Detail, History, Loaded,
+    Shared, Stage, Target, MAPPING_KEY, ROW_HEIGHT, SHOWN_ERRORS,
 };
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,
