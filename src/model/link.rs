@@ -8,16 +8,7 @@ use super::{Model, ScoreMode};
 
 pub use super::notice::Notice;
 
-/// Longest value quoted back in a notice; links can carry anything.
-const QUOTE_LIMIT: usize = 40;
-
-fn quote(value: &str) -> String {
-    let mut shown: String = value.chars().take(QUOTE_LIMIT).collect();
-    if value.chars().count() > QUOTE_LIMIT {
-        shown.push('\u{2026}');
-    }
-    format!("\u{201c}{shown}\u{201d}")
-}
+use crate::model::text::quoted as quote;
 
 /// Applies a query string (with or without the leading `?`) to `model`.
 ///

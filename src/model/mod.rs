@@ -15,6 +15,7 @@ pub mod programme;
 pub mod share;
 pub mod signal;
 pub mod state;
+pub mod text;
 pub mod view;
 
 pub use evaluate::{evaluate, Evaluation, Field, Lever, Part, Problem, Verdict};

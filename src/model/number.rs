@@ -97,13 +97,7 @@ pub fn plain(value: f64) -> String {
 
 /// Keeps messages readable when someone pastes a paragraph into a number box.
 fn shorten(text: &str) -> String {
-    const LIMIT: usize = 24;
-    if text.chars().count() <= LIMIT {
-        text.to_owned()
-    } else {
-        let head: String = text.chars().take(LIMIT).collect();
-        format!("{head}\u{2026}")
-    }
+    super::text::truncate(text, 24)
 }
 
 #[cfg(test)]

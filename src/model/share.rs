@@ -258,10 +258,5 @@ pub fn embed_height(model: &Model) -> u32 {
 
 /// The first few characters of a message or name, for error messages.
 fn short(text: &str) -> String {
-    const LIMIT: usize = 60;
-    let mut out: String = text.chars().take(LIMIT).collect();
-    if text.chars().count() > LIMIT {
-        out.push('\u{2026}');
-    }
-    out
+    super::text::truncate(text, 60)
 }

@@ -274,13 +274,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 }
 
 fn shorten(text: &str) -> String {
-    const LIMIT: usize = 24;
-    if text.chars().count() <= LIMIT {
-        text.to_owned()
-    } else {
-        let head: String = text.chars().take(LIMIT).collect();
-        format!("{head}\u{2026}")
-    }
+    crate::model::text::truncate(text, 24)
 }
 
 #[cfg(test)]

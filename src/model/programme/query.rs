@@ -23,16 +23,7 @@ use super::metrics::{MAX_COUNT, MAX_HEADCOUNT};
 use super::paste::parse_rows;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
-/// Longest value quoted back in a notice; links can carry anything.
-const QUOTE_LIMIT: usize = 40;
-
-fn quote(value: &str) -> String {
-    let mut shown: String = value.chars().take(QUOTE_LIMIT).collect();
-    if value.chars().count() > QUOTE_LIMIT {
-        shown.push('\u{2026}');
-    }
-    format!("\u{201c}{shown}\u{201d}")
-}
+use crate::model::text::quoted as quote;
 
 /// A programme input from a query string (with or without the leading `?`),
 /// and one notice per value that could not be used. Never panics.
