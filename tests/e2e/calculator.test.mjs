@@ -3,27 +3,12 @@
 // Run: trunk build --release && node --test tests/e2e/
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { expectResult, expectValue, gotoApp, launchBrowser, outDir, scoreText, verdict, waitUntil, withPage } from './helpers.mjs';
-import { start } from './server.mjs';
+import { expectResult, expectValue, gotoApp, outDir, scoreText, useServerAndBrowser, verdict, waitUntil, withPage } from './helpers.mjs';
 
-let env;
-before(async () => {
-  const server = await start();
-  try {
-    env = { server, browser: await launchBrowser() };
-  } catch (e) {
-    await server.close();
-    throw e;
-  }
-});
-after(async () => {
-  await env?.browser.close();
-  await env?.server.close();
-});
-const getEnv = () => env;
-const url = (query = '') => env.server.base + query;
+const getEnv = useServerAndBrowser();
+const url = (query = '') => getEnv().server.base + query;
 
 const ALL_GATES = 'product_fit,usage,stakeholder,budget,timing';
 const FILLED = '?weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40';

@@ -5,12 +5,34 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+import { start } from './server.mjs';
 
 export const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 
 /** How long any single wait may take before a test fails. */
 export const TIMEOUT = 15_000;
+
+/** Starts the app's server and one browser for a test file; returns a getter for both. */
+export function useServerAndBrowser() {
+  let env;
+  before(async () => {
+    const server = await start();
+    try {
+      env = { server, browser: await launchBrowser() };
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+  });
+  after(async () => {
+    await env?.browser.close();
+    await env?.server.close();
+  });
+  return () => env;
+}
 
 export function launchBrowser() {
   return chromium.launch({

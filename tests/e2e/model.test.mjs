@@ -5,26 +5,12 @@
 // Run: trunk build --release && node --test tests/e2e/
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { assertHygiene, expectResult, expectValue, gotoApp, launchBrowser, openPage, waitUntil, withPage } from './helpers.mjs';
-import { start, startHost } from './server.mjs';
+import { assertHygiene, expectResult, expectValue, gotoApp, openPage, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
+import { startHost } from './server.mjs';
 
-let env;
-before(async () => {
-  const server = await start();
-  try {
-    env = { server, browser: await launchBrowser() };
-  } catch (e) {
-    await server.close();
-    throw e;
-  }
-});
-after(async () => {
-  await env?.browser.close();
-  await env?.server.close();
-});
-const getEnv = () => env;
+const getEnv = useServerAndBrowser();
 
 const STORAGE_KEY = 'csql-calculator/model/v1';
 const KEYS = ['engagement', 'fit', 'intent'];
@@ -155,7 +141,7 @@ describe('Your model, kept and shared (release build)', () => {
       await page.getByRole('button', { name: 'Copy link' }).click();
       await expectNotice(page, /^(Link copied|This page may not use the clipboard)/);
 
-      const b = await openPage(env.browser);
+      const b = await openPage(getEnv().browser);
       let linkFromB;
       try {
         await gotoApp(b.page, link);
@@ -231,7 +217,7 @@ describe('Your model, kept and shared (release build)', () => {
       };
       for (const [what, fragment] of Object.entries(fragments)) {
         // A fresh profile each time: nothing saved, so the page shows the default model.
-        const f = await openPage(env.browser);
+        const f = await openPage(getEnv().browser);
         try {
           await gotoApp(f.page, server.base + fragment);
           await expectNotice(f.page, /^This share link could not be opened/);
@@ -274,7 +260,7 @@ describe('Your model, kept and shared (release build)', () => {
   test(
     '6. embedded on another origin in a sandboxed iframe: locked, compact, sized by messages',
     async () => {
-      const { browser, server } = env;
+      const { browser, server } = getEnv();
       // The embed code, from the app itself, for the 50/30/20 with 80/60/40 model.
       const a = await openPage(browser);
       let src;

@@ -3,27 +3,12 @@
 // Run: trunk build --release && node --test tests/e2e/programme.test.mjs
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { TIMEOUT, launchBrowser, outDir, waitUntil, withPage } from './helpers.mjs';
-import { start } from './server.mjs';
+import { outDir, TIMEOUT, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
 
-let env;
-before(async () => {
-  const server = await start();
-  try {
-    env = { server, browser: await launchBrowser() };
-  } catch (e) {
-    await server.close();
-    throw e;
-  }
-});
-after(async () => {
-  await env?.browser.close();
-  await env?.server.close();
-});
-const getEnv = () => env;
-const url = (query = '') => env.server.base + query;
+const getEnv = useServerAndBrowser();
+const url = (query = '') => getEnv().server.base + query;
 
 const DONE_WHEN = '?view=programme&segment=smb&period=quarter&csms=3&submitted=20&accepted=15&won=6';
 
