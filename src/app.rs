@@ -11,6 +11,7 @@ use crate::components::{
 use crate::model::evaluate;
 use crate::model::format::{headline, one_decimal};
 use crate::model::notice::Notice;
+use crate::model::programme::CsmRow;
 use crate::model::share::to_json;
 use crate::model::state::{Action, Startup, State, Stored};
 use crate::model::view::{View, ViewFlags};
@@ -32,6 +33,17 @@ impl Reducible for Store {
             Rc::new(Self(next))
         }
     }
+}
+
+/// Programme rows counted from an imported book, handed to the Programme view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BookRows {
+    /// Increases with every hand-over.
+    pub generation: u32,
+    /// One row per owner.
+    pub rows: Vec<CsmRow>,
+    /// The file they come from.
+    pub file: String,
 }
 
 /// Props of [`App`]: what the page starts from.
@@ -69,6 +81,12 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || Store(State::start(&startup)))
     };
     let view = use_state(|| flags.view);
+    // Views are mounted when first opened and then kept (hidden), so switching
+    // tabs never loses a loaded book or the programme's figures.
+    let visited = use_state(|| vec![flags.view]);
+    // Per-owner counts a book hands to the Programme view, numbered so the same
+    // rows sent twice are used twice.
+    let from_book = use_state(|| None::<Rc<BookRows>>);
     let onaction = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
@@ -107,14 +125,32 @@ pub fn App(props: &AppProps) -> Html {
 
     let state = &store.0;
     let onview = {
-        let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let (view, visited) = (view.clone(), visited.clone());
+        Callback::from(move |v: View| {
+            if !visited.contains(&v) {
+                let mut seen = (*visited).clone();
+                seen.push(v);
+                visited.set(seen);
+            }
+            view.set(v);
+        })
     };
-    let body = match *view {
+    let onprogramme = {
+        let (from_book, onview) = (from_book.clone(), onview.clone());
+        Callback::from(move |(rows, file): (Vec<CsmRow>, String)| {
+            let generation = from_book.as_ref().map_or(0, |b| b.generation + 1);
+            from_book.set(Some(Rc::new(BookRows { generation, rows, file })));
+            onview.emit(View::Programme);
+        })
+    };
+    let page = |v: View| match v {
         View::Programme => html! {
-            <ProgrammePage query={props.query.clone()} targets={state.targets.clone()} ontargets={onaction.reform(Action::SetTargets)} />
+            <ProgrammePage query={props.query.clone()} targets={state.targets.clone()} ontargets={onaction.reform(Action::SetTargets)}
+                from_book={(*from_book).clone()} />
         },
-        View::Book => html! { <BookPage model={state.model.clone()} locked={state.locked} onaction={onaction.clone()} /> },
+        View::Book => {
+            html! { <BookPage model={state.model.clone()} locked={state.locked} onaction={onaction.clone()} onprogramme={onprogramme.clone()} /> }
+        }
         View::Account => calculator(state, &onaction),
     };
 
@@ -137,7 +173,9 @@ pub fn App(props: &AppProps) -> Html {
             if !flags.embed && *view == View::Account {
                 <ModelToolbar document={state.document()} address={props.address.clone()} locked={state.locked} editing={state.editing} onaction={onaction.clone()} />
             }
-            { body }
+            for v in View::ALL.into_iter().filter(|v| visited.contains(v)) {
+                <div class="view" key={v.key()} data-view={v.key()} hidden={*view != v}>{ page(v) }</div>
+            }
             if !flags.embed {
                 <footer class="colophon">
                     <p>{ "Runs entirely in your browser: nothing you enter leaves this page." }</p>

@@ -701,8 +701,10 @@ fn the_sample_is_deterministic_and_auto_maps_to_the_default_model() {
         rows.iter().filter(|&&r| book.accepted(r) == Some(true)).count() as f64 / rows.len() as f64
     };
     assert!(rate(true) > 2.0 * rate(false), "{} vs {}", rate(true), rate(false));
-    // Won only when accepted.
+    // Won only when accepted; outcomes only for submitted accounts, which are a minority.
     assert!((0..book.len()).all(|r| book.won(r) != Some(true) || book.accepted(r) == Some(true)));
+    let submitted = (0..book.len()).filter(|&r| book.accepted(r).is_some()).count();
+    assert!(submitted > 0 && submitted < book.len() / 2, "{submitted} submitted");
 }
 
 // ---------------------------------------------------------------- page state (book view)
@@ -875,4 +877,50 @@ mod page_state {
         let best = (0..5).max_by(|&a, &b| scores.scores[a].total_cmp(&scores.scores[b]));
         assert_eq!(best.map(|r| book.id(r)), Some("A3"));
     }
+}
+
+#[test]
+fn owners_and_sales_outcomes_become_programme_rows() {
+    use csql_calculator::model::book::{csm_rows, NO_OWNER};
+    use csql_calculator::model::programme::Segment;
+    let csv = "id,name,owner,segment,engagement,fit,intent,accepted,won\n\
+               A1,One,Ann,smb,50,50,50,yes,yes\n\
+               A2,Two,Ann,smb,50,50,50,yes,no\n\
+               A3,Three,Ann,smb,50,50,50,no,\n\
+               A4,Four,Ann,smb,50,50,50,,\n\
+               B1,Five,Bo,enterprise,50,50,50,yes,yes\n\
+               B2,Six,Bo,mid_market,50,50,50,no,\n\
+               C1,Seven,,smb,50,50,50,yes,no\n";
+    let (book, _) = csql_calculator::model::book::import(csv.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    let rows = csm_rows(&book).expect("owner and accepted columns are there");
+    let summary: Vec<(&str, &str, &str, &str, Option<Segment>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.submitted.as_str(),
+                r.accepted.as_str(),
+                r.won.as_str(),
+                r.segment,
+            )
+        })
+        .collect();
+    // Ann: A1-A3 were decided by Sales (A4 was never submitted); A1 and A2 accepted; A1 won.
+    // Bo: B1 accepted and won, B2 turned down; two segments, so the team's applies.
+    assert_eq!(
+        summary,
+        [
+            ("Ann", "3", "2", "1", Some(Segment::Smb)),
+            ("Bo", "2", "1", "1", None),
+            (NO_OWNER, "1", "1", "0", Some(Segment::Smb)),
+        ]
+    );
+    // Without an outcome column there is nothing to measure.
+    let plain = "id,name,owner,engagement,fit,intent\nA1,One,Ann,50,50,50\n";
+    let (book, _) = csql_calculator::model::book::import(plain.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    assert_eq!(csm_rows(&book), None);
+    // Without a closed-won column, won stays blank (n/a), never 0.
+    let no_won = "id,name,owner,engagement,fit,intent,accepted\nA1,One,Ann,50,50,50,yes\n";
+    let (book, _) = csql_calculator::model::book::import(no_won.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    assert_eq!(csm_rows(&book).unwrap()[0].won, "");
 }

@@ -49,6 +49,7 @@ async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
         model: Model::default(),
         locked: false,
         onaction: Callback::noop(),
+        onprogramme: Callback::noop(),
     })
     .await;
     for hook in ["csv-input", "load-sample", "paste-input", "paste-submit", "book-status"] {

@@ -1427,3 +1427,33 @@ mod page_state {
         assert_eq!(s, before);
     }
 }
+
+#[test]
+fn rows_from_a_book_replace_the_table_and_can_be_undone() {
+    use csql_calculator::model::programme::{CsmRow, ProgrammeAction, ProgrammeState};
+    let mut state = ProgrammeState::default();
+    let before = state.input.rows.clone();
+    let ann = CsmRow {
+        submitted: "3".into(),
+        accepted: "2".into(),
+        won: "1".into(),
+        ..CsmRow::named("Ann")
+    };
+    state.apply(ProgrammeAction::UseBookRows(vec![ann.clone()], "book.csv".into()));
+    assert_eq!(state.input.rows, vec![ann]);
+    assert!(state
+        .paste_done
+        .as_deref()
+        .unwrap()
+        .starts_with("Filled the table with 1 owner from book.csv"));
+    // 2 accepted of 3 submitted: 66.7 %; 1 won of 2 accepted: 50.0 %.
+    let programme = csql_calculator::model::programme::evaluate(&state.input);
+    let team = programme.team.expect("valid rows");
+    assert!((team.acceptance_rate.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    assert!((team.conversion_rate.unwrap() - 50.0).abs() < 1e-9);
+    state.apply(ProgrammeAction::UndoPaste);
+    assert_eq!(state.input.rows, before);
+    // An empty list changes nothing.
+    state.apply(ProgrammeAction::UseBookRows(Vec::new(), "empty.csv".into()));
+    assert_eq!(state.input.rows, before);
+}

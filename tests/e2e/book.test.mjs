@@ -260,4 +260,26 @@ describe('Score a book of accounts (release build)', () => {
       assert.ok(loaded < TIMEOUT * 4);
     }),
   );
+
+  test(
+    '8. a book with owners and Sales outcomes measures the programme, and switching views keeps the book',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('outcomes.csv'));
+      await expectText(page, 'row-count', '6');
+      await page.getByRole('button', { name: 'Measure the programme from this book' }).click();
+      // Ann: A1-A3 decided by Sales (A4 never submitted), A1 and A2 accepted, A1 won.
+      // Bo: B1 accepted and won, B2 turned down. Team: 5 submitted, 3 accepted, 2 won.
+      // 3 accepted / 2 CSMs / 1 quarter = 1.5; 3 / 5 = 60.0%; 2 / 3 = 66.7%.
+      await expectText(page, 'per-csm-per-quarter', '1.5');
+      await expectText(page, 'acceptance-rate', '60.0%');
+      await expectText(page, 'conversion-rate', '66.7%');
+      await page.locator('[data-testid=coaching-table]').waitFor();
+      assert.equal(await page.locator('[data-testid=coaching-table] tbody tr').count(), 2);
+      // Back to the book: still loaded, nothing to import again.
+      await page.getByRole('button', { name: 'Score a book of accounts' }).click();
+      await expectText(page, 'row-count', '6');
+      assert.ok(await page.locator('[data-testid=book-row]').first().isVisible());
+    }),
+  );
 });

@@ -42,7 +42,8 @@ use store::{Built, Store};
 pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
 
-use crate::model::book::{default_sample, shape, BadRows, Book, BookAction, Loaded, Mapping, Shared, MAPPING_KEY};
+use crate::model::book::{csm_rows, default_sample, shape, BadRows, Book, BookAction, Loaded, Mapping, Shared, MAPPING_KEY};
+use crate::model::programme::CsmRow;
 use crate::model::state::Action;
 use crate::model::Model;
 use crate::web;
@@ -56,6 +57,9 @@ pub struct BookPageProps {
     pub locked: bool,
     /// Receives weight and threshold changes (shared with the calculator).
     pub onaction: Callback<Action>,
+    /// Receives per-owner CSQL counts (and the file's name) for the Programme view.
+    #[prop_or_default]
+    pub onprogramme: Callback<(Vec<CsmRow>, String)>,
 }
 
 /// The Book page.
@@ -107,6 +111,11 @@ pub fn BookPage(props: &BookPageProps) -> Html {
         let (dispatch, model) = (dispatch.clone(), props.model.clone());
         Callback::from(move |()| loader::load_bytes("the sample book".to_owned(), default_sample(), model.clone(), dispatch.clone()))
     };
+    // Only a file with owner and Sales outcome columns can feed the Programme view.
+    let owner_rows = use_memo(Rc::clone(&built), |built| match &**built {
+        Some(Ok((book, _))) => csm_rows(&book.0),
+        _ => None,
+    });
     let build_error = match &*built {
         Some(Err(e)) => Some(e.clone()),
         _ => None,
@@ -125,6 +134,16 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                 if let Some(Ok((book, report))) = &*built {
                     <ImportSummary name={AttrValue::from(loaded.name.clone())} report={Rc::clone(report)} policy={state.policy}
                         onpolicy={dispatch.reform(BookAction::Policy)} />
+                    if let Some(rows) = (*owner_rows).clone() {
+                        <section class="card handoff" aria-labelledby="handoff-title">
+                            <h2 id="handoff-title">{ "Sales outcomes in this file" }</h2>
+                            <p class="help">{ format!("{} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks.", rows.len()) }</p>
+                            <button type="button" onclick={props.onprogramme.reform({
+                                let name = loaded.name.clone();
+                                move |_| (rows.clone(), name.clone())
+                            })}>{ "Measure the programme from this book" }</button>
+                        </section>
+                    }
                     <BookResults book={book.clone()} name={AttrValue::from(loaded.name.clone())} model={props.model.clone()}
                         options={state.options.clone()} selected={state.selected} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={dispatch.clone()} />

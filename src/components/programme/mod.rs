@@ -29,6 +29,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::BookRows;
 use crate::model::programme::{evaluate, Benchmarks, Programme, ProgrammeAction, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
@@ -56,6 +57,9 @@ pub struct ProgrammePageProps {
     /// so it is saved with the model and travels in its share link.
     #[prop_or_default]
     pub ontargets: Callback<Option<Benchmarks>>,
+    /// Per-owner counts from an imported book; each new hand-over replaces the rows.
+    #[prop_or_default]
+    pub from_book: Option<Rc<BookRows>>,
 }
 
 /// The page state as a Yew reducer; the transitions live in the model.
@@ -89,6 +93,14 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
         let store = store.clone();
         Callback::from(move |action: ProgrammeAction| store.dispatch(action))
     };
+    {
+        let onaction = onaction.clone();
+        use_effect_with(props.from_book.clone(), move |from_book| {
+            if let Some(book) = from_book {
+                onaction.emit(ProgrammeAction::UseBookRows(book.rows.clone(), book.file.clone()));
+            }
+        });
+    }
     let state = &store.0;
     let programme = evaluate(&state.input);
     {

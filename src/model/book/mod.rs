@@ -35,6 +35,7 @@
 pub mod export;
 pub mod import;
 pub mod mapping;
+pub mod outcomes;
 pub mod sample;
 pub mod score;
 pub mod state;
@@ -47,6 +48,7 @@ use thiserror::Error;
 pub use export::{component_column, export_csv};
 pub use import::{detect_delimiter, read_table, Table, TableRow, MAX_BYTES};
 pub use mapping::{normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
+pub use outcomes::{csm_rows, NO_OWNER};
 pub use sample::{default_sample, sample_csv, SplitMix64, SAMPLE_ACCOUNTS, SAMPLE_SEED};
 pub use score::{
     score_all, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError, RowProblem, RowVerdict,

@@ -150,8 +150,9 @@ fn yes_no(yes: bool) -> &'static str {
 /// that drives every signal plus noise, so strong accounts score high across
 /// the board; about 4% of signal values are left blank (unanswered). Segment
 /// changes the chance of matching the ideal customer profile. Outcomes follow
-/// strength: accepted by Sales more often for strong accounts, and won only
-/// when accepted.
+/// strength: strong accounts are submitted as CSQLs more often and accepted by
+/// Sales more often; the accepted cell is blank for accounts never submitted,
+/// and the won cell is blank unless accepted.
 #[must_use]
 pub fn sample_csv(accounts: usize, seed: u64) -> Vec<u8> {
     let mut rng = SplitMix64::new(seed);
@@ -199,12 +200,16 @@ pub fn sample_csv(accounts: usize, seed: u64) -> Vec<u8> {
                 value.clear();
             }
         }
-        let accepted = rng.chance(0.03 + 0.8 * s * s);
+        // CSMs submit the accounts they believe in; Sales accepts the stronger ones;
+        // some accepted ones close. Blank outcome cells: never submitted / not accepted.
+        let submitted = rng.chance(0.04 + 0.5 * s * s);
+        let accepted = submitted && rng.chance(0.35 + 0.6 * s);
         let won = accepted && rng.chance(0.2 + 0.5 * s);
 
         out.push_str(&format!("ACC-{:05},{name},{owner},{segment},", i + 1));
         out.push_str(&values.join(","));
-        out.push_str(&format!(",{},{}\n", yes_no(accepted), yes_no(won)));
+        let cell = |known: bool, yes: bool| if known { yes_no(yes) } else { "" };
+        out.push_str(&format!(",{},{}\n", cell(submitted, accepted), cell(accepted, won)));
     }
     out.into_bytes()
 }

@@ -157,8 +157,10 @@ pub enum ProgrammeAction {
     SetPaste(String),
     /// Replaces the rows with the paste box's rows, or reports its problems.
     ApplyPaste,
-    /// Puts back the rows a paste replaced.
+    /// Puts back the rows a paste (or a book) replaced.
     UndoPaste,
+    /// Replaces the rows with per-owner counts from an imported book, naming the file.
+    UseBookRows(Vec<CsmRow>, String),
     /// A benchmark bound, as typed; the table becomes internal targets.
     SetBenchmark(Segment, Measure, Tier, String),
     /// Puts back the reference benchmark table.
@@ -293,6 +295,17 @@ impl ProgrammeState {
             ProgrammeAction::SetOtherConversion(text) => input.other_conversion = text,
             ProgrammeAction::SetPaste(text) => self.paste = text,
             ProgrammeAction::ApplyPaste => self.apply_paste(),
+            ProgrammeAction::UseBookRows(mut rows, file) => {
+                if !rows.is_empty() {
+                    rows.truncate(MAX_ROWS);
+                    let count = rows.len();
+                    self.before_paste = Some(std::mem::replace(&mut self.input.rows, rows));
+                    self.paste_done = Some(format!(
+                        "Filled the table with {count} owner{} from {file}: submitted, accepted and won come from its Sales outcome columns.",
+                        if count == 1 { "" } else { "s" }
+                    ));
+                }
+            }
             ProgrammeAction::UndoPaste => {
                 if let Some(rows) = self.before_paste.take() {
                     self.input.rows = rows;
