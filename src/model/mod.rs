@@ -7,6 +7,7 @@
 pub mod book;
 pub mod defaults;
 pub mod evaluate;
+pub mod exact;
 pub mod format;
 pub mod link;
 pub mod notice;

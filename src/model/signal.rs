@@ -33,6 +33,7 @@ pub enum SignalKind {
     /// A count, scaled to 100 at `cap` and held there above it.
     Count {
         /// The count that earns the full 100 points; always above 0.
+        #[serde(with = "super::exact")]
         cap: f64,
         /// Linear or logarithmic growth towards the cap.
         #[serde(default)]
@@ -105,6 +106,7 @@ pub struct Signal {
     /// How the raw value becomes a score.
     pub kind: SignalKind,
     /// Relative weight inside the component (non-negative).
+    #[serde(with = "super::exact")]
     pub weight: f64,
     /// Whether the signal adds to the score or counts against it.
     #[serde(default)]

@@ -90,10 +90,13 @@ impl Measure {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     /// Lower bound of "good"; anything less is below good.
+    #[serde(with = "crate::model::exact")]
     pub good: f64,
     /// Lower bound of "great" (the top of "good").
+    #[serde(with = "crate::model::exact")]
     pub great: f64,
     /// Lower bound of "world class" (the top of "great").
+    #[serde(with = "crate::model::exact")]
     pub world_class: f64,
 }
 
