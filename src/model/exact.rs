@@ -46,12 +46,13 @@ mod tests {
     }
 
     #[test]
-    fn text_round_trips_exactly_and_numbers_are_accepted() {
-        let json = serde_json::to_string(&Holder { value: 229.86 }).unwrap();
+    fn text_round_trips_exactly_and_numbers_are_accepted() -> Result<(), serde_json::Error> {
+        let json = serde_json::to_string(&Holder { value: 229.86 })?;
         assert_eq!(json, r#"{"value":"229.86"}"#);
-        assert_eq!(serde_json::from_str::<Holder>(&json).unwrap(), Holder { value: 229.86 });
-        assert_eq!(serde_json::from_str::<Holder>(r#"{"value":2}"#).unwrap(), Holder { value: 2.0 });
+        assert_eq!(serde_json::from_str::<Holder>(&json)?, Holder { value: 229.86 });
+        assert_eq!(serde_json::from_str::<Holder>(r#"{"value":2}"#)?, Holder { value: 2.0 });
         assert!(serde_json::from_str::<Holder>(r#"{"value":"two"}"#).is_err());
         assert!(serde_json::from_str::<Holder>(r#"{"value":"NaN"}"#).is_err());
+        Ok(())
     }
 }

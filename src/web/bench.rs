@@ -83,7 +83,9 @@ mod tests {
     #[test]
     fn bench_score_matches_score_all_to_the_bit() {
         let model = Model::default();
-        let (book, _) = import(&sample_csv(2000, 7), &model, BadRows::KeepEmpty).expect("the sample imports");
+        let Ok((book, _)) = import(&sample_csv(2000, 7), &model, BadRows::KeepEmpty) else {
+            panic!("the sample imports")
+        };
         let components: Vec<f64> = (0..book.len()).flat_map(|row| book.component_scores(row).to_vec()).collect();
         let blocked: Vec<u8> = (0..book.len()).map(|row| u8::from(book.blocked(row))).collect();
         let weights = [40.0, 35.0, 25.0];
