@@ -52,7 +52,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/browser.mjs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,24 +128,14 @@ async function serve(dir) {
 // ---------------------------------------------------------------- browser
 
 function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      // Un-bucketed performance.memory figures.
-      '--enable-precise-memory-info',
-      // A headless page is never hidden, but make sure timers and frames are never throttled.
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-    ],
-  });
+  return launchBrowser([
+    // Un-bucketed performance.memory figures.
+    '--enable-precise-memory-info',
+    // A headless page is never hidden, but make sure timers and frames are never throttled.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ]);
 }
 
 // Runs before the page's scripts: keeps the wasm instance's exports (for its

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { expectResult, expectValue, gotoApp, outDir, scoreText, useServerAndBrowser, verdict, waitUntil, withPage } from './helpers.mjs';
+import { expectResult, expectValue, gotoApp, outDir, scoreText, unlabelledControls, useServerAndBrowser, verdict, waitUntil, withPage } from './helpers.mjs';
 
 const getEnv = useServerAndBrowser();
 const url = (query = '') => getEnv().server.base + query;
@@ -151,20 +151,7 @@ describe('CSQL calculator (release build)', () => {
           await expectResult(page, '66.0', 'below-threshold');
           // Saved first, so a human can see a failure too.
           await page.screenshot({ path: join(outDir(), `calculator-${viewport.width}.png`), fullPage: true });
-          const unlabelled = await page.evaluate(() => {
-            const text = (el) => (el?.textContent ?? '').trim();
-            const named = (el) => {
-              if ((el.getAttribute('aria-label') ?? '').trim()) return true;
-              // A button is named by its own text.
-              if (el.tagName === 'BUTTON' && text(el)) return true;
-              const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-              if (ids.some((id) => text(document.getElementById(id)))) return true;
-              return [...(el.labels ?? [])].some((label) => text(label));
-            };
-            return [...document.querySelectorAll('input, button, select')]
-              .filter((el) => el.type !== 'hidden' && !named(el))
-              .map((el) => el.outerHTML.slice(0, 160));
-          });
+          const unlabelled = await unlabelledControls(page);
           assert.deepEqual(unlabelled, [], 'controls without an accessible name');
           assert.ok((await page.locator('input, button, select').count()) > 20, 'the page has its controls');
           // Checked last, after the labels, so both are always checked at both sizes.

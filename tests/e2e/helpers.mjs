@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
-import { chromium } from 'playwright-core';
 
+import { launchBrowser } from './browser.mjs';
 import { start } from './server.mjs';
+
+export { launchBrowser };
 
 export const OUT_DIR = fileURLToPath(new URL('./out/', import.meta.url));
 
@@ -34,18 +36,21 @@ export function useServerAndBrowser() {
   return () => env;
 }
 
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+/** The page's controls (and focusable regions) that have no accessible name, as HTML snippets. */
+export function unlabelledControls(page) {
+  return page.evaluate(() => {
+    const text = (el) => (el?.textContent ?? '').trim();
+    const named = (el) => {
+      if ((el.getAttribute('aria-label') ?? '').trim()) return true;
+      // A button is named by its own text.
+      if (el.tagName === 'BUTTON' && text(el)) return true;
+      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      if (ids.some((id) => text(document.getElementById(id)))) return true;
+      return [...(el.labels ?? [])].some((label) => text(label));
+    };
+    return [...document.querySelectorAll('input, button, select, textarea, [tabindex="0"]')]
+      .filter((el) => el.type !== 'hidden' && !named(el))
+      .map((el) => el.outerHTML.slice(0, 160));
   });
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
-import { outDir, TIMEOUT, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
+import { outDir, TIMEOUT, unlabelledControls, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
 
 const getEnv = useServerAndBrowser();
 const url = (query = '') => getEnv().server.base + query;
@@ -169,19 +169,7 @@ describe('Programme view (release build)', () => {
           // 90 days = 90 / 91.3125 quarters; 15 / 3 / 0.98563 = 5.07 -> 5.1.
           await expectHooks(page, ['5.1', '53.6%', '33.3%', 'great', 'great', 'great']);
           await page.screenshot({ path: join(outDir(), `programme-${viewport.width}.png`), fullPage: true });
-          const unlabelled = await page.evaluate(() => {
-            const text = (el) => (el?.textContent ?? '').trim();
-            const named = (el) => {
-              if ((el.getAttribute('aria-label') ?? '').trim()) return true;
-              if (el.tagName === 'BUTTON' && text(el)) return true;
-              const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-              if (ids.some((id) => text(document.getElementById(id)))) return true;
-              return [...(el.labels ?? [])].some((label) => text(label));
-            };
-            return [...document.querySelectorAll('input, button, select, textarea, [tabindex="0"]')]
-              .filter((el) => el.type !== 'hidden' && !named(el))
-              .map((el) => el.outerHTML.slice(0, 160));
-          });
+          const unlabelled = await unlabelledControls(page);
           assert.deepEqual(unlabelled, [], 'controls without an accessible name');
           const widths = await page.evaluate(() => ({
             scroll: document.documentElement.scrollWidth,

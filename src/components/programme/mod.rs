@@ -30,7 +30,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::BookRows;
-use crate::model::programme::{evaluate, Benchmarks, Programme, ProgrammeAction, ProgrammeState, Section};
+use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeAction, ProgrammeField, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
@@ -128,6 +128,14 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             </div>
         </main>
     }
+}
+
+/// The message of the first problem on `field`, for the field's error line.
+fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
+    problems
+        .iter()
+        .find(|p| p.field == field)
+        .map(|p| AttrValue::from(p.message.clone()))
 }
 
 /// One section of the results, keyed so a new role reorders rather than rebuilds.

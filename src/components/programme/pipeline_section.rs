@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::model::programme::format::{number_or_na, percent, points};
-use crate::model::programme::{Problem, Programme, ProgrammeAction, ProgrammeField};
+use crate::model::programme::{Programme, ProgrammeAction, ProgrammeField};
 
+use super::message;
 use super::text_field::TextField;
 
 /// Props of [`PipelineSection`].
@@ -18,13 +19,6 @@ pub struct PipelineSectionProps {
     pub programme: Programme,
     /// Receives `SetTotalPipeline` and `SetOtherConversion`.
     pub onaction: Callback<ProgrammeAction>,
-}
-
-fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
-    problems
-        .iter()
-        .find(|p| p.field == field)
-        .map(|p| AttrValue::from(p.message.clone()))
 }
 
 /// Two optional team inputs and what follows from them.

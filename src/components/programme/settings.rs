@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::model::programme::{Period, Problem, ProgrammeAction, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
 
 use super::choice::Choice;
+use super::message;
 use super::text_field::TextField;
 
 /// Props of [`SettingsPanel`].
@@ -19,13 +20,6 @@ pub struct SettingsPanelProps {
 }
 
 const PERIODS: [&str; 5] = ["month", "quarter", "half", "year", "custom"];
-
-fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
-    problems
-        .iter()
-        .find(|p| p.field == field)
-        .map(|p| AttrValue::from(p.message.clone()))
-}
 
 /// Segment, period, stage and role, with custom dates when chosen.
 #[component]
