@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::store::Store;
 use crate::components::{
     BookPage, ComponentCard, GatesPanel, ModelToolbar, Notices, ProgrammePage, ResultCard, ThresholdField, WeightsPanel,
 };
@@ -16,24 +17,6 @@ use crate::model::share::to_json;
 use crate::model::state::{Action, Startup, State, Stored};
 use crate::model::view::{View, ViewFlags};
 use crate::web;
-
-/// The page state as a Yew reducer; the transitions themselves live in the model.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Store(State);
-
-impl Reducible for Store {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = self.0.clone();
-        next.apply(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(Self(next))
-        }
-    }
-}
 
 /// Programme rows counted from an imported book, handed to the Programme view.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,6 +12,7 @@ pub mod programme;
 mod result_card;
 mod signal_editor;
 mod signal_field;
+pub mod store;
 mod threshold;
 mod toolbar;
 mod weights;

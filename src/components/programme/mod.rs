@@ -30,6 +30,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::BookRows;
+use crate::components::store::Store;
 use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeAction, ProgrammeField, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
@@ -60,20 +61,6 @@ pub struct ProgrammePageProps {
     /// Per-owner counts from an imported book; each new hand-over replaces the rows.
     #[prop_or_default]
     pub from_book: Option<Rc<BookRows>>,
-}
-
-/// The page state as a Yew reducer; the transitions live in the model.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Store(ProgrammeState);
-
-impl Reducible for Store {
-    type Action = ProgrammeAction;
-
-    fn reduce(self: Rc<Self>, action: ProgrammeAction) -> Rc<Self> {
-        let mut next = self.0.clone();
-        next.apply(action);
-        Rc::new(Self(next))
-    }
 }
 
 /// The Programme page.
