@@ -182,8 +182,8 @@ fn empty_binary_header_only_and_too_large_files() {
     let binary = import(&fixture("binary.bin"), &model, BadRows::Skip).err();
     assert_eq!(binary, Some(BookError::Binary));
     assert_eq!(BookError::Binary.to_string(), "this looks like a binary file, not CSV");
-    // Invalid UTF-8 (Latin-1 bytes) near the start is also refused.
-    assert_eq!(read_table(b"id,name\n1,Caf\xE9 \xE9t\xE9\n").err(), Some(BookError::Binary));
+    // Invalid UTF-8 (Latin-1 bytes) near the start is refused with its own advice.
+    assert_eq!(read_table(b"id,name\n1,Caf\xE9 \xE9t\xE9\n").err(), Some(BookError::NotUtf8));
 
     let (book, report) = import_ok(&fixture("header_only.csv"), BadRows::Skip);
     assert!(book.is_empty());
@@ -923,4 +923,17 @@ fn owners_and_sales_outcomes_become_programme_rows() {
     let no_won = "id,name,owner,engagement,fit,intent,accepted\nA1,One,Ann,50,50,50,yes\n";
     let (book, _) = csql_calculator::model::book::import(no_won.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
     assert_eq!(csm_rows(&book).unwrap()[0].won, "");
+}
+
+#[test]
+fn a_windows_1252_file_is_told_to_save_as_utf8() {
+    // "Café" in Windows-1252: the é is the single byte 0xE9, invalid in UTF-8.
+    let latin1 = b"id,name\nA1,Caf\xe9\n";
+    let Err(error) = csql_calculator::model::book::read_table(latin1) else {
+        panic!("read as UTF-8")
+    };
+    assert_eq!(
+        error.to_string(),
+        "this file is not UTF-8 text: save it from your spreadsheet as \u{201c}CSV UTF-8\u{201d} and try again"
+    );
 }

@@ -51,17 +51,18 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// True when the first [`SNIFF_BYTES`] hold a NUL byte or invalid UTF-8.
-/// A multi-byte character cut at the end of the chunk is not counted as invalid.
-fn looks_binary(bytes: &[u8]) -> bool {
+/// What is wrong with the first [`SNIFF_BYTES`], if anything: a NUL byte means
+/// binary, invalid UTF-8 means text in another encoding. A multi-byte character
+/// cut at the end of the chunk is not counted as invalid.
+fn sniff(bytes: &[u8]) -> Option<BookError> {
     let chunk = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if chunk.contains(&0) {
-        return true;
+        return Some(BookError::Binary);
     }
     match std::str::from_utf8(chunk) {
-        Ok(_) => false,
+        Ok(_) => None,
         // `error_len() == None`: the chunk ends inside a character, which is fine.
-        Err(e) => e.error_len().is_some(),
+        Err(e) => e.error_len().map(|_| BookError::NotUtf8),
     }
 }
 
@@ -157,8 +158,8 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, BookError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(BookError::Empty);
     }
-    if looks_binary(bytes) {
-        return Err(BookError::Binary);
+    if let Some(problem) = sniff(bytes) {
+        return Err(problem);
     }
     let delimiter = detect_delimiter(bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -237,7 +238,8 @@ mod tests {
     fn a_cut_multibyte_character_at_the_chunk_end_is_not_binary() {
         let mut text = vec![b'a'; SNIFF_BYTES - 1];
         text.extend_from_slice("é".as_bytes());
-        assert!(!looks_binary(&text));
-        assert!(looks_binary(b"ab\xFFcd"));
+        assert_eq!(sniff(&text), None);
+        assert_eq!(sniff(b"ab\xFFcd"), Some(BookError::NotUtf8));
+        assert_eq!(sniff(b"ab\0cd"), Some(BookError::Binary));
     }
 }

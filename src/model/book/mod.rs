@@ -70,9 +70,12 @@ pub enum BookError {
     /// The file is empty or holds only whitespace.
     #[error("the file is empty")]
     Empty,
-    /// NUL bytes or invalid UTF-8 near the start: not a text file.
+    /// NUL bytes near the start: not a text file.
     #[error("this looks like a binary file, not CSV")]
     Binary,
+    /// Text in another encoding than UTF-8 (Excel's plain "CSV" on Windows writes Windows-1252).
+    #[error("this file is not UTF-8 text: save it from your spreadsheet as \u{201c}CSV UTF-8\u{201d} and try again")]
+    NotUtf8,
     /// The file is larger than [`MAX_BYTES`].
     #[error("the file is too large ({} MB); the limit is {} MB", bytes / 1_048_576, limit / 1_048_576)]
     TooLarge {
