@@ -100,6 +100,17 @@ pub fn textarea_value(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if let Some(element) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// The current value of the `<select>` an event came from.
 #[must_use]
 pub fn select_value(event: &Event) -> String {

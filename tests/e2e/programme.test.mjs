@@ -89,6 +89,8 @@ describe('Programme view (release build)', () => {
       await page.locator('[data-testid=add-csm]').focus();
       await page.keyboard.press('Enter');
       await page.locator('[data-testid=csm-1-name]').waitFor({ state: 'visible' });
+      // The keyboard goes on in the new row.
+      await waitUntil(page, () => document.activeElement?.getAttribute('data-testid') === 'csm-1-name');
       // The new row is blank: accepted is required, so it is asked for beside the field.
       await page.locator('#csm-1-accepted-error').waitFor({ state: 'visible' });
       await expectHooks(page, ['n/a', 'n/a', 'n/a', 'na', 'na', 'na']);

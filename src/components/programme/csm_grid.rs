@@ -23,6 +23,23 @@ pub struct CsmGridProps {
 #[component]
 pub fn CsmGrid(props: &CsmGridProps) -> Html {
     let removable = props.rows.len() > 1;
+    // After "Add a CSM", the keyboard goes on in the new row's name.
+    let added = use_mut_ref(|| false);
+    {
+        let added = added.clone();
+        use_effect_with(props.rows.len(), move |rows| {
+            if std::mem::replace(&mut *added.borrow_mut(), false) && *rows > 0 {
+                crate::web::focus(&format!("csm-{}-name", rows - 1));
+            }
+        });
+    }
+    let onadd = {
+        let added = added.clone();
+        props.onaction.reform(move |_| {
+            *added.borrow_mut() = true;
+            ProgrammeAction::AddRow
+        })
+    };
     let table_problem = props.problems.iter().find(|p| p.field == ProgrammeField::Rows);
     html! {
         <section class="card programme-rows" aria-labelledby="programme-rows-title">
@@ -54,7 +71,7 @@ pub fn CsmGrid(props: &CsmGridProps) -> Html {
             if let Some(problem) = table_problem {
                 <p class="field-error" role="alert">{ problem.message.clone() }</p>
             }
-            <button type="button" class="add" data-testid="add-csm" onclick={props.onaction.reform(|_| ProgrammeAction::AddRow)}>
+            <button type="button" class="add" data-testid="add-csm" onclick={onadd}>
                 { "Add a CSM" }
             </button>
         </section>
