@@ -937,3 +937,13 @@ fn a_windows_1252_file_is_told_to_save_as_utf8() {
         "this file is not UTF-8 text: save it from your spreadsheet as \u{201c}CSV UTF-8\u{201d} and try again"
     );
 }
+
+#[test]
+fn ids_found_twice_are_reported_and_every_row_is_kept() {
+    let csv = "id,name,engagement,fit,intent\nA1,a,1,1,1\nA2,b,1,1,1\nA1,c,1,1,1\nA3,d,1,1,1\nA2,e,1,1,1\nA1,f,1,1,1\n";
+    let (book, report) = import_ok(csv.as_bytes(), BadRows::Skip);
+    // A1 repeats at the third row, A2 at the fifth; the third A1 adds no new duplicate id.
+    assert_eq!(book.len(), 6);
+    assert_eq!(report.duplicate_count, 2);
+    assert_eq!(report.duplicate_ids, ["A1", "A2"]);
+}

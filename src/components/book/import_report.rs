@@ -40,6 +40,17 @@ pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
                     <div><dt>{ "Kept with blanks" }</dt><dd>{ report.kept_with_blanks }</dd></div>
                 }
             </dl>
+            if report.duplicate_count > 0 {
+                <p class="help" data-testid="duplicate-ids">
+                    { format!(
+                        "{} id{} found on more than one row ({}{}): each row is scored on its own; check the export.",
+                        report.duplicate_count,
+                        if report.duplicate_count == 1 { " is" } else { "s are" },
+                        report.duplicate_ids.join(", "),
+                        if report.duplicate_count > report.duplicate_ids.len() { ", \u{2026}" } else { "" },
+                    ) }
+                </p>
+            }
             if report.error_count > 0 {
                 <fieldset class="book-policy">
                     <legend>{ "Rows with a bad value" }</legend>

@@ -98,6 +98,11 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// All problems found, including those not kept in `errors`.
     pub error_count: usize,
+    /// Ids found on more than one imported row (each row is still scored), the
+    /// first ten in sorted order.
+    pub duplicate_ids: Vec<String>,
+    /// How many ids are found on more than one row.
+    pub duplicate_count: usize,
 }
 
 impl ImportReport {
@@ -377,6 +382,18 @@ impl Book {
                 .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
         }
         report.imported = book.rows.len();
+        // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
+        let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
+        ids.sort_unstable();
+        for (i, pair) in ids.windows(2).enumerate() {
+            let starts_a_run = pair[0] == pair[1] && (i == 0 || ids[i - 1] != pair[0]);
+            if starts_a_run {
+                report.duplicate_count += 1;
+                if report.duplicate_ids.len() < 10 {
+                    report.duplicate_ids.push(pair[0].to_owned());
+                }
+            }
+        }
         Ok((book, report))
     }
 
