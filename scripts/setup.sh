@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 # The CLI must match the wasm-bindgen crate exactly; Cargo.toml pins it with "=".
-WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { echo "setup: $*" >&2; }
@@ -34,10 +34,28 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  say "installing Chromium, ChromeDriver and Node.js from Debian"
-  apt-get update
-  apt-get install -y chromium chromium-driver nodejs npm
+# Node.js and npm come with the machine (NodeSource on a fresh one): never install
+# Debian's nodejs or npm, which conflict with NodeSource's ("nodejs : Conflicts: npm").
+for tool in node npm; do
+  command -v "$tool" >/dev/null || { say "$tool is missing: install Node.js 20 with npm (NodeSource) first"; exit 1; }
+done
+
+# Chromium and ChromeDriver from Debian, each by name and only when it is missing;
+# the package index is refreshed only when something is to be installed.
+apt_updated=
+apt_update_once() {
+  [ -n "$apt_updated" ] || { apt-get update; apt_updated=1; }
+}
+export DEBIAN_FRONTEND=noninteractive
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing chromium from Debian"
+  apt_update_once
+  apt-get install -y chromium
+fi
+if [ ! -x /usr/bin/chromedriver ]; then
+  say "installing chromium-driver from Debian"
+  apt_update_once
+  apt-get install -y chromium-driver
 fi
 
 # wasm-opt (npm binaryen 132; Debian's is too old) and playwright-core (drives

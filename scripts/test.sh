@@ -12,14 +12,15 @@ step() { echo; echo "==> $*"; }
 
 step "cargo fmt --check"
 cargo fmt --check
-step "clippy (native)"
+step "clippy (native: the pure model and csql; with server-side rendering)"
 cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --features ssr -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features web -- -D warnings
 step "native tests: model, links, properties, render"
-cargo test
+cargo test --features ssr
 step "wasm tests in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --features web --test browser
 step "release build"
 trunk build --release
 step "end-to-end tests in headless Chromium against dist/"

@@ -1,6 +1,6 @@
 //! Book view render tests: components rendered to HTML natively (server-side
 //! rendering), checked for the controls, hooks and figures a user relies on.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
 use std::rc::Rc;
 

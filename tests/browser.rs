@@ -1,6 +1,6 @@
 //! wasm-bindgen tests in headless Chromium: the real app mounted in a real DOM,
 //! driven through real input events.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(feature = "web", target_arch = "wasm32"))]
 
 use std::time::Duration;
 

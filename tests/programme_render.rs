@@ -1,4 +1,4 @@
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 //! Render tests of the Programme view: the page rendered to HTML natively
 //! (server-side rendering) and checked for the team hooks, their values, the
 //! coaching table, field errors and labels. Every expected number is worked

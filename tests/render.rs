@@ -1,6 +1,6 @@
 //! Component render tests: the page rendered to HTML natively (server-side
 //! rendering), checked for the values, hooks and labels a user relies on.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
 use csql_calculator::app::{App, AppProps};
 
