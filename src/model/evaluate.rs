@@ -3,12 +3,8 @@
 //! `score = sum(component x weight) / sum(weight)`, so the score stays on 0-100
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
-use super::number::{parse_in_range, parse_non_negative};
+use super::number::{parse_in_range, parse_non_negative, reaches, TOLERANCE};
 use super::{Component, Model, ScoreMode, SignalKind};
-
-/// Scores within this distance count as equal, so `69.99999999` from float
-/// arithmetic does not miss a threshold of 70.
-const EPSILON: f64 = 1e-9;
 
 /// Which input a problem belongs to, so the page can show it beside the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,13 +187,13 @@ fn lever(score: f64, threshold: f64, points: f64, fraction: f64) -> Lever {
     let others = score - points;
     // The component score at which the total equals the threshold exactly.
     let pivot = (threshold - others) / fraction;
-    if score + EPSILON >= threshold {
-        if pivot <= EPSILON {
+    if reaches(score, threshold) {
+        if pivot <= TOLERANCE {
             Lever::HoldsAtAnyScore
         } else {
             Lever::HoldsDownTo(pivot)
         }
-    } else if pivot <= 100.0 + EPSILON {
+    } else if pivot <= 100.0 + TOLERANCE {
         Lever::RaiseTo(pivot.min(100.0))
     } else {
         Lever::OutOfReach {
@@ -271,7 +267,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
 
     let verdict = match (score, threshold) {
         (Some(score), Some(threshold)) if problems.is_empty() => {
-            if score + EPSILON >= threshold {
+            if reaches(score, threshold) {
                 let missing: Vec<String> = model
                     .gates
                     .iter()

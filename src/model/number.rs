@@ -29,6 +29,42 @@ pub enum NumberError {
     },
 }
 
+/// Scores, rates and thresholds within this distance count as equal, so
+/// `69.99999999` from float arithmetic does not miss a threshold of 70. The one
+/// tolerance of the model: the calculator, the book, the benchmarks, the CLI
+/// and the exported SQL all compare with it.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// Whether `value` reaches `bound`, within [`TOLERANCE`].
+#[must_use]
+pub fn reaches(value: f64, bound: f64) -> bool {
+    value + TOLERANCE >= bound
+}
+
+/// Spellings read as yes, lower case; the one list the calculator, the book
+/// import and the SQL export share.
+pub const YES: [&str; 4] = ["yes", "y", "true", "1"];
+/// Spellings read as no, lower case.
+pub const NO: [&str; 4] = ["no", "n", "false", "0"];
+
+/// Reads yes or no (any case, surrounding spaces ignored); blank is `Some(None)`,
+/// anything else `None`.
+#[must_use]
+pub fn parse_yes_no(raw: &str) -> Option<Option<bool>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Some(None);
+    }
+    let lower = raw.to_ascii_lowercase();
+    if YES.contains(&lower.as_str()) {
+        Some(Some(true))
+    } else if NO.contains(&lower.as_str()) {
+        Some(Some(false))
+    } else {
+        None
+    }
+}
+
 /// Parses a finite number; accepts surrounding spaces and a decimal comma (`70,5`).
 ///
 /// # Errors

@@ -67,10 +67,10 @@ impl SignalKind {
                     Scale::Log => count.ln_1p() / cap.ln_1p() * 100.0,
                 }
             }
-            Self::YesNo => match raw.to_ascii_lowercase().as_str() {
-                "yes" | "y" | "true" | "1" => 100.0,
-                "no" | "n" | "false" | "0" => 0.0,
-                _ => return Err(NumberError::NotANumber(raw.to_owned())),
+            Self::YesNo => match super::number::parse_yes_no(raw) {
+                Some(Some(true)) => 100.0,
+                Some(_) => 0.0,
+                None => return Err(NumberError::NotANumber(raw.to_owned())),
             },
             Self::Rating => parse_in_range(raw, 0.0, 10.0)? * 10.0,
             Self::Percent => parse_in_range(raw, 0.0, 100.0)?,

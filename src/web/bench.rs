@@ -10,11 +10,11 @@
 // `csql_bench` is set only by bench/run.sh through RUSTFLAGS, not declared to Cargo.
 #![allow(unexpected_cfgs)]
 
-use crate::model::book::score::EPSILON;
+use crate::model::number::reaches;
 
 /// Scores `rows = blocked.len()` accounts `rounds` times, exactly as
 /// [`crate::model::book::score_all`] does (fractions `w / total`, a dot product
-/// per row in component order, the verdict with [`EPSILON`], fresh score and
+/// per row in component order, the verdict with [`reaches`], fresh score and
 /// verdict vectors each round), and returns a checksum: per round, the sum of
 /// every score in row order plus the number of CSQLs. The checksum keeps the
 /// work from being optimised away and lets the caller check that JavaScript
@@ -38,7 +38,7 @@ pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshol
         for (chunk, blocked) in components.chunks_exact(width).zip(blocked) {
             let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
             scores.push(score);
-            csql.push(score + EPSILON >= threshold && *blocked == 0);
+            csql.push(reaches(score, threshold) && *blocked == 0);
         }
         let sum: f64 = scores.iter().sum();
         #[allow(clippy::cast_precision_loss)]

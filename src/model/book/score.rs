@@ -8,11 +8,8 @@ use thiserror::Error;
 use super::import::Table;
 use super::mapping::{Mapping, Resolved, Source};
 use super::BookError;
-use crate::model::number::{parse_in_range, parse_non_negative, NumberError};
+use crate::model::number::{parse_in_range, parse_non_negative, parse_yes_no, reaches, NumberError};
 use crate::model::{Model, Verdict};
-
-/// Scores within this distance count as equal, as in [`crate::model::evaluate`].
-pub const EPSILON: f64 = 1e-9;
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
 /// only counted in [`ImportReport::error_count`].
@@ -184,15 +181,7 @@ pub struct Book {
 
 /// Reads yes/no the way the calculator does; blank is `Ok(None)`.
 fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    match raw.to_ascii_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" => Ok(Some(true)),
-        "no" | "n" | "false" | "0" => Ok(Some(false)),
-        _ => Err(RowProblem::NotYesNo(raw.chars().take(24).collect())),
-    }
+    parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(raw.trim().chars().take(24).collect()))
 }
 
 /// A signal's weight as `evaluate` uses it: non-finite or negative counts as 0.
@@ -673,7 +662,7 @@ pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
 }
 
 fn verdict(score: f64, threshold: f64, blocked: bool) -> RowVerdict {
-    if score + EPSILON >= threshold {
+    if reaches(score, threshold) {
         if blocked {
             RowVerdict::GatesMissing
         } else {

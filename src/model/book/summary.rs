@@ -4,7 +4,8 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::score::{Book, RowVerdict, Scores, EPSILON};
+use super::score::{Book, RowVerdict, Scores};
+use crate::model::number::TOLERANCE;
 
 /// Default width, in points either side of the threshold, of "near the threshold".
 pub const NEAR_POINTS: f64 = 5.0;
@@ -103,7 +104,7 @@ pub fn passes(scores: &Scores, row: usize, filter: Filter) -> bool {
         Filter::GatesMissing => *verdict == RowVerdict::GatesMissing,
         Filter::NearThreshold(points) => {
             let score = scores.scores.get(row).copied().unwrap_or(f64::NAN);
-            *verdict != RowVerdict::Invalid && (score - scores.threshold).abs() <= points.abs() + EPSILON
+            *verdict != RowVerdict::Invalid && (score - scores.threshold).abs() <= points.abs() + TOLERANCE
         }
     }
 }

@@ -12,7 +12,6 @@ use super::Segment;
 
 /// Values this close below a lower bound count as on it, so float noise such
 /// as `5.999999999999999` does not drop a tier.
-const EPSILON: f64 = 1e-9;
 
 /// Where a value stands against the benchmarks, from worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,7 +110,7 @@ impl Band {
     /// a value on a shared boundary gets the higher tier. NaN is below good.
     #[must_use]
     pub fn tier(&self, value: f64) -> Tier {
-        let reaches = |bound: f64| value + EPSILON >= bound;
+        let reaches = |bound: f64| crate::model::number::reaches(value, bound);
         if reaches(self.world_class) {
             Tier::WorldClass
         } else if reaches(self.great) {
