@@ -11,4 +11,6 @@ pub mod app;
 #[cfg(feature = "web")]
 pub mod components;
 #[cfg(feature = "web")]
+pub mod embed;
+#[cfg(feature = "web")]
 pub mod web;

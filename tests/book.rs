@@ -710,12 +710,12 @@ fn the_sample_is_deterministic_and_auto_maps_to_the_default_model() {
 // ---------------------------------------------------------------- page state (book view)
 
 mod page_state {
-    use std::rc::Rc;
 
     use csql_calculator::model::book::{
         choose_mapping, detail, errors_not_shown, first_visible, import, read_table, rows_height, score_all, shape, window, BadRows,
-        BookAction, BookState, Filter, History, Mapping, RowVerdict, SortKey, Target,
+        BookEvent, BookState, Filter, Mapping, RowVerdict, SortKey, Stage, Target, SAMPLE,
     };
+    use csql_calculator::model::effect::{Answer, Effect, FileRef, StorageKey};
     use csql_calculator::model::Model;
 
     use super::fixture;
@@ -742,24 +742,25 @@ mod page_state {
     #[test]
     fn sorting_the_same_column_flips_and_a_new_column_takes_its_natural_direction() {
         let mut state = BookState::default();
+        let model = Model::default();
         assert_eq!((state.options.sort, state.options.descending), (SortKey::Score, true));
-        state.apply(BookAction::Sort(SortKey::Score));
+        state.update(BookEvent::Sort(SortKey::Score), &model);
         assert_eq!((state.options.sort, state.options.descending), (SortKey::Score, false));
-        state.apply(BookAction::Sort(SortKey::Name));
+        state.update(BookEvent::Sort(SortKey::Name), &model);
         assert_eq!((state.options.sort, state.options.descending), (SortKey::Name, false));
-        state.apply(BookAction::Sort(SortKey::Component(1)));
+        state.update(BookEvent::Sort(SortKey::Component(1)), &model);
         assert_eq!((state.options.sort, state.options.descending), (SortKey::Component(1), true));
-        state.apply(BookAction::Filter(Filter::Csql));
-        state.apply(BookAction::Search("acme".into()));
+        state.update(BookEvent::Filter(Filter::Csql), &model);
+        state.update(BookEvent::Search("acme".into()), &model);
         assert_eq!((state.options.filter, state.options.search.as_str()), (Filter::Csql, "acme"));
-        state.apply(BookAction::Select(Some(4)));
+        state.update(BookEvent::Select(Some(4)), &model);
         // Changing the mapping clears the selection (rows may move); "" means none.
-        state.apply(BookAction::Map(Target::Owner, Some(String::new())));
+        state.update(BookEvent::Map(Target::Owner, Some(String::new())), &model);
         assert_eq!((state.selected, state.mapping.owner.clone()), (None, None));
-        state.apply(BookAction::Map(
-            Target::Signal("fit".into(), "integrations".into()),
-            Some("ints".into()),
-        ));
+        state.update(
+            BookEvent::Map(Target::Signal("fit".into(), "integrations".into()), Some("ints".into())),
+            &model,
+        );
         assert_eq!(
             Target::Signal("fit".into(), "integrations".into()).get(&state.mapping),
             Some("ints")
@@ -805,30 +806,167 @@ mod page_state {
         assert_ne!(shape(&gates), shape(&base));
     }
 
+    fn with_weights(weights: [&str; 3]) -> Model {
+        let mut model = Model::default();
+        for (component, weight) in model.components.iter_mut().zip(weights) {
+            component.weight = weight.into();
+        }
+        model
+    }
+
+    /// Runs the effects a flow asks for that come back as events (yields), as the shell would.
+    fn settle(state: &mut BookState, mut effects: Vec<Effect<BookEvent>>, model: &Model) -> Vec<Effect<BookEvent>> {
+        let mut done = Vec::new();
+        while let Some(effect) = effects.pop() {
+            match effect {
+                Effect::Yield(event) => effects.extend(state.update(event, model)),
+                other => done.push(other),
+            }
+        }
+        done
+    }
+
     #[test]
-    fn history_compares_with_the_last_valid_scoring_of_the_same_book() {
-        let (book, _) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
-            Ok(r) => r,
-            Err(e) => panic!("{e}"),
+    fn a_file_is_read_parsed_and_scored_in_steps_each_after_a_paint() {
+        let model = Model::default();
+        let mut state = BookState::default();
+        let file = FileRef {
+            id: 7,
+            name: "five.csv".into(),
+            size: 200,
         };
-        let book = Rc::new(book);
-        let mut history = History::default();
-        let first = Rc::new(score_all(&book, &[40.0, 30.0, 30.0], 70.0));
-        assert!(history.observe(&book, &first).is_none());
-        // The same scoring again (a re-render) changes nothing.
-        assert!(history.observe(&book, &first).is_none());
-        let second = Rc::new(score_all(&book, &[0.0, 30.0, 30.0], 70.0));
-        let previous = history.observe(&book, &second);
-        assert!(previous.as_ref().is_some_and(|p| Rc::ptr_eq(p, &first)));
-        // While a weight is being typed every verdict is invalid: not recorded.
-        let invalid = Rc::new(score_all(&book, &[0.0, 0.0, 0.0], 70.0));
-        assert_eq!(invalid.verdicts[0], RowVerdict::Invalid);
-        assert!(history.observe(&book, &invalid).is_some_and(|p| Rc::ptr_eq(&p, &first)));
-        let third = Rc::new(score_all(&book, &[10.0, 30.0, 30.0], 70.0));
-        assert!(history.observe(&book, &third).is_some_and(|p| Rc::ptr_eq(&p, &second)));
-        // Another book starts afresh.
-        let other = Rc::new((*book).clone());
-        assert!(history.observe(&other, &third).is_none());
+        assert_eq!(
+            state.update(BookEvent::FileChosen(file.clone()), &model),
+            vec![Effect::ReadFile(file)]
+        );
+        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 0));
+        state.update(BookEvent::Answer(Answer::FileProgress(7, 40)), &model);
+        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 40));
+        // An answer about another file changes nothing.
+        state.update(BookEvent::Answer(Answer::FileProgress(8, 90)), &model);
+        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 40));
+        let effects = state.update(BookEvent::Answer(Answer::FileRead(7, fixture("five_direct.csv"))), &model);
+        assert_eq!(state.stage, Stage::Parsing("five.csv".into()));
+        assert!(matches!(effects.as_slice(), [Effect::Yield(BookEvent::Parse(name, _))] if name == "five.csv"));
+        let Some(Effect::Yield(parse)) = effects.into_iter().next() else {
+            panic!("a yield")
+        };
+        let effects = state.update(parse, &model);
+        assert_eq!(state.stage, Stage::Scoring("five.csv".into()));
+        let Some(Effect::Yield(use_it)) = effects.into_iter().next() else {
+            panic!("a yield")
+        };
+        let effects = state.update(use_it, &model);
+        assert_eq!(state.stage, Stage::Idle);
+        // The mapping is remembered for the next file.
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::Save {
+                key: StorageKey::Mapping,
+                ..
+            }]
+        ));
+        // 40/30/30 on the five accounts: A1 81 and A3 74 are CSQLs (worked out below).
+        let derived = state.derived.clone().unwrap_or_else(|| panic!("derived"));
+        assert_eq!(derived.summary.csqls, 2);
+        assert_eq!(
+            derived.order.first().map(|&row| derived.book().map(|b| b.id(row).to_owned())),
+            Some(Some("A1".into()))
+        );
+        // Too large: refused before reading.
+        let huge = FileRef {
+            id: 9,
+            name: "huge.csv".into(),
+            size: 1 << 40,
+        };
+        assert!(state.update(BookEvent::FileChosen(huge), &model).is_empty());
+        assert!(state.stage.message().contains("too large"));
+        // A file the browser cannot read says so.
+        let file = FileRef {
+            id: 10,
+            name: "gone.csv".into(),
+            size: 10,
+        };
+        state.update(BookEvent::FileChosen(file), &model);
+        state.update(BookEvent::Answer(Answer::FileFailed(10)), &model);
+        assert_eq!(state.stage, Stage::Failed("gone.csv could not be read.".into()));
+    }
+
+    #[test]
+    fn moved_compares_with_the_book_as_loaded_or_a_pinned_baseline() {
+        let mut model = with_weights(["40", "30", "30"]);
+        let mut state = BookState::default();
+        let effects = state.update(
+            BookEvent::Paste(String::from_utf8_lossy(&fixture("five_direct.csv")).into_owned()),
+            &model,
+        );
+        assert!(effects.is_empty());
+        let effects = state.update(BookEvent::LoadPaste, &model);
+        settle(&mut state, effects, &model);
+        let moved = |state: &BookState| {
+            let m = state
+                .derived
+                .as_ref()
+                .and_then(|d| d.moved.clone())
+                .unwrap_or_else(|| panic!("moved"));
+            (m.into.clone(), m.out_of.clone())
+        };
+        assert_eq!(moved(&state), (vec![], vec![]));
+        // Engagement 0: Fit and Intent half each: A1 75, A2 50, A3 90, A4 20, A5 80 (A5 moves in).
+        model = with_weights(["0", "30", "30"]);
+        state.sync(&model);
+        assert_eq!(moved(&state), (vec!["A5".to_owned()], vec![]));
+        // Step by step to 100/0/0: A1 90, A2 80, A3 50, A4 100, A5 30; against the book as loaded
+        // (A1, A3) that is A2 and A4 in, A3 out, however many changes it took.
+        for weights in [["20", "30", "30"], ["60", "10", "10"], ["100", "0", "0"]] {
+            model = with_weights(weights);
+            state.sync(&model);
+        }
+        assert_eq!(moved(&state), (vec!["A2".to_owned(), "A4".to_owned()], vec!["A3".to_owned()]));
+        // Pinned: compared with now from here on.
+        state.update(BookEvent::PinBaseline, &model);
+        assert_eq!(moved(&state), (vec![], vec![]));
+        model = with_weights(["40", "30", "30"]);
+        state.sync(&model);
+        assert_eq!(moved(&state), (vec!["A3".to_owned()], vec!["A2".to_owned(), "A4".to_owned()]));
+        // The movers' export names each with its move, before and after.
+        let effects = state.update(BookEvent::ExportMovers, &model);
+        let [Effect::Download { file_name, text, .. }] = effects.as_slice() else {
+            panic!("a download")
+        };
+        assert_eq!(file_name, "book-moved.csv");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "id,name,owner,moved,score_before,verdict_before,score_now,verdict_now");
+        // A3 at 100/0/0: 50; at 40/30/30: 74.
+        assert_eq!(lines[1], "A3,Gamma,Ana,into CSQL,50.0,below-threshold,74.0,csql");
+        assert_eq!(lines.len(), 4);
+        // Unpinned: back to the book as loaded, where nothing moved at 40/30/30.
+        state.update(BookEvent::UnpinBaseline, &model);
+        assert_eq!(moved(&state), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_weight_change_rescores_without_rebuilding_and_a_signal_change_rebuilds() {
+        let model = Model::default();
+        let mut state = BookState::default();
+        let effects = state.update(BookEvent::LoadSample, &model);
+        assert_eq!(state.stage, Stage::Parsing(SAMPLE.into()));
+        settle(&mut state, effects, &model);
+        let before = state.derived.clone().unwrap_or_else(|| panic!("derived"));
+        let mut heavier = model.clone();
+        heavier.components[0].weight = "80".into();
+        state.sync(&heavier);
+        let after = state.derived.clone().unwrap_or_else(|| panic!("derived"));
+        assert_eq!(after.book(), before.book(), "same book (pointer)");
+        assert_ne!(after.scores, before.scores, "new scores");
+        let mut reshaped = heavier.clone();
+        reshaped.components[0].signals[0].weight = 5.0;
+        state.sync(&reshaped);
+        let rebuilt = state.derived.clone().unwrap_or_else(|| panic!("derived"));
+        assert_ne!(rebuilt.book(), after.book(), "a new book");
+        // Nothing changed: nothing recomputed.
+        state.sync(&reshaped);
+        assert_eq!(state.derived.as_ref().map(|d| d.scores.clone()), Some(rebuilt.scores.clone()));
     }
 
     #[test]
@@ -838,8 +976,9 @@ mod page_state {
             Err(e) => panic!("{e}"),
         };
         let weights = [40.0, 30.0, 30.0];
+        let model = Model::default();
         let scores = score_all(&book, &weights, 70.0);
-        let d = match detail(&book, &scores, &weights, 0) {
+        let d = match detail(&book, &scores, &model, 0) {
             Some(d) => d,
             None => panic!("no detail"),
         };
@@ -853,10 +992,12 @@ mod page_state {
         assert_eq!(d.verdict, RowVerdict::Csql);
         assert!(d.missing_gates.is_empty());
         assert_eq!(d.unassessed_gates.len(), 5);
-        assert!(detail(&book, &scores, &weights, 5).is_none());
+        assert!(detail(&book, &scores, &model, 5).is_none());
+        // The file's own values for each input: the direct score columns here.
+        assert_eq!(d.inputs[0], ("Engagement".into(), "Score (0-100)".into(), Some("90".into())));
         // Unusable weights: no points, no score, nothing to turn into NaN.
         let bad = score_all(&book, &[0.0, 0.0, 0.0], 70.0);
-        let d = detail(&book, &bad, &[0.0, 0.0, 0.0], 0);
+        let d = detail(&book, &bad, &with_weights(["0", "0", "0"]), 0);
         assert!(d.is_some_and(|d| d.score.is_none() && d.parts.iter().all(|p| p.2.is_none())));
         assert_eq!((errors_not_shown(250), errors_not_shown(50)), (150, 0));
     }

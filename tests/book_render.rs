@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use csql_calculator::components::book::{BookPage, BookPageProps, BookResults, BookResultsProps, ImportSummary, ImportSummaryProps};
-use csql_calculator::model::book::{default_sample, import, BadRows, Book, ImportReport, Shared, ViewOptions};
+use csql_calculator::components::book::{BookPage, BookPageProps, ImportSummary, ImportSummaryProps};
+use csql_calculator::model::book::{import, BadRows, Book, BookEvent, BookState, ImportReport};
+use csql_calculator::model::effect::Effect;
 use csql_calculator::model::Model;
 use yew::{AttrValue, BaseComponent, Callback};
 
@@ -30,26 +31,40 @@ fn text_after<'a>(html: &'a str, marker: &str) -> &'a str {
     &rest[..rest.find('<').unwrap_or(rest.len())]
 }
 
-fn results(book: Book, model: Model, options: ViewOptions, selected: Option<usize>) -> BookResultsProps {
-    BookResultsProps {
-        book: Shared(Rc::new(book)),
-        name: AttrValue::from("five_direct.csv"),
-        model,
-        options,
-        selected,
+/// The Book page with a file loaded (as the page's own flow loads it) and one account selected.
+fn page(bytes: Vec<u8>, model: &Model, selected: Option<usize>) -> BookPageProps {
+    let mut state = BookState::default();
+    let mut effects = state.update(BookEvent::Paste(String::from_utf8_lossy(&bytes).into_owned()), model);
+    effects.extend(state.update(BookEvent::LoadPaste, model));
+    while let Some(effect) = effects.pop() {
+        if let Effect::Yield(event) = effect {
+            effects.extend(state.update(event, model));
+        }
+    }
+    if selected.is_some() {
+        state.update(BookEvent::Select(selected), model);
+    }
+    BookPageProps {
+        state,
+        model: model.clone(),
         locked: false,
         onaction: Callback::noop(),
         ondispatch: Callback::noop(),
+        onfile: Callback::noop(),
+        onmeasure: Callback::noop(),
     }
 }
 
 #[tokio::test]
 async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
     let html = render::<BookPage>(BookPageProps {
+        state: BookState::default(),
         model: Model::default(),
         locked: false,
         onaction: Callback::noop(),
-        onprogramme: Callback::noop(),
+        ondispatch: Callback::noop(),
+        onfile: Callback::noop(),
+        onmeasure: Callback::noop(),
     })
     .await;
     for hook in ["csv-input", "load-sample", "paste-input", "paste-submit", "book-status"] {
@@ -87,8 +102,7 @@ async fn bad_rows_are_listed_with_row_column_and_reason() {
 
 #[tokio::test]
 async fn a_small_book_renders_counts_ranked_rows_and_the_criteria() {
-    let (book, _) = built("five_direct.csv", BadRows::Skip);
-    let html = render::<BookResults>(results(book, Model::default(), ViewOptions::default(), Some(0))).await;
+    let html = render::<BookPage>(page(fixture("five_direct.csv"), &Model::default(), Some(0))).await;
     // 40/30/30 at 70: A1 81 and A3 74 are CSQLs.
     assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "2");
     assert_eq!(text_after(&html, "data-testid=\"csql-share\""), "(40.0%)");
@@ -116,9 +130,9 @@ async fn a_small_book_renders_counts_ranked_rows_and_the_criteria() {
 
 #[tokio::test]
 async fn only_the_first_rows_of_a_big_book_are_rendered_and_a_spacer_stands_for_the_rest() {
-    let (book, _) = import(&default_sample(), &Model::default(), BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(book.len(), 3000);
-    let html = render::<BookResults>(results(book, Model::default(), ViewOptions::default(), None)).await;
+    let props = page(csql_calculator::model::book::default_sample(), &Model::default(), None);
+    assert_eq!(props.state.derived.as_ref().and_then(|d| d.book()).map(|b| b.len()), Some(3000));
+    let html = render::<BookPage>(props).await;
     // 13 visible rows in 432 px + 8 below = 21 rows rendered of 3000.
     assert_eq!(html.matches("data-testid=\"book-row\"").count(), 21);
     // The spacer below stands for 2979 rows of 36 px.
@@ -128,12 +142,11 @@ async fn only_the_first_rows_of_a_big_book_are_rendered_and_a_spacer_stands_for_
 
 #[tokio::test]
 async fn unusable_weights_say_why_and_show_no_nan() {
-    let (book, _) = built("five_direct.csv", BadRows::Skip);
     let mut model = Model::default();
     for c in &mut model.components {
         c.weight = "0".into();
     }
-    let html = render::<BookResults>(results(book, model, ViewOptions::default(), Some(1))).await;
+    let html = render::<BookPage>(page(fixture("five_direct.csv"), &model, Some(1))).await;
     assert!(html.contains("Cannot score the book"));
     assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "0");
     assert!(!html.contains("NaN"));

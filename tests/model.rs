@@ -3,7 +3,7 @@
 
 use csql_calculator::model::evaluate::Field;
 use csql_calculator::model::format::{lever, one_decimal, reason};
-use csql_calculator::model::state::{Action, State};
+use csql_calculator::model::state::{CalcEvent, State};
 use csql_calculator::model::{evaluate, Lever, Model, ScoreMode, Verdict};
 
 /// A model with typed scores and weights for Engagement, Fit, Intent.
@@ -218,21 +218,21 @@ fn actions_change_the_verdict() {
         State::from_query("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing");
     assert_eq!(evaluate(&state.model).verdict.word(), "below-threshold");
     // Intent weight 0: (80 x 50 + 60 x 30) / 80 = 5800 / 80 = 72.5, a CSQL.
-    state.apply(Action::SetWeight(2, "0".into()));
+    state.apply(CalcEvent::SetWeight(2, "0".into()));
     let e = evaluate(&state.model);
     assert!(close(e.score.unwrap(), 72.5));
     assert_eq!(e.verdict, Verdict::Csql);
-    state.apply(Action::SetGateMet(4, false));
+    state.apply(CalcEvent::SetGateMet(4, false));
     assert_eq!(evaluate(&state.model).verdict, Verdict::GatesMissing(vec!["Timing".into()]));
-    state.apply(Action::SetThreshold("73".into()));
+    state.apply(CalcEvent::SetThreshold("73".into()));
     assert_eq!(evaluate(&state.model).verdict.word(), "below-threshold");
-    state.apply(Action::SetMode(0, ScoreMode::Signals));
+    state.apply(CalcEvent::SetMode(0, ScoreMode::Signals));
     // Engagement from unanswered signals scores 0: (0 + 1800) / 80 = 22.5.
     assert!(close(evaluate(&state.model).score.unwrap(), 22.5));
     // Out-of-range indexes are ignored rather than panicking.
     let before = state.clone();
-    state.apply(Action::SetWeight(9, "1".into()));
-    state.apply(Action::SetSignal(0, 99, "1".into()));
-    state.apply(Action::DismissNotice(3));
+    state.apply(CalcEvent::SetWeight(9, "1".into()));
+    state.apply(CalcEvent::SetSignal(0, 99, "1".into()));
+    state.apply(CalcEvent::DismissNotice(3));
     assert_eq!(state, before);
 }

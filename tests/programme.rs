@@ -65,7 +65,10 @@ fn messages(programme: &Programme) -> Vec<String> {
 #[test]
 fn worked_example_smb_quarter_three_csms() {
     // 15 accepted / 3 CSMs / 1 quarter = 5.0; 15 / 20 = 75%; 6 / 15 = 40%.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"),
+        &Benchmarks::default(),
+    );
     assert!(programme.problems.is_empty(), "{:?}", programme.problems);
     let t = team(&programme);
     assert!(close(t.per_csm_per_quarter, 5.0));
@@ -93,7 +96,7 @@ fn worked_example_from_a_link() {
     assert_eq!(input.rows.len(), 1);
     assert_eq!(input.rows[0].name, "Team");
     assert_eq!(input.rows[0].headcount, "3");
-    let programme = evaluate(&input);
+    let programme = evaluate(&input, &Benchmarks::default());
     let t = team(&programme);
     assert!(close(t.per_csm_per_quarter, 5.0));
     assert_eq!(t.rating.overall, Some(Tier::Great));
@@ -134,7 +137,10 @@ fn smb_volume_boundaries_through_evaluate() {
         (100, "199", 1.99, Tier::Below),
         (1, "7", 7.0, Tier::WorldClass),
     ] {
-        let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, csms, "", accepted, ""));
+        let programme = evaluate(
+            &team_input(Segment::Smb, Period::Quarter, csms, "", accepted, ""),
+            &Benchmarks::default(),
+        );
         let t = team(&programme);
         assert!(close(t.per_csm_per_quarter, expected_rate), "{accepted}/{csms}");
         assert_eq!(t.rating.volume, tier, "{accepted}/{csms}");
@@ -183,7 +189,10 @@ fn conversion_boundaries_per_segment() {
 #[test]
 fn enterprise_55_percent_is_world_class_through_evaluate() {
     // 11 won of 20 accepted = 55%; 20 accepted by 4 CSMs in a quarter = 5.0 -> world class.
-    let programme = evaluate(&team_input(Segment::Enterprise, Period::Quarter, 4, "25", "20", "11"));
+    let programme = evaluate(
+        &team_input(Segment::Enterprise, Period::Quarter, 4, "25", "20", "11"),
+        &Benchmarks::default(),
+    );
     let t = team(&programme);
     assert_eq!(t.conversion_rate, Some(55.0));
     assert_eq!(t.rating.conversion, Some(Tier::WorldClass));
@@ -194,13 +203,16 @@ fn enterprise_55_percent_is_world_class_through_evaluate() {
 #[test]
 fn overall_is_the_lower_of_volume_and_conversion() {
     // SMB: 8 accepted by 1 CSM = 8.0 (world class); 2 of 8 won = 25% (good) -> overall good.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"),
+        &Benchmarks::default(),
+    );
     let t = team(&programme);
     assert_eq!(t.rating.volume, Tier::WorldClass);
     assert_eq!(t.rating.conversion, Some(Tier::Good));
     assert_eq!(t.rating.overall, Some(Tier::Good));
     // SMB: 1 accepted = 1.0 (below); 1 of 1 won = 100% (world class) -> overall below.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "1", "1", "1"));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "1", "1", "1"), &Benchmarks::default());
     assert_eq!(team(&programme).rating.overall, Some(Tier::Below));
 }
 
@@ -221,7 +233,7 @@ fn tier_words_and_labels() {
 
 #[test]
 fn no_accepted_csqls_means_conversion_na_not_zero() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 2, "5", "0", "0"));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 2, "5", "0", "0"), &Benchmarks::default());
     let t = team(&programme);
     assert!(close(t.per_csm_per_quarter, 0.0));
     assert_eq!(t.acceptance_rate, Some(0.0));
@@ -235,12 +247,12 @@ fn no_accepted_csqls_means_conversion_na_not_zero() {
 
 #[test]
 fn nothing_submitted_means_acceptance_na() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "0", "0", ""));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "0", "0", ""), &Benchmarks::default());
     let t = team(&programme);
     assert_eq!(t.acceptance_rate, None);
     assert_eq!(t.conversion_rate, None);
     // Submitted left blank: acceptance n/a too, and it is not a problem.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "", "4", "1"));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "", "4", "1"), &Benchmarks::default());
     assert!(programme.problems.is_empty());
     let t = team(&programme);
     assert_eq!(t.acceptance_rate, None);
@@ -249,7 +261,10 @@ fn nothing_submitted_means_acceptance_na() {
 
 #[test]
 fn won_left_blank_means_conversion_na_and_closed_loop_advice() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "6", " "));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 1, "10", "6", " "),
+        &Benchmarks::default(),
+    );
     assert!(programme.problems.is_empty());
     let t = team(&programme);
     assert_eq!(t.conversion_rate, None);
@@ -266,11 +281,14 @@ fn won_left_blank_means_conversion_na_and_closed_loop_advice() {
 
 #[test]
 fn closed_loop_advice_names_the_rows_missing_won() {
-    let programme = evaluate(&input(
-        Segment::Smb,
-        Period::Quarter,
-        vec![row("Ana", "6", "5", "2"), row("Ben", "6", "4", ""), row("Cal", "2", "0", "")],
-    ));
+    let programme = evaluate(
+        &input(
+            Segment::Smb,
+            Period::Quarter,
+            vec![row("Ana", "6", "5", "2"), row("Ben", "6", "4", ""), row("Cal", "2", "0", "")],
+        ),
+        &Benchmarks::default(),
+    );
     assert!(programme.problems.is_empty());
     // Cal accepted nothing, so only Ben is missing a won figure.
     assert_eq!(programme.won_missing, vec![("Ben".to_owned(), 4.0)]);
@@ -288,7 +306,7 @@ fn closed_loop_advice_names_the_rows_missing_won() {
 
 #[test]
 fn no_closed_loop_advice_when_nothing_was_accepted() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "0", ""));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "0", ""), &Benchmarks::default());
     assert!(!has_advice(&programme, AdviceKind::NoClosedLoop));
 }
 
@@ -298,7 +316,7 @@ fn no_closed_loop_advice_when_nothing_was_accepted() {
 #[allow(clippy::float_cmp)] // Exactness is the point: 2 x 3 / 1 is 6.0, not 6.000000000000001.
 fn month_period_scales_to_a_quarter() {
     // 2 accepted by 1 CSM in a month: 2 / 1 / (1/3) = 6.0 per quarter.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Month, 1, "2", "2", "1"));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Month, 1, "2", "2", "1"), &Benchmarks::default());
     let t = team(&programme);
     assert_eq!(t.per_csm_per_quarter, 6.0, "exact, not 6.000000000000001");
     assert_eq!(Period::Month.per_quarter_scale(), Ok(3.0));
@@ -309,9 +327,9 @@ fn month_period_scales_to_a_quarter() {
 #[test]
 fn half_and_year_periods_scale_to_a_quarter() {
     // Half: 8 / 2 CSMs / 2 quarters = 2.0. Year: 40 / 2 CSMs / 4 quarters = 5.0.
-    let half = evaluate(&team_input(Segment::Smb, Period::Half, 2, "", "8", ""));
+    let half = evaluate(&team_input(Segment::Smb, Period::Half, 2, "", "8", ""), &Benchmarks::default());
     assert!(close(team(&half).per_csm_per_quarter, 2.0));
-    let year = evaluate(&team_input(Segment::Smb, Period::Year, 2, "", "40", ""));
+    let year = evaluate(&team_input(Segment::Smb, Period::Year, 2, "", "40", ""), &Benchmarks::default());
     assert!(close(team(&year).per_csm_per_quarter, 5.0));
     assert_eq!(Period::Month.quarters(), Ok(1.0 / 3.0));
     assert_eq!(Period::Half.quarters(), Ok(2.0));
@@ -334,11 +352,14 @@ fn custom_period_counts_days_over_a_quarter_of_a_year() {
     assert_eq!(custom("2024-01-01", "2025-01-01").quarters(), Ok(366.0 / 91.3125));
     assert_eq!(custom("2024-01-01", "2025-01-01").per_quarter_scale(), Ok(91.3125 / 366.0));
     // 10 accepted by 2 CSMs over 91 days: 10 / 2 / (91 / 91.3125) = 5.0172...
-    let programme = evaluate(&input(
-        Segment::Smb,
-        custom("2025-01-01", "2025-04-02"),
-        vec![CsmRow::team(2, "", "10", "")],
-    ));
+    let programme = evaluate(
+        &input(
+            Segment::Smb,
+            custom("2025-01-01", "2025-04-02"),
+            vec![CsmRow::team(2, "", "10", "")],
+        ),
+        &Benchmarks::default(),
+    );
     let t = team(&programme);
     assert!(close(t.per_csm_per_quarter, 5.0 * 91.3125 / 91.0));
     assert_eq!(per_quarter(t.per_csm_per_quarter), "5.0");
@@ -347,7 +368,10 @@ fn custom_period_counts_days_over_a_quarter_of_a_year() {
 #[test]
 fn custom_period_rejects_bad_dates() {
     let check = |start: &str, end: &str, fields: &[ProgrammeField], text: &str| {
-        let programme = evaluate(&input(Segment::Smb, custom(start, end), vec![CsmRow::team(1, "1", "1", "1")]));
+        let programme = evaluate(
+            &input(Segment::Smb, custom(start, end), vec![CsmRow::team(1, "1", "1", "1")]),
+            &Benchmarks::default(),
+        );
         let got: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
         assert_eq!(got, fields, "{start}..{end}: {:?}", programme.problems);
         assert!(messages(&programme).join(" | ").contains(text), "{:?}", programme.problems);
@@ -395,11 +419,14 @@ fn custom_period_rejects_bad_dates() {
 fn team_metrics_are_sums_over_csms() {
     // Ana 10/8/4, Ben 10/4/1: team 20 submitted, 12 accepted, 5 won, 2 CSMs.
     // 12 / 2 = 6.0 per CSM per quarter; 12 / 20 = 60%; 5 / 12 = 41.67%.
-    let programme = evaluate(&input(
-        Segment::Smb,
-        Period::Quarter,
-        vec![row("Ana", "10", "8", "4"), row("Ben", "10", "4", "1")],
-    ));
+    let programme = evaluate(
+        &input(
+            Segment::Smb,
+            Period::Quarter,
+            vec![row("Ana", "10", "8", "4"), row("Ben", "10", "4", "1")],
+        ),
+        &Benchmarks::default(),
+    );
     let t = team(&programme);
     assert_eq!(t.csms, 2);
     assert_eq!((t.submitted, t.accepted, t.won), (Some(20.0), 12.0, Some(5.0)));
@@ -422,7 +449,10 @@ fn team_metrics_are_sums_over_csms() {
 fn segment_override_per_csm() {
     let mut ent = row("Eve", "4", "3", "2");
     ent.segment = Some(Segment::Enterprise);
-    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![ent, row("Sam", "4", "3", "2")]));
+    let programme = evaluate(
+        &input(Segment::Smb, Period::Quarter, vec![ent, row("Sam", "4", "3", "2")]),
+        &Benchmarks::default(),
+    );
     // 3 per quarter: great for Enterprise (3-5), good for SMB (2-4).
     let eve = programme.rows[0].as_ref().map(|m| (m.segment, m.rating.volume));
     let sam = programme.rows[1].as_ref().map(|m| (m.segment, m.rating.volume));
@@ -434,11 +464,10 @@ fn segment_override_per_csm() {
 
 #[test]
 fn blank_names_are_numbered_in_messages() {
-    let programme = evaluate(&input(
-        Segment::Smb,
-        Period::Quarter,
-        vec![row("", "1", "1", "1"), row(" ", "1", "x", "")],
-    ));
+    let programme = evaluate(
+        &input(Segment::Smb, Period::Quarter, vec![row("", "1", "1", "1"), row(" ", "1", "x", "")]),
+        &Benchmarks::default(),
+    );
     assert_eq!(
         messages(&programme),
         vec!["CSM 2, accepted: \u{201c}x\u{201d} is not a number".to_owned()]
@@ -449,11 +478,14 @@ fn blank_names_are_numbered_in_messages() {
 
 #[test]
 fn won_more_than_accepted_is_a_problem_on_won() {
-    let programme = evaluate(&input(
-        Segment::Smb,
-        Period::Quarter,
-        vec![row("Alice", "10", "6", "7"), row("Bob", "5", "5", "1")],
-    ));
+    let programme = evaluate(
+        &input(
+            Segment::Smb,
+            Period::Quarter,
+            vec![row("Alice", "10", "6", "7"), row("Bob", "5", "5", "1")],
+        ),
+        &Benchmarks::default(),
+    );
     assert_eq!(programme.problems.len(), 1);
     assert_eq!(programme.problems[0].field, ProgrammeField::Won(0));
     assert_eq!(
@@ -467,7 +499,10 @@ fn won_more_than_accepted_is_a_problem_on_won() {
 
 #[test]
 fn accepted_more_than_submitted_is_a_problem_on_accepted() {
-    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![row("Alice", "5", "6", "1")]));
+    let programme = evaluate(
+        &input(Segment::Smb, Period::Quarter, vec![row("Alice", "5", "6", "1")]),
+        &Benchmarks::default(),
+    );
     let problems: Vec<_> = programme
         .problems_for(ProgrammeField::Accepted(0))
         .map(|p| p.message.clone())
@@ -480,7 +515,10 @@ fn accepted_more_than_submitted_is_a_problem_on_accepted() {
 
 #[test]
 fn negative_fractional_and_text_counts_are_problems() {
-    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![row("Alice", "-1", "2.5", "abc")]));
+    let programme = evaluate(
+        &input(Segment::Smb, Period::Quarter, vec![row("Alice", "-1", "2.5", "abc")]),
+        &Benchmarks::default(),
+    );
     assert_eq!(
         programme.problems.iter().map(|p| (p.field, p.message.as_str())).collect::<Vec<_>>(),
         vec![
@@ -496,7 +534,7 @@ fn negative_fractional_and_text_counts_are_problems() {
 fn accepted_is_required_and_headcount_must_be_positive() {
     let mut bad = row("Alice", "3", "", "");
     bad.headcount = "0".to_owned();
-    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![bad]));
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, vec![bad]), &Benchmarks::default());
     assert_eq!(
         programme.problems.iter().map(|p| (p.field, p.message.as_str())).collect::<Vec<_>>(),
         vec![
@@ -507,7 +545,10 @@ fn accepted_is_required_and_headcount_must_be_positive() {
     // Blank headcount means one CSM.
     let mut one = row("Alice", "3", "3", "1");
     one.headcount = String::new();
-    assert_eq!(team(&evaluate(&input(Segment::Smb, Period::Quarter, vec![one]))).csms, 1);
+    assert_eq!(
+        team(&evaluate(&input(Segment::Smb, Period::Quarter, vec![one]), &Benchmarks::default())).csms,
+        1
+    );
 }
 
 #[test]
@@ -518,7 +559,7 @@ fn optional_values_are_checked_when_typed() {
     let mut programme_input = input(Segment::Smb, Period::Quarter, vec![alice]);
     programme_input.other_conversion = "120".to_owned();
     programme_input.total_pipeline = "0".to_owned();
-    let programme = evaluate(&programme_input);
+    let programme = evaluate(&programme_input, &Benchmarks::default());
     let fields: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
     assert_eq!(
         fields,
@@ -534,7 +575,7 @@ fn optional_values_are_checked_when_typed() {
 
 #[test]
 fn no_rows_is_a_problem() {
-    let programme = evaluate(&input(Segment::Smb, Period::Quarter, Vec::new()));
+    let programme = evaluate(&input(Segment::Smb, Period::Quarter, Vec::new()), &Benchmarks::default());
     assert_eq!(programme.problems.len(), 1);
     assert_eq!(programme.problems[0].field, ProgrammeField::Rows);
     assert!(programme.team.is_none());
@@ -542,7 +583,10 @@ fn no_rows_is_a_problem() {
 
 #[test]
 fn decimal_comma_and_spaces_are_accepted() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, " 20 ", "15,0", "6"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 1, " 20 ", "15,0", "6"),
+        &Benchmarks::default(),
+    );
     assert!(programme.problems.is_empty(), "{:?}", programme.problems);
     assert!(close(team(&programme).accepted, 15.0));
 }
@@ -568,20 +612,26 @@ fn with_pipeline(values: [&str; 2], total: &str, other_conversion: &str) -> Prog
 #[test]
 fn cs_share_of_expansion_pipeline() {
     // (300000 + 200000) / 1000000 = 50%.
-    let programme = evaluate(&with_pipeline(["300000", "200000"], "1000000", ""));
+    let programme = evaluate(&with_pipeline(["300000", "200000"], "1000000", ""), &Benchmarks::default());
     assert_eq!(team(&programme).pipeline_value, Some(500_000.0));
     assert_eq!(programme.cs_share, Some(50.0));
     assert!(!has_advice(&programme, AdviceKind::OnlyExpansionPath));
     // No total: no share.
-    assert_eq!(evaluate(&with_pipeline(["300000", "200000"], "", "")).cs_share, None);
+    assert_eq!(
+        evaluate(&with_pipeline(["300000", "200000"], "", ""), &Benchmarks::default()).cs_share,
+        None
+    );
     // A row without a value is left out of the sum: 300000 / 1000000 = 30%.
-    assert_eq!(evaluate(&with_pipeline(["300000", ""], "1000000", "")).cs_share, Some(30.0));
+    assert_eq!(
+        evaluate(&with_pipeline(["300000", ""], "1000000", ""), &Benchmarks::default()).cs_share,
+        Some(30.0)
+    );
 }
 
 #[test]
 fn share_at_or_above_ninety_percent_flags_the_only_expansion_path() {
     // 450000 + 450000 = 900000 of 1000000 = 90%: at the threshold.
-    let programme = evaluate(&with_pipeline(["450000", "450000"], "1000000", ""));
+    let programme = evaluate(&with_pipeline(["450000", "450000"], "1000000", ""), &Benchmarks::default());
     assert_eq!(programme.cs_share, Some(ONLY_PATH_SHARE_PERCENT));
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::OnlyExpansionPath);
     assert!(
@@ -591,19 +641,19 @@ fn share_at_or_above_ninety_percent_flags_the_only_expansion_path() {
     );
     // 100%: no other sources at all.
     assert!(has_advice(
-        &evaluate(&with_pipeline(["500000", "500000"], "1000000", "")),
+        &evaluate(&with_pipeline(["500000", "500000"], "1000000", ""), &Benchmarks::default()),
         AdviceKind::OnlyExpansionPath
     ));
     // 89.9%: no advice.
     assert!(!has_advice(
-        &evaluate(&with_pipeline(["449000", "450000"], "1000000", "")),
+        &evaluate(&with_pipeline(["449000", "450000"], "1000000", ""), &Benchmarks::default()),
         AdviceKind::OnlyExpansionPath
     ));
 }
 
 #[test]
 fn total_below_cs_pipeline_is_a_problem() {
-    let programme = evaluate(&with_pipeline(["300000", "200000"], "400000", ""));
+    let programme = evaluate(&with_pipeline(["300000", "200000"], "400000", ""), &Benchmarks::default());
     assert_eq!(programme.cs_share, None);
     let fields: Vec<ProgrammeField> = programme.problems.iter().map(|p| p.field).collect();
     assert_eq!(fields, vec![ProgrammeField::TotalPipeline]);
@@ -613,14 +663,14 @@ fn total_below_cs_pipeline_is_a_problem() {
 #[test]
 fn conversion_against_other_sources_in_points() {
     // Team conversion 5 / 12 = 41.67%; other sources 25% -> +16.7 points.
-    let programme = evaluate(&with_pipeline(["", ""], "", "25"));
+    let programme = evaluate(&with_pipeline(["", ""], "", "25"), &Benchmarks::default());
     assert_eq!(programme.other_conversion, Some(25.0));
     assert!(programme.versus_other.is_some_and(|d| close(d, 500.0 / 12.0 - 25.0)));
     assert_eq!(points(programme.versus_other), "+16.7 points");
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::VersusOtherSources);
     assert!(advice.is_some_and(|a| a.title == "CSQLs convert better than other sources" && a.detail.contains("41.7% against 25.0%")));
     // Other sources at 50%: -8.3 points, and the advice says so.
-    let programme = evaluate(&with_pipeline(["", ""], "", "50"));
+    let programme = evaluate(&with_pipeline(["", ""], "", "50"), &Benchmarks::default());
     assert_eq!(points(programme.versus_other), "-8.3 points");
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::VersusOtherSources);
     assert!(advice.is_some_and(|a| a.title == "CSQLs convert no better than other sources"));
@@ -630,14 +680,20 @@ fn conversion_against_other_sources_in_points() {
 
 #[test]
 fn healthy_programme_gets_only_stage_advice() {
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6"),
+        &Benchmarks::default(),
+    );
     assert_eq!(kinds(&programme), vec![AdviceKind::Stage]);
 }
 
 #[test]
 fn high_volume_low_conversion_flags_loose_qualification() {
     // SMB 5.0 per quarter (great), 3 of 15 won = 20% (good): loose qualification, gap 1 so no volume-comp.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "3"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "3"),
+        &Benchmarks::default(),
+    );
     assert!(has_advice(&programme, AdviceKind::LooseQualification));
     assert!(!has_advice(&programme, AdviceKind::VolumeComp));
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::LooseQualification);
@@ -651,15 +707,21 @@ fn high_volume_low_conversion_flags_loose_qualification() {
 #[test]
 fn volume_two_tiers_above_conversion_flags_volume_comp() {
     // SMB 8.0 per quarter (world class), 2 of 8 = 25% (good): gap 2.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 1, "10", "8", "2"),
+        &Benchmarks::default(),
+    );
     assert!(has_advice(&programme, AdviceKind::VolumeComp));
     assert!(has_advice(&programme, AdviceKind::LooseQualification));
     assert_eq!(VOLUME_COMP_TIER_GAP, 2);
     // SMB 5.0 (great), 1 of 15 = 6.7% (below): gap 2 as well.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "1"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "1"),
+        &Benchmarks::default(),
+    );
     assert!(has_advice(&programme, AdviceKind::VolumeComp));
     // SMB 3.0 (good), 0 of 3 (below): gap 1, low volume: neither.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "3", "0"));
+    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 1, "3", "3", "0"), &Benchmarks::default());
     assert!(!has_advice(&programme, AdviceKind::VolumeComp));
     assert!(!has_advice(&programme, AdviceKind::LooseQualification));
 }
@@ -668,22 +730,31 @@ fn volume_two_tiers_above_conversion_flags_volume_comp() {
 fn acceptance_below_half_flags_no_shared_definition() {
     assert!((LOW_ACCEPTANCE_PERCENT - 50.0).abs() < f64::EPSILON);
     // 9 of 20 = 45%.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "9", "4"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "9", "4"),
+        &Benchmarks::default(),
+    );
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::NoSharedDefinition);
     assert!(advice.is_some_and(|a| a.detail.starts_with("Sales accepted 9 of 20 submitted CSQLs (45.0%), below 50.0%")));
     // 10 of 20 = 50%: at the threshold, no advice.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 3, "20", "10", "4"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 3, "20", "10", "4"),
+        &Benchmarks::default(),
+    );
     assert!(!has_advice(&programme, AdviceKind::NoSharedDefinition));
 }
 
 #[test]
 fn coaching_names_csms_below_the_bar() {
     // Ana 10/8/4 fine; Ben 10/3/0: acceptance 30%, conversion 0% (below), 3.0 per quarter (good).
-    let programme = evaluate(&input(
-        Segment::Smb,
-        Period::Quarter,
-        vec![row("Ana", "10", "8", "4"), row("Ben", "10", "3", "0")],
-    ));
+    let programme = evaluate(
+        &input(
+            Segment::Smb,
+            Period::Quarter,
+            vec![row("Ana", "10", "8", "4"), row("Ben", "10", "3", "0")],
+        ),
+        &Benchmarks::default(),
+    );
     let advice = programme.advice.iter().find(|a| a.kind == AdviceKind::Coaching);
     assert!(
         advice.is_some_and(|a| a
@@ -694,7 +765,10 @@ fn coaching_names_csms_below_the_bar() {
     );
     assert!(!advice.is_some_and(|a| a.detail.contains("Ana")));
     // A single team row never gets coaching advice.
-    let programme = evaluate(&team_input(Segment::Smb, Period::Quarter, 2, "20", "3", "0"));
+    let programme = evaluate(
+        &team_input(Segment::Smb, Period::Quarter, 2, "20", "3", "0"),
+        &Benchmarks::default(),
+    );
     assert!(!has_advice(&programme, AdviceKind::Coaching));
 }
 
@@ -703,7 +777,7 @@ fn stage_advice() {
     let at = |stage: Stage| {
         let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
         programme_input.stage = stage;
-        evaluate(&programme_input)
+        evaluate(&programme_input, &Benchmarks::default())
     };
     let early = at(Stage::Early);
     assert_eq!(early.advice[0].kind, AdviceKind::Stage);
@@ -727,7 +801,7 @@ fn early_stage_advice_comes_first_for_every_role() {
         let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "40", "15", "3");
         programme_input.stage = Stage::Early;
         programme_input.role = role;
-        let programme = evaluate(&programme_input);
+        let programme = evaluate(&programme_input, &Benchmarks::default());
         assert!(programme.advice.len() > 1);
         assert_eq!(programme.advice[0].kind, AdviceKind::Stage, "{role:?}");
     }
@@ -756,7 +830,10 @@ fn sections_lead_with_what_each_role_needs() {
         role: Role::Cro,
         ..ProgrammeInput::default()
     };
-    assert_eq!(evaluate(&programme_input).sections, sections_for(Role::Cro).to_vec());
+    assert_eq!(
+        evaluate(&programme_input, &Benchmarks::default()).sections,
+        sections_for(Role::Cro).to_vec()
+    );
 }
 
 #[test]
@@ -768,7 +845,7 @@ fn advice_order_follows_the_role() {
         let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "40", "15", "3");
         programme_input.other_conversion = "10".to_owned();
         programme_input.role = role;
-        kinds(&evaluate(&programme_input))
+        kinds(&evaluate(&programme_input, &Benchmarks::default()))
     };
     assert_eq!(
         order(Role::Csm),
@@ -804,16 +881,17 @@ fn default_benchmarks_are_the_reference_table() {
     assert!(table.source.contains("CS-Sourced Pipeline"));
     assert!(table.validate().is_empty());
     assert!(table.is_reference());
-    assert_eq!(evaluate(&ProgrammeInput::default()).benchmarks, table);
+    assert_eq!(evaluate(&ProgrammeInput::default(), &table).benchmarks, table);
 }
 
 #[test]
 fn internal_targets_replace_the_reference() {
-    let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
-    programme_input.benchmarks.smb.volume = Band::new(3.0, 6.0, 9.0);
-    programme_input.benchmarks.source = INTERNAL_SOURCE.to_owned();
-    assert!(!programme_input.benchmarks.is_reference());
-    let programme = evaluate(&programme_input);
+    let programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
+    let mut targets = Benchmarks::default();
+    targets.smb.volume = Band::new(3.0, 6.0, 9.0);
+    targets.source = INTERNAL_SOURCE.to_owned();
+    assert!(!targets.is_reference());
+    let programme = evaluate(&programme_input, &targets);
     assert!(programme.problems.is_empty());
     // 5.0 is now good (3-6) rather than great.
     assert_eq!(team(&programme).rating.volume, Tier::Good);
@@ -842,9 +920,8 @@ fn invalid_benchmarks_are_reported_and_the_reference_is_used() {
         problems[0].message,
         "SMB volume, great: starts at 4, below good (5); good <= great <= world class"
     );
-    let mut programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
-    programme_input.benchmarks = table;
-    let programme = evaluate(&programme_input);
+    let programme_input = team_input(Segment::Smb, Period::Quarter, 3, "20", "15", "6");
+    let programme = evaluate(&programme_input, &table);
     assert_eq!(programme.problems.len(), 4);
     assert_eq!(
         programme.problems[0].field,
@@ -967,7 +1044,7 @@ fn bad_link_values_give_notices_and_defaults() {
 fn link_with_inconsistent_counts_shows_the_problem_beside_the_field() {
     let (input, notices) = from_query("csms=2&submitted=5&accepted=4&won=9");
     assert!(notices.is_empty());
-    let programme = evaluate(&input);
+    let programme = evaluate(&input, &Benchmarks::default());
     assert_eq!(programme.problems.len(), 1);
     assert_eq!(programme.problems[0].field, ProgrammeField::Won(0));
     assert!(programme.problems[0].message.starts_with("Team, won: 9 is more than accepted (4)"));
@@ -1077,7 +1154,7 @@ proptest! {
                 r
             })
             .collect();
-        let programme = evaluate(&input(segment, period, rows));
+        let programme = evaluate(&input(segment, period, rows), &Benchmarks::default());
         prop_assert!(programme.problems.is_empty(), "{:?}", programme.problems);
         let t = team(&programme);
         prop_assert!(all_finite(t));
@@ -1115,7 +1192,7 @@ proptest! {
         };
         programme_input.total_pipeline = fields[9].clone();
         programme_input.other_conversion = fields[10].clone();
-        let programme = evaluate(&programme_input);
+        let programme = evaluate(&programme_input, &Benchmarks::default());
         if let Some(t) = programme.team.as_ref() {
             prop_assert!(all_finite(t));
         }
@@ -1126,9 +1203,9 @@ proptest! {
     #[test]
     fn any_query_never_panics(query in ".{0,80}", counts in "[a-z_]{1,10}=[-0-9.,a-z]{0,6}") {
         let (input, _) = from_query(&query);
-        let _ = evaluate(&input);
+        let _ = evaluate(&input, &Benchmarks::default());
         let (input, _) = from_query(&format!("{counts}&csms=2&accepted=1"));
-        let _ = evaluate(&input);
+        let _ = evaluate(&input, &Benchmarks::default());
     }
 }
 
@@ -1139,8 +1216,8 @@ mod page_state {
     use csql_calculator::model::programme::paste::{clean_number, MAX_PASTE_ROWS};
     use csql_calculator::model::programme::state::MAX_ROWS;
     use csql_calculator::model::programme::{
-        evaluate, parse_rows, Benchmarks, CsmRow, Measure, Period, ProgrammeAction, ProgrammeField, ProgrammeState, Role, RowField,
-        Segment, Stage, Tier,
+        evaluate, parse_rows, Benchmarks, CsmRow, Measure, Period, ProgrammeEvent, ProgrammeField, ProgrammeState, Role, RowField, Segment,
+        Stage, Tier,
     };
 
     fn state(query: &str) -> ProgrammeState {
@@ -1164,27 +1241,27 @@ mod page_state {
     #[test]
     fn selects_send_keys_and_unknown_keys_change_nothing() {
         let mut s = state("");
-        s.apply(ProgrammeAction::SetSegment("mid_market".into()));
-        s.apply(ProgrammeAction::SetStage("growing".into()));
-        s.apply(ProgrammeAction::SetRole("cro".into()));
-        s.apply(ProgrammeAction::ChoosePeriod("half".into()));
+        s.apply(ProgrammeEvent::SetSegment("mid_market".into()));
+        s.apply(ProgrammeEvent::SetStage("growing".into()));
+        s.apply(ProgrammeEvent::SetRole("cro".into()));
+        s.apply(ProgrammeEvent::ChoosePeriod("half".into()));
         assert_eq!(s.input.segment, Segment::MidMarket);
         assert_eq!(s.input.stage, Stage::Growing);
         assert_eq!(s.input.role, Role::Cro);
         assert_eq!(s.input.period, Period::Half);
         let before = s.clone();
         for action in [
-            ProgrammeAction::SetSegment("galaxy".into()),
-            ProgrammeAction::SetStage("".into()),
-            ProgrammeAction::SetRole("ceo".into()),
-            ProgrammeAction::ChoosePeriod("week".into()),
-            ProgrammeAction::SetRowField(9, RowField::Won, "1".into()),
-            ProgrammeAction::SetRowSegment(9, "smb".into()),
-            ProgrammeAction::RemoveRow(9),
-            ProgrammeAction::DismissNotice(3),
-            ProgrammeAction::UndoPaste,
+            ProgrammeEvent::SetSegment("galaxy".into()),
+            ProgrammeEvent::SetStage("".into()),
+            ProgrammeEvent::SetRole("ceo".into()),
+            ProgrammeEvent::ChoosePeriod("week".into()),
+            ProgrammeEvent::SetRowField(9, RowField::Won, "1".into()),
+            ProgrammeEvent::SetRowSegment(9, "smb".into()),
+            ProgrammeEvent::RemoveRow(9),
+            ProgrammeEvent::DismissNotice(3),
+            ProgrammeEvent::UndoPaste,
             // Dates only apply to a custom period.
-            ProgrammeAction::SetStart("2025-01-01".into()),
+            ProgrammeEvent::SetStart("2025-01-01".into()),
         ] {
             s.apply(action);
         }
@@ -1194,10 +1271,10 @@ mod page_state {
     #[test]
     fn custom_dates_are_kept_when_custom_is_chosen_again() {
         let mut s = state("");
-        s.apply(ProgrammeAction::ChoosePeriod("custom".into()));
-        s.apply(ProgrammeAction::SetStart("2025-01-01".into()));
-        s.apply(ProgrammeAction::SetEnd("2025-07-01".into()));
-        s.apply(ProgrammeAction::ChoosePeriod("custom".into()));
+        s.apply(ProgrammeEvent::ChoosePeriod("custom".into()));
+        s.apply(ProgrammeEvent::SetStart("2025-01-01".into()));
+        s.apply(ProgrammeEvent::SetEnd("2025-07-01".into()));
+        s.apply(ProgrammeEvent::ChoosePeriod("custom".into()));
         assert_eq!(
             s.input.period,
             Period::Custom {
@@ -1206,16 +1283,16 @@ mod page_state {
             }
         );
         // 181 days / (365.25 / 4) = 1.982 quarters.
-        let quarters = evaluate(&s.input).quarters.unwrap_or(0.0);
+        let quarters = evaluate(&s.input, &Benchmarks::default()).quarters.unwrap_or(0.0);
         assert!((quarters - 181.0 / 91.3125).abs() < 1e-9);
-        s.apply(ProgrammeAction::ChoosePeriod("year".into()));
+        s.apply(ProgrammeEvent::ChoosePeriod("year".into()));
         assert_eq!(s.input.period, Period::Year);
     }
 
     #[test]
     fn rows_are_added_edited_overridden_and_removed_but_never_the_last() {
         let mut s = state("csms=3&submitted=20&accepted=15&won=6");
-        s.apply(ProgrammeAction::AddRow);
+        s.apply(ProgrammeEvent::AddRow);
         assert_eq!(s.input.rows.len(), 2);
         assert_eq!(s.input.rows[1], CsmRow::named(""));
         for (field, text) in [
@@ -1226,23 +1303,23 @@ mod page_state {
             (RowField::PipelineValue, "40000"),
             (RowField::WonValue, "9000"),
         ] {
-            s.apply(ProgrammeAction::SetRowField(1, field, text.into()));
+            s.apply(ProgrammeEvent::SetRowField(1, field, text.into()));
             assert_eq!(field.get(&s.input.rows[1]), text);
         }
-        s.apply(ProgrammeAction::SetRowSegment(1, "enterprise".into()));
+        s.apply(ProgrammeEvent::SetRowSegment(1, "enterprise".into()));
         assert_eq!(s.input.rows[1].segment, Some(Segment::Enterprise));
-        s.apply(ProgrammeAction::SetRowSegment(1, "".into()));
+        s.apply(ProgrammeEvent::SetRowSegment(1, "".into()));
         assert_eq!(s.input.rows[1].segment, None);
         // Team of 3 + Bo = 4 CSMs; 15 + 4 = 19 accepted / 4 = 4.75 -> 4.8.
-        let team = evaluate(&s.input).team.unwrap_or_else(|| panic!("team"));
+        let team = evaluate(&s.input, &Benchmarks::default()).team.unwrap_or_else(|| panic!("team"));
         assert_eq!(per_quarter(team.per_csm_per_quarter), "4.8");
         // 19 / 30 = 63.3%; 7 / 19 = 36.8%.
         assert_eq!(percent(team.acceptance_rate), "63.3%");
         assert_eq!(percent(team.conversion_rate), "36.8%");
-        s.apply(ProgrammeAction::RemoveRow(0));
+        s.apply(ProgrammeEvent::RemoveRow(0));
         assert_eq!(s.input.rows.len(), 1);
         assert_eq!(s.input.rows[0].name, "Bo");
-        s.apply(ProgrammeAction::RemoveRow(0));
+        s.apply(ProgrammeEvent::RemoveRow(0));
         assert_eq!(s.input.rows.len(), 1, "the last row stays");
     }
 
@@ -1250,7 +1327,7 @@ mod page_state {
     fn the_grid_stops_growing_at_its_maximum() {
         let mut s = state("");
         for _ in 0..MAX_ROWS + 5 {
-            s.apply(ProgrammeAction::AddRow);
+            s.apply(ProgrammeEvent::AddRow);
         }
         assert_eq!(s.input.rows.len(), MAX_ROWS);
     }
@@ -1268,7 +1345,7 @@ mod page_state {
         let mut s = state("segment=galaxy&csms=0");
         assert_eq!(s.notices.len(), 2);
         assert!(s.notices[0].starts_with("Link parameter segment="));
-        s.apply(ProgrammeAction::DismissNotice(0));
+        s.apply(ProgrammeEvent::DismissNotice(0));
         assert_eq!(s.notices.len(), 1);
         assert!(s.notices[0].starts_with("Link parameter csms="));
     }
@@ -1292,16 +1369,16 @@ mod page_state {
     fn a_spreadsheet_paste_replaces_the_rows_and_can_be_undone() {
         let mut s = state("csms=3&submitted=20&accepted=15&won=6");
         let before = s.input.rows.clone();
-        s.apply(ProgrammeAction::SetPaste(
+        s.apply(ProgrammeEvent::SetPaste(
             "Name\tSubmitted\tAccepted\tWon\nAnn\t12\t9\t4\nBo\t10\t4\t1\n\n".into(),
         ));
-        s.apply(ProgrammeAction::ApplyPaste);
+        s.apply(ProgrammeEvent::ApplyPaste);
         assert!(s.paste_problems.is_empty());
         assert_eq!(s.paste, "");
         assert_eq!(s.paste_done.as_deref(), Some("Replaced the table with 2 rows from the paste."));
         assert_eq!(s.input.rows.len(), 2);
         assert_eq!(s.input.rows[1].accepted, "4");
-        s.apply(ProgrammeAction::UndoPaste);
+        s.apply(ProgrammeEvent::UndoPaste);
         assert_eq!(s.input.rows, before);
         assert_eq!(s.paste_done, None);
     }
@@ -1310,8 +1387,8 @@ mod page_state {
     fn a_bad_paste_changes_nothing_and_names_each_line() {
         let mut s = state("csms=3&submitted=20&accepted=15&won=6");
         let before = s.input.rows.clone();
-        s.apply(ProgrammeAction::SetPaste("Ann;12;9;4\nBo;10;4\nCy;5;6;1\nDee;x;2;1".into()));
-        s.apply(ProgrammeAction::ApplyPaste);
+        s.apply(ProgrammeEvent::SetPaste("Ann;12;9;4\nBo;10;4\nCy;5;6;1\nDee;x;2;1".into()));
+        s.apply(ProgrammeEvent::ApplyPaste);
         assert_eq!(s.input.rows, before);
         let messages: Vec<&str> = s.paste_problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(
@@ -1383,54 +1460,83 @@ mod page_state {
     #[test]
     fn benchmark_edits_keep_the_typed_text_and_restore_puts_back_the_reference() {
         let mut s = state("csms=3&submitted=20&accepted=15&won=6");
-        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "4");
-        assert_eq!(s.benchmark_texts().len(), 18);
+        // The targets live in the calculator's document; the page edits them there.
+        let mut targets: Option<Benchmarks> = None;
+        let text = |s: &ProgrammeState, targets: &Option<Benchmarks>| {
+            s.benchmark_texts(targets.as_ref())
+                .into_iter()
+                .find(|(seg, m, t, _)| (*seg, *m, *t) == (Segment::Smb, Measure::Volume, Tier::Great))
+                .map(|(.., text)| text)
+                .unwrap_or_default()
+        };
+        assert_eq!(text(&s, &targets), "4");
+        assert_eq!(s.benchmark_texts(None).len(), 18);
         // Raise SMB great to 6: 5.0 per CSM is now good, overall good.
-        s.apply(ProgrammeAction::SetBenchmark(
-            Segment::Smb,
-            Measure::Volume,
-            Tier::Great,
-            "6".into(),
-        ));
-        assert_eq!(s.input.benchmarks.smb.volume.great, 6.0);
-        assert!(!s.input.benchmarks.is_reference());
-        assert!(s.input.benchmarks.source.starts_with("Your internal targets"));
-        let team = evaluate(&s.input).team.unwrap_or_else(|| panic!("team"));
+        s.update(
+            ProgrammeEvent::SetBenchmark(Segment::Smb, Measure::Volume, Tier::Great, "6".into()),
+            Some(&mut targets),
+        );
+        let table = targets.clone().unwrap_or_else(|| panic!("the edit made targets"));
+        assert_eq!(table.smb.volume.great, 6.0);
+        assert!(!table.is_reference());
+        assert!(table.source.starts_with("Your internal targets"));
+        assert_eq!(s.draft, None);
+        let team = evaluate(&s.input, &s.table(targets.as_ref()))
+            .team
+            .unwrap_or_else(|| panic!("team"));
         assert_eq!(team.rating.volume, Tier::Good);
         assert_eq!(team.rating.overall, Some(Tier::Good));
-        // A half-typed bound stays as typed, is reported beside its box, and
-        // the calculation falls back to the reference table (great again).
-        s.apply(ProgrammeAction::SetBenchmark(
-            Segment::Smb,
-            Measure::Volume,
-            Tier::Great,
-            "6x".into(),
-        ));
-        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "6x");
-        let programme = evaluate(&s.input);
+        // A half-typed bound stays as typed, is reported beside its box, and the
+        // calculation falls back to the reference table (great again); the
+        // targets keep their last usable value.
+        s.update(
+            ProgrammeEvent::SetBenchmark(Segment::Smb, Measure::Volume, Tier::Great, "6x".into()),
+            Some(&mut targets),
+        );
+        assert_eq!(text(&s, &targets), "6x");
+        assert_eq!(targets.as_ref().map(|t| t.smb.volume.great), Some(6.0));
+        let programme = evaluate(&s.input, &s.table(targets.as_ref()));
         assert!(programme
             .problems_for(ProgrammeField::Benchmark(Segment::Smb, Measure::Volume, Tier::Great))
             .any(|p| p.message.contains("enter a number")));
         assert_eq!(programme.team.map(|t| t.rating.volume), Some(Tier::Great));
-        s.apply(ProgrammeAction::RestoreBenchmarks);
-        assert_eq!(s.input.benchmarks, Benchmarks::default());
-        assert!(s.benchmark_text.is_empty());
-        assert_eq!(s.benchmark_text(Segment::Smb, Measure::Volume, Tier::Great), "4");
+        // "6." while typing 6.5 stays as typed, though the table already uses 6.
+        s.update(
+            ProgrammeEvent::SetBenchmark(Segment::Smb, Measure::Volume, Tier::Great, "6.".into()),
+            Some(&mut targets),
+        );
+        assert_eq!(text(&s, &targets), "6.");
+        assert_eq!(s.draft, None);
+        s.update(ProgrammeEvent::RestoreBenchmarks, Some(&mut targets));
+        assert_eq!(targets, None);
+        assert!(s.typed.is_empty());
+        assert_eq!(text(&s, &targets), "4");
         // "Below" has no bound of its own: nothing changes.
-        let before = s.clone();
-        s.apply(ProgrammeAction::SetBenchmark(
-            Segment::Smb,
-            Measure::Volume,
-            Tier::Below,
-            "1".into(),
-        ));
-        assert_eq!(s, before);
+        let before = (s.clone(), targets.clone());
+        s.update(
+            ProgrammeEvent::SetBenchmark(Segment::Smb, Measure::Volume, Tier::Below, "1".into()),
+            Some(&mut targets),
+        );
+        assert_eq!((s, targets), before);
+    }
+
+    #[test]
+    fn a_locked_model_keeps_its_targets() {
+        let mut s = state("");
+        let mut targets = Some(Benchmarks::default());
+        s.update(
+            ProgrammeEvent::SetBenchmark(Segment::Smb, Measure::Volume, Tier::Great, "6".into()),
+            None,
+        );
+        s.update(ProgrammeEvent::RestoreBenchmarks, None);
+        assert_eq!(targets.take(), Some(Benchmarks::default()));
+        assert!(s.typed.is_empty());
     }
 }
 
 #[test]
 fn rows_from_a_book_replace_the_table_and_can_be_undone() {
-    use csql_calculator::model::programme::{CsmRow, ProgrammeAction, ProgrammeState};
+    use csql_calculator::model::programme::{CsmRow, ProgrammeEvent, ProgrammeState};
     let mut state = ProgrammeState::default();
     let before = state.input.rows.clone();
     let ann = CsmRow {
@@ -1439,7 +1545,7 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
         won: "1".into(),
         ..CsmRow::named("Ann")
     };
-    state.apply(ProgrammeAction::UseBookRows(vec![ann.clone()], "book.csv".into()));
+    state.apply(ProgrammeEvent::UseBookRows(vec![ann.clone()], "book.csv".into()));
     assert_eq!(state.input.rows, vec![ann]);
     assert!(state
         .paste_done
@@ -1447,13 +1553,13 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
         .unwrap()
         .starts_with("Filled the table with 1 owner from book.csv"));
     // 2 accepted of 3 submitted: 66.7 %; 1 won of 2 accepted: 50.0 %.
-    let programme = csql_calculator::model::programme::evaluate(&state.input);
+    let programme = csql_calculator::model::programme::evaluate(&state.input, &Benchmarks::default());
     let team = programme.team.expect("valid rows");
     assert!((team.acceptance_rate.unwrap() - 200.0 / 3.0).abs() < 1e-9);
     assert!((team.conversion_rate.unwrap() - 50.0).abs() < 1e-9);
-    state.apply(ProgrammeAction::UndoPaste);
+    state.apply(ProgrammeEvent::UndoPaste);
     assert_eq!(state.input.rows, before);
     // An empty list changes nothing.
-    state.apply(ProgrammeAction::UseBookRows(Vec::new(), "empty.csv".into()));
+    state.apply(ProgrammeEvent::UseBookRows(Vec::new(), "empty.csv".into()));
     assert_eq!(state.input.rows, before);
 }

@@ -5,12 +5,17 @@
 //! out by hand in the test.
 
 use csql_calculator::components::programme::{ProgrammePage, ProgrammePageProps};
+use csql_calculator::model::programme::ProgrammeState;
 
 async fn render(query: &str) -> String {
-    yew::LocalServerRenderer::<ProgrammePage>::with_props(yew::props!(ProgrammePageProps { query: query.to_owned() }))
-        .hydratable(false)
-        .render()
-        .await
+    let state = ProgrammeState::from_query(query);
+    yew::LocalServerRenderer::<ProgrammePage>::with_props(yew::props!(ProgrammePageProps {
+        state,
+        onaction: yew::Callback::noop(),
+    }))
+    .hydratable(false)
+    .render()
+    .await
 }
 
 /// The opening tag that contains `marker`.

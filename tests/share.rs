@@ -5,7 +5,7 @@
 use csql_calculator::model::notice::NoticeAction;
 use csql_calculator::model::programme::Benchmarks;
 use csql_calculator::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, MAX_CODE_LEN};
-use csql_calculator::model::state::{Action, KindChoice, Startup, State, Stored};
+use csql_calculator::model::state::{CalcEvent, KindChoice, Startup, State, Stored};
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
 
@@ -109,7 +109,9 @@ fn startup(query: &str, fragment: &str, stored: Stored) -> State {
         query: query.into(),
         fragment: fragment.into(),
         stored,
+        ..Startup::default()
     })
+    .0
 }
 
 #[test]
@@ -132,7 +134,7 @@ fn start_up_prefers_link_then_saved_then_default() {
     assert_eq!(state.model.threshold, "55");
     assert_eq!(state.notices.len(), 1);
     assert_eq!(state.notices[0].action, Some(NoticeAction::Undo));
-    state.apply(Action::Undo);
+    state.apply(CalcEvent::Undo);
     assert_eq!(state.model, mine);
     assert!(state.notices.is_empty());
     // A pre-filled query starts from the default model, not the saved one.
@@ -153,16 +155,12 @@ fn start_up_prefers_link_then_saved_then_default() {
 fn corrupt_or_unavailable_storage_keeps_the_page_working() {
     let state = startup("", "", Stored::Text("{\"version\":1,\"model\":".into()));
     assert_eq!(state.model, Model::default());
-    assert_eq!(
-        state.notices[0].action,
-        Some(NoticeAction::Download {
-            file_name: "csql-model-unreadable.json".into(),
-            text: "{\"version\":1,\"model\":".into()
-        })
-    );
+    assert_eq!(state.notices[0].action, Some(NoticeAction::DownloadBackup));
+    assert_eq!(state.backup.as_deref(), Some("{\"version\":1,\"model\":"));
     let state = startup("", "", Stored::Unavailable);
     assert_eq!(state.notices.len(), 1);
-    assert!(state.notices[0].message.contains("not letting the page save"));
+    assert!(state.notices[0].message.contains("cannot save here"));
+    assert!(state.notices[0].quiet, "said once, quietly");
 }
 
 #[test]
@@ -171,20 +169,20 @@ fn lock_keeps_criteria_and_lets_signals_in() {
     assert!(state.locked);
     let before = state.model.clone();
     for action in [
-        Action::SetWeight(0, "1".into()),
-        Action::SetThreshold("10".into()),
-        Action::SetGateRequired(0, false),
-        Action::SetMode(0, ScoreMode::Signals),
-        Action::AddComponent,
-        Action::RemoveGate(0),
-        Action::ResetModel,
+        CalcEvent::SetWeight(0, "1".into()),
+        CalcEvent::SetThreshold("10".into()),
+        CalcEvent::SetGateRequired(0, false),
+        CalcEvent::SetMode(0, ScoreMode::Signals),
+        CalcEvent::AddComponent,
+        CalcEvent::RemoveGate(0),
+        CalcEvent::ResetModel,
     ] {
         state.apply(action);
     }
     assert_eq!(state.model, before);
-    state.apply(Action::SetDirect(0, "90".into()));
-    state.apply(Action::SetSignal(1, 0, "yes".into()));
-    state.apply(Action::SetGateMet(0, true));
+    state.apply(CalcEvent::SetDirect(0, "90".into()));
+    state.apply(CalcEvent::SetSignal(1, 0, "yes".into()));
+    state.apply(CalcEvent::SetGateMet(0, true));
     assert_eq!(state.model.components[0].direct, "90");
     assert_eq!(state.model.components[1].signals[0].value, "yes");
     assert!(state.model.gates[0].met);
@@ -193,63 +191,63 @@ fn lock_keeps_criteria_and_lets_signals_in() {
 #[test]
 fn editing_components_signals_and_gates() {
     let mut state = State::default();
-    state.apply(Action::AddComponent);
+    state.apply(CalcEvent::AddComponent);
     assert_eq!(state.model.components.len(), 4);
     let added = &state.model.components[3];
     assert_eq!(
         (added.key.as_str(), added.name.as_str(), added.weight.as_str()),
         ("component_1", "Component 4", "10")
     );
-    state.apply(Action::RenameComponent(3, "Long-term value".into()));
+    state.apply(CalcEvent::RenameComponent(3, "Long-term value".into()));
     // Give it a yes/no signal counted against: an open escalation.
-    state.apply(Action::SetSignalKind(3, 0, KindChoice::YesNo));
-    state.apply(Action::SetSignalDirection(3, 0, Direction::Negative));
-    state.apply(Action::RenameSignal(3, 0, "Open escalation".into()));
-    state.apply(Action::SetSignal(3, 0, "yes".into()));
+    state.apply(CalcEvent::SetSignalKind(3, 0, KindChoice::YesNo));
+    state.apply(CalcEvent::SetSignalDirection(3, 0, Direction::Negative));
+    state.apply(CalcEvent::RenameSignal(3, 0, "Open escalation".into()));
+    state.apply(CalcEvent::SetSignal(3, 0, "yes".into()));
     let e = evaluate(&state.model);
     assert_eq!(e.parts[3].score, Some(0.0));
     // Weights 40/30/30/10 over 110; only this component could score and it scores 0.
     assert!((e.parts[3].share.unwrap() - 100.0 * 10.0 / 110.0).abs() < 1e-9);
 
     // A count signal: cap 4, log scale. ln(1 + 1) / ln(1 + 4) = 0.4307 -> 43.07.
-    state.apply(Action::AddSignal(3));
-    state.apply(Action::SetSignalKind(3, 1, KindChoice::Count));
-    state.apply(Action::SetSignalCap(3, 1, 4.0));
-    state.apply(Action::SetSignalScale(3, 1, Scale::Log));
-    state.apply(Action::SetSignalWeight(3, 1, 3.0));
-    state.apply(Action::SetSignalCap(3, 1, -1.0)); // refused
-    state.apply(Action::SetSignalWeight(3, 1, f64::NAN)); // refused
-    state.apply(Action::SetSignal(3, 1, "1".into()));
+    state.apply(CalcEvent::AddSignal(3));
+    state.apply(CalcEvent::SetSignalKind(3, 1, KindChoice::Count));
+    state.apply(CalcEvent::SetSignalCap(3, 1, 4.0));
+    state.apply(CalcEvent::SetSignalScale(3, 1, Scale::Log));
+    state.apply(CalcEvent::SetSignalWeight(3, 1, 3.0));
+    state.apply(CalcEvent::SetSignalCap(3, 1, -1.0)); // refused
+    state.apply(CalcEvent::SetSignalWeight(3, 1, f64::NAN)); // refused
+    state.apply(CalcEvent::SetSignal(3, 1, "1".into()));
     let log = 2f64.ln() / 5f64.ln() * 100.0;
     // (0 x 1 + 43.07 x 3) / 4.
     let e = evaluate(&state.model);
     assert!((e.parts[3].score.unwrap() - log * 3.0 / 4.0).abs() < 1e-9);
     assert_eq!(state.model.components[3].signals[1].key, "signal_2");
 
-    state.apply(Action::AddGate);
-    state.apply(Action::RenameGate(5, "Security review".into()));
+    state.apply(CalcEvent::AddGate);
+    state.apply(CalcEvent::RenameGate(5, "Security review".into()));
     assert_eq!(state.model.gates[5].key, "gate_1");
-    state.apply(Action::RemoveGate(0));
+    state.apply(CalcEvent::RemoveGate(0));
     assert_eq!(state.model.gates[0].key, "usage");
-    state.apply(Action::Undo);
+    state.apply(CalcEvent::Undo);
     assert_eq!(state.model.gates[0].key, "product_fit");
 }
 
 #[test]
 fn the_last_component_stays_and_reset_can_be_undone() {
     let mut state = State::default();
-    state.apply(Action::RemoveComponent(0));
-    state.apply(Action::RemoveComponent(0));
-    state.apply(Action::RemoveComponent(0));
+    state.apply(CalcEvent::RemoveComponent(0));
+    state.apply(CalcEvent::RemoveComponent(0));
+    state.apply(CalcEvent::RemoveComponent(0));
     assert_eq!(state.model.components.len(), 1);
     assert_eq!(state.model.components[0].key, "intent");
-    state.apply(Action::ResetModel);
+    state.apply(CalcEvent::ResetModel);
     assert_eq!(state.model, Model::default());
-    state.apply(Action::Undo);
+    state.apply(CalcEvent::Undo);
     assert_eq!(state.model.components.len(), 1);
     // Reset of an untouched model does nothing and offers nothing to undo.
     let mut fresh = State::default();
-    fresh.apply(Action::ResetModel);
+    fresh.apply(CalcEvent::ResetModel);
     assert!(fresh.notices.is_empty() && fresh.previous.is_none());
 }
 
@@ -312,6 +310,7 @@ fn model() -> impl Strategy<Value = Model> {
             .collect::<Vec<_>>()
     });
     (components, text(), gates).prop_map(|(components, threshold, gates)| Model {
+        account: String::new(),
         components,
         threshold,
         gates,
@@ -345,16 +344,16 @@ proptest! {
 #[test]
 fn a_link_pasted_into_an_open_page_opens_with_undo() {
     let mut state = State::default();
-    state.apply(Action::SetWeight(0, "55".into()));
+    state.apply(CalcEvent::SetWeight(0, "55".into()));
     let shared = Model {
         threshold: "60".into(),
         ..Model::default()
     };
-    state.apply(Action::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
+    state.apply(CalcEvent::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
     assert_eq!(state.model, shared);
-    state.apply(Action::Undo);
+    state.apply(CalcEvent::Undo);
     assert_eq!(state.model.components[0].weight, "55");
-    state.apply(Action::OpenFragment("#m=1.%%%".into()));
+    state.apply(CalcEvent::OpenFragment("#m=1.%%%".into()));
     assert_eq!(state.model.components[0].weight, "55");
     assert!(state
         .notices
@@ -364,7 +363,7 @@ fn a_link_pasted_into_an_open_page_opens_with_undo() {
         .starts_with("This share link could not be opened"));
     // A locked page keeps its criteria whatever the fragment says.
     let mut locked = startup("lock=1", "", Stored::Nothing);
-    locked.apply(Action::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
+    locked.apply(CalcEvent::OpenFragment(format!("#m={}", encode_link(&doc(shared.clone())))));
     assert_eq!(locked.model.threshold, "70");
 }
 
@@ -379,14 +378,14 @@ fn team_targets_travel_with_the_model_and_bad_ones_are_refused() {
     let saved = Stored::Text(to_json(&Document::new(Model::default(), Some(targets.clone()))));
     let mut state = startup("", "", saved);
     assert_eq!(state.targets, Some(targets.clone()));
-    state.apply(Action::SetTargets(None));
+    state.apply(CalcEvent::SetTargets(None));
     assert_eq!(state.targets, None);
     let mut locked = startup(
         "lock=1",
         &format!("#m={}", encode_link(&Document::new(Model::default(), Some(targets.clone())))),
         Stored::Nothing,
     );
-    locked.apply(Action::SetTargets(None));
+    locked.apply(CalcEvent::SetTargets(None));
     assert_eq!(locked.targets, Some(targets.clone()));
     // Great below good cannot be used.
     targets.smb.volume.great = 1.0;

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::model::evaluate::{problem_for, Field, Problem};
 use crate::model::format::one_decimal;
-use crate::model::state::Action;
+use crate::model::state::CalcEvent;
 use crate::model::{Component, Part, ScoreMode};
 use crate::web::input_value;
 
@@ -29,7 +29,7 @@ pub struct ComponentCardProps {
     /// More than one component exists, so this one may be removed.
     pub removable: bool,
     /// Receives the component's actions.
-    pub onaction: Callback<Action>,
+    pub onaction: Callback<CalcEvent>,
 }
 
 /// A card with the mode switch, the score box and the signals.
@@ -63,9 +63,9 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                 <div class="component-editor">
                     <label for={format!("{key}-name")}>{ "Component name" }</label>
                     <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength="200"
-                        oninput={onaction.reform(move |e: InputEvent| Action::RenameComponent(index, input_value(&e)))} />
+                        oninput={onaction.reform(move |e: InputEvent| CalcEvent::RenameComponent(index, input_value(&e)))} />
                     if *removable {
-                        <button type="button" class="remove" onclick={onaction.reform(move |_| Action::RemoveComponent(index))}>
+                        <button type="button" class="remove" onclick={onaction.reform(move |_| CalcEvent::RemoveComponent(index))}>
                             { "Remove component" }<span class="visually-hidden">{ format!(" {}", component.name) }</span>
                         </button>
                     }
@@ -75,12 +75,12 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                 <legend class="visually-hidden">{ format!("How to score {}", component.name) }</legend>
                 <label>
                     <input type="radio" name={mode_name.clone()} checked={!direct}
-                        onchange={onaction.reform(move |_| Action::SetMode(index, ScoreMode::Signals))} />
+                        onchange={onaction.reform(move |_| CalcEvent::SetMode(index, ScoreMode::Signals))} />
                     { "From signals" }
                 </label>
                 <label>
                     <input type="radio" name={mode_name} checked={direct}
-                        onchange={onaction.reform(move |_| Action::SetMode(index, ScoreMode::Direct))} />
+                        onchange={onaction.reform(move |_| CalcEvent::SetMode(index, ScoreMode::Direct))} />
                     { "Type a score" }
                 </label>
             </fieldset>
@@ -91,7 +91,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                         value={component.direct.clone()}
                         aria-invalid={direct_problem.is_some().to_string()}
                         aria-describedby={error_id.clone()}
-                        oninput={onaction.reform(move |e: InputEvent| Action::SetDirect(index, input_value(&e)))} />
+                        oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetDirect(index, input_value(&e)))} />
                 } else {
                     <input type="text" id={score_id} data-testid={format!("score-{key}")} readonly=true
                         class="derived" value={one_decimal(derived)}
@@ -126,7 +126,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                         />
                     }
                     if editing {
-                        <button type="button" class="add" onclick={onaction.reform(move |_| Action::AddSignal(index))}>
+                        <button type="button" class="add" onclick={onaction.reform(move |_| CalcEvent::AddSignal(index))}>
                             { "Add a signal" }<span class="visually-hidden">{ format!(" to {}", component.name) }</span>
                         </button>
                     }

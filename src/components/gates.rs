@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::CalcEvent;
 use crate::model::Gate;
 use crate::web::{input_checked, input_value};
 
@@ -16,8 +16,8 @@ pub struct GatesPanelProps {
     pub editing: bool,
     /// Which gates are required is fixed.
     pub locked: bool,
-    /// Receives [`Action::SetGateMet`], [`Action::SetGateRequired`] and the editing actions.
-    pub onaction: Callback<Action>,
+    /// Receives [`CalcEvent::SetGateMet`], [`CalcEvent::SetGateRequired`] and the editing actions.
+    pub onaction: Callback<CalcEvent>,
 }
 
 /// The gates checklist.
@@ -32,7 +32,7 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                     <li key={gate.key.clone()} class={classes!("gate", (gate.required && !gate.met).then_some("gate-open"))}>
                         <input type="checkbox" id={format!("gate-{}", gate.key)} data-testid={format!("gate-{}", gate.key)}
                             checked={gate.met}
-                            onchange={props.onaction.reform(move |e: Event| Action::SetGateMet(index, input_checked(&e)))} />
+                            onchange={props.onaction.reform(move |e: Event| CalcEvent::SetGateMet(index, input_checked(&e)))} />
                         <label for={format!("gate-{}", gate.key)}>
                             <span class="gate-label">{ gate.label.clone() }</span>
                             <span class="gate-question">{ gate.question.clone() }</span>
@@ -40,7 +40,7 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                         <span class="gate-required">
                             <input type="checkbox" id={format!("gate-{}-required", gate.key)}
                                 checked={gate.required} disabled={props.locked}
-                                onchange={props.onaction.reform(move |e: Event| Action::SetGateRequired(index, input_checked(&e)))} />
+                                onchange={props.onaction.reform(move |e: Event| CalcEvent::SetGateRequired(index, input_checked(&e)))} />
                             <label for={format!("gate-{}-required", gate.key)}>
                                 { "required" }<span class="visually-hidden">{ format!(" ({})", gate.label) }</span>
                             </label>
@@ -49,8 +49,8 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                             <span class="gate-editor">
                                 <label for={format!("gate-{}-name", gate.key)}>{ "Gate name" }</label>
                                 <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength="200"
-                                    oninput={props.onaction.reform(move |e: InputEvent| Action::RenameGate(index, input_value(&e)))} />
-                                <button type="button" class="remove" onclick={props.onaction.reform(move |_| Action::RemoveGate(index))}>
+                                    oninput={props.onaction.reform(move |e: InputEvent| CalcEvent::RenameGate(index, input_value(&e)))} />
+                                <button type="button" class="remove" onclick={props.onaction.reform(move |_| CalcEvent::RemoveGate(index))}>
                                     { "Remove" }<span class="visually-hidden">{ format!(" gate {}", gate.label) }</span>
                                 </button>
                             </span>
@@ -59,7 +59,7 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                 }
             </ul>
             if props.editing {
-                <button type="button" class="add" onclick={props.onaction.reform(|_| Action::AddGate)}>{ "Add a gate" }</button>
+                <button type="button" class="add" onclick={props.onaction.reform(|_| CalcEvent::AddGate)}>{ "Add a gate" }</button>
             }
         </section>
     }

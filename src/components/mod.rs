@@ -1,8 +1,9 @@
-//! Thin view components, one per file: model values in, [`Action`]s out.
-//!
-//! [`Action`]: crate::model::state::Action
+//! Thin view components, one per file: model values in, events out. They hold
+//! no async flow, no storage call and no arithmetic: the shell
+//! (`crate::web::shell`) carries out effects, the model computes.
 
 pub mod book;
+mod calculator;
 mod component_card;
 mod embed;
 mod field_error;
@@ -12,12 +13,13 @@ pub mod programme;
 mod result_card;
 mod signal_editor;
 mod signal_field;
-pub mod store;
 mod threshold;
 mod toolbar;
+mod view_tabs;
 mod weights;
 
 pub use book::BookPage;
+pub use calculator::Calculator;
 pub use component_card::ComponentCard;
 pub use embed::EmbedPanel;
 pub use field_error::FieldError;
@@ -29,4 +31,5 @@ pub use signal_editor::SignalEditor;
 pub use signal_field::SignalField;
 pub use threshold::ThresholdField;
 pub use toolbar::ModelToolbar;
+pub use view_tabs::ViewTabs;
 pub use weights::WeightsPanel;

@@ -3,19 +3,18 @@
 use yew::prelude::*;
 
 use crate::model::notice::{Notice, NoticeAction};
-use crate::model::state::Action;
-use crate::web;
+use crate::model::state::CalcEvent;
 
 /// Props of [`Notices`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct NoticesProps {
     /// The notices to show.
     pub notices: Vec<Notice>,
-    /// Receives [`Action::DismissNotice`] and [`Action::Undo`].
-    pub onaction: Callback<Action>,
+    /// Receives [`CalcEvent::DismissNotice`], [`CalcEvent::Undo`] and [`CalcEvent::DownloadBackup`].
+    pub onaction: Callback<CalcEvent>,
 }
 
-/// A dismissible list of notices.
+/// A dismissible list of notices; quiet ones are a small status line.
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     if props.notices.is_empty() {
@@ -24,12 +23,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
     html! {
         <section class="notices" aria-label="Notices">
             for (index, notice) in props.notices.iter().enumerate() {
-                <div class="notice" data-testid="notice" role="status">
+                <div class={classes!("notice", notice.quiet.then_some("quiet"))} data-testid="notice" role="status">
                     <p>{ notice.message.clone() }</p>
                     <div class="notice-actions">
                         { action_button(notice.action.as_ref(), &props.onaction) }
                         <button type="button" class="dismiss" aria-label="Dismiss this notice"
-                            onclick={props.onaction.reform(move |_| Action::DismissNotice(index))}>{ "\u{d7}" }</button>
+                            onclick={props.onaction.reform(move |_| CalcEvent::DismissNotice(index))}>{ "\u{d7}" }</button>
                     </div>
                 </div>
             }
@@ -37,18 +36,14 @@ pub fn Notices(props: &NoticesProps) -> Html {
     }
 }
 
-fn action_button(action: Option<&NoticeAction>, onaction: &Callback<Action>) -> Html {
+fn action_button(action: Option<&NoticeAction>, onaction: &Callback<CalcEvent>) -> Html {
     match action {
         Some(NoticeAction::Undo) => html! {
-            <button type="button" class="secondary" onclick={onaction.reform(|_| Action::Undo)}>{ "Undo" }</button>
+            <button type="button" class="secondary" onclick={onaction.reform(|_| CalcEvent::Undo)}>{ "Undo" }</button>
         },
-        Some(NoticeAction::Download { file_name, text }) => {
-            let (file_name, text) = (file_name.clone(), text.clone());
-            let onclick = Callback::from(move |_| {
-                web::download(&file_name, "application/json", &text);
-            });
-            html! { <button type="button" class="secondary" {onclick}>{ "Download the saved text" }</button> }
-        }
+        Some(NoticeAction::DownloadBackup) => html! {
+            <button type="button" class="secondary" onclick={onaction.reform(|_| CalcEvent::DownloadBackup)}>{ "Download the saved text" }</button>
+        },
         None => html! {},
     }
 }

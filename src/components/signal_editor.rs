@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::{Action, KindChoice};
+use crate::model::state::{CalcEvent, KindChoice};
 use crate::model::{Direction, Scale, Signal, SignalKind};
 use crate::web::{input_value, select_value};
 
@@ -18,7 +18,7 @@ pub struct SignalEditorProps {
     /// The signal.
     pub signal: Signal,
     /// Receives the editing actions.
-    pub onaction: Callback<Action>,
+    pub onaction: Callback<CalcEvent>,
 }
 
 /// A row of controls that define one signal.
@@ -45,11 +45,11 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
             <div class="editor-field wide">
                 <label for={format!("{id}-label")}>{ "Signal" }</label>
                 <input type="text" id={format!("{id}-label")} value={signal.label.clone()} maxlength="200"
-                    oninput={onaction.reform(move |e: InputEvent| Action::RenameSignal(c, s, input_value(&e)))} />
+                    oninput={onaction.reform(move |e: InputEvent| CalcEvent::RenameSignal(c, s, input_value(&e)))} />
             </div>
             <div class="editor-field">
                 <label for={format!("{id}-kind")}>{ "Kind" }</label>
-                <select id={format!("{id}-kind")} onchange={onaction.reform(move |e: Event| Action::SetSignalKind(c, s, match select_value(&e).as_str() {
+                <select id={format!("{id}-kind")} onchange={onaction.reform(move |e: Event| CalcEvent::SetSignalKind(c, s, match select_value(&e).as_str() {
                     "count" => KindChoice::Count,
                     "yes_no" => KindChoice::YesNo,
                     "percent" => KindChoice::Percent,
@@ -65,11 +65,11 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
                 <div class="editor-field">
                     <label for={format!("{id}-cap")}>{ "Full marks at" }</label>
                     <input type="number" id={format!("{id}-cap")} min="0" step="any" value={cap.to_string()}
-                        oninput={onaction.reform(move |e: InputEvent| Action::SetSignalCap(c, s, number(&e).unwrap_or(f64::NAN)))} />
+                        oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetSignalCap(c, s, number(&e).unwrap_or(f64::NAN)))} />
                 </div>
                 <div class="editor-field">
                     <label for={format!("{id}-scale")}>{ "Scale" }</label>
-                    <select id={format!("{id}-scale")} onchange={onaction.reform(move |e: Event| Action::SetSignalScale(c, s, if select_value(&e) == "log" { Scale::Log } else { Scale::Linear }))}>
+                    <select id={format!("{id}-scale")} onchange={onaction.reform(move |e: Event| CalcEvent::SetSignalScale(c, s, if select_value(&e) == "log" { Scale::Log } else { Scale::Linear }))}>
                         <option value="linear" selected={scale == Scale::Linear}>{ "Linear" }</option>
                         <option value="log" selected={scale == Scale::Log}>{ "Log" }</option>
                     </select>
@@ -78,16 +78,16 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
             <div class="editor-field">
                 <label for={format!("{id}-weight")}>{ "Weight" }</label>
                 <input type="number" id={format!("{id}-weight")} min="0" step="any" value={signal.weight.to_string()}
-                    oninput={onaction.reform(move |e: InputEvent| Action::SetSignalWeight(c, s, number(&e).unwrap_or(f64::NAN)))} />
+                    oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetSignalWeight(c, s, number(&e).unwrap_or(f64::NAN)))} />
             </div>
             <div class="editor-field">
                 <label for={format!("{id}-direction")}>{ "Counts" }</label>
-                <select id={format!("{id}-direction")} onchange={onaction.reform(move |e: Event| Action::SetSignalDirection(c, s, if select_value(&e) == "negative" { Direction::Negative } else { Direction::Positive }))}>
+                <select id={format!("{id}-direction")} onchange={onaction.reform(move |e: Event| CalcEvent::SetSignalDirection(c, s, if select_value(&e) == "negative" { Direction::Negative } else { Direction::Positive }))}>
                     <option value="positive" selected={signal.direction == Direction::Positive}>{ "for the score" }</option>
                     <option value="negative" selected={signal.direction == Direction::Negative}>{ "against the score" }</option>
                 </select>
             </div>
-            <button type="button" class="remove" onclick={onaction.reform(move |_| Action::RemoveSignal(c, s))}>
+            <button type="button" class="remove" onclick={onaction.reform(move |_| CalcEvent::RemoveSignal(c, s))}>
                 { "Remove" }<span class="visually-hidden">{ format!(" signal {}", signal.label) }</span>
             </button>
         </fieldset>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::CalcEvent;
 use crate::model::{Signal, SignalKind};
 use crate::web::{input_checked, input_value};
 
@@ -21,8 +21,8 @@ pub struct SignalFieldProps {
     pub signal: Signal,
     /// The problem with its value, if any.
     pub message: Option<AttrValue>,
-    /// Receives [`Action::SetSignal`].
-    pub onaction: Callback<Action>,
+    /// Receives [`CalcEvent::SetSignal`].
+    pub onaction: Callback<CalcEvent>,
 }
 
 /// A labelled signal input with its hint and error.
@@ -44,7 +44,7 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
         return html! {
             <div class="signal signal-yes-no">
                 <input type="checkbox" id={id.clone()} {checked}
-                    onchange={onaction.reform(move |e: Event| Action::SetSignal(c, s, if input_checked(&e) { "yes" } else { "no" }.to_owned()))} />
+                    onchange={onaction.reform(move |e: Event| CalcEvent::SetSignal(c, s, if input_checked(&e) { "yes" } else { "no" }.to_owned()))} />
                 <label for={id.clone()}>{ signal.label.clone() }</label>
                 <FieldError id={error_id} message={message.clone()} />
             </div>
@@ -57,7 +57,7 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
                 value={signal.value.clone()}
                 aria-invalid={message.is_some().to_string()}
                 aria-describedby={format!("{hint_id} {error_id}")}
-                oninput={onaction.reform(move |e: InputEvent| Action::SetSignal(c, s, input_value(&e)))} />
+                oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetSignal(c, s, input_value(&e)))} />
             <span class="hint" id={hint_id}>{ signal.kind.hint() }</span>
             <FieldError id={error_id} message={message.clone()} />
         </div>

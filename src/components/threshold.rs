@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::evaluate::{problem_for, Field, Problem};
 use crate::model::number::parse_in_range;
-use crate::model::state::Action;
+use crate::model::state::CalcEvent;
 use crate::web::input_value;
 
 use super::FieldError;
@@ -16,8 +16,8 @@ pub struct ThresholdFieldProps {
     pub threshold: String,
     /// Current problems; the threshold's own is shown under it.
     pub problems: Vec<Problem>,
-    /// Receives [`Action::SetThreshold`].
-    pub onaction: Callback<Action>,
+    /// Receives [`CalcEvent::SetThreshold`].
+    pub onaction: Callback<CalcEvent>,
     /// Read-only: the criteria were locked by the link.
     pub locked: bool,
 }
@@ -26,7 +26,7 @@ pub struct ThresholdFieldProps {
 #[component]
 pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
     let message = problem_for(&props.problems, Field::Threshold);
-    let on_input = props.onaction.reform(|e: InputEvent| Action::SetThreshold(input_value(&e)));
+    let on_input = props.onaction.reform(|e: InputEvent| CalcEvent::SetThreshold(input_value(&e)));
     let parsed = parse_in_range(&props.threshold, 0.0, 100.0).unwrap_or(0.0);
     html! {
         <section class="card threshold" aria-labelledby="threshold-title">

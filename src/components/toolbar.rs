@@ -3,65 +3,53 @@
 
 use yew::prelude::*;
 
-use crate::model::notice::Notice;
-use crate::model::share::{encode_link, from_json, to_json, Document, MAX_JSON_LEN};
-use crate::model::state::Action;
-use crate::web;
+use crate::model::share::Document;
+use crate::model::state::CalcEvent;
+use crate::web::files;
 
 use super::EmbedPanel;
 
 /// Props of [`ModelToolbar`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ModelToolbarProps {
-    /// The model and targets to share or export.
-    pub document: Document,
-    /// The page address share links start from.
+    /// The share link of the current model.
+    pub link: AttrValue,
+    /// The page address (for the embed snippet).
     pub address: AttrValue,
+    /// The model and targets, for the embed snippet.
+    pub document: Document,
     /// Criteria are locked: no editing, reset or import.
     pub locked: bool,
     /// The editor is open.
     pub editing: bool,
-    /// Receives the toolbar's actions.
-    pub onaction: Callback<Action>,
+    /// Receives the toolbar's events.
+    pub onaction: Callback<CalcEvent>,
+    /// Receives a model file chosen or dropped.
+    pub onfile: Callback<web_sys::File>,
 }
 
 /// Buttons above the calculator, plus the share link box.
 #[component]
 pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
+    // Whether the embed panel is open is this toolbar's own view state.
     let embed_open = use_state(|| false);
-    let link = format!("{}#m={}", props.address, encode_link(&props.document));
     let onaction = props.onaction.clone();
-
-    let oncopy = {
-        let (link, onaction) = (link.clone(), onaction.clone());
-        Callback::from(move |_| {
-            let (link, onaction) = (link.clone(), onaction.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let message = if web::copy_text(&link).await {
-                    "Link copied: it carries the whole model and this account's inputs, and opens the same score anywhere."
-                } else {
-                    "This page may not use the clipboard here: copy the link from the Share link box."
-                };
-                onaction.emit(Action::Notify(Notice::new(message)));
-            });
-        })
-    };
-    let onexport = {
-        let document = props.document.clone();
-        Callback::from(move |_| {
-            web::download("csql-model.json", "application/json", &to_json(&document));
-        })
-    };
     let onfile = {
-        let onaction = onaction.clone();
-        Callback::from(move |e: Event| import(&e, &onaction))
+        let onfile = props.onfile.clone();
+        Callback::from(move |e: Event| {
+            if let Some(file) = files::from_event(&e) {
+                onfile.emit(file);
+            }
+        })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let onaction = onaction.clone();
+        let onfile = props.onfile.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            import(&e, &onaction);
+            if let Some(file) = files::from_event(&e) {
+                onfile.emit(file);
+            }
         })
     };
     let editing = props.editing;
@@ -76,47 +64,30 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
                 if props.locked {
                     <span class="badge">{ "Criteria locked by this link: enter the account's signals." }</span>
                 } else {
-                    <button type="button" aria-pressed={editing.to_string()} onclick={onaction.reform(move |_| Action::SetEditing(!editing))}>
+                    <button type="button" aria-pressed={editing.to_string()} onclick={onaction.reform(move |_| CalcEvent::SetEditing(!editing))}>
                         { if editing { "Done editing" } else { "Edit model" } }
                     </button>
-                    <button type="button" onclick={onaction.reform(|_| Action::ResetModel)}>{ "Reset to default" }</button>
+                    <button type="button" onclick={onaction.reform(|_| CalcEvent::ResetModel)}>{ "Reset to default" }</button>
                 }
-                <button type="button" onclick={oncopy}>{ "Copy link" }</button>
-                <button type="button" onclick={onexport}>{ "Export JSON" }</button>
+                <button type="button" onclick={onaction.reform(|_| CalcEvent::CopyLink)}>{ "Copy link" }</button>
+                <button type="button" data-testid="copy-result" onclick={onaction.reform(|_| CalcEvent::CopyResult)}>{ "Copy result" }</button>
+                <button type="button" onclick={onaction.reform(|_| CalcEvent::ExportJson)}>{ "Export JSON" }</button>
                 if !props.locked {
+                    <input type="file" id="import-json" class="file-input" accept=".json,application/json" onchange={onfile} />
                     <label class="button" for="import-json">{ "Import JSON" }</label>
-                    <input type="file" id="import-json" class="visually-hidden" accept=".json,application/json" onchange={onfile} />
                 }
                 <button type="button" aria-expanded={embed_open.to_string()} aria-controls="embed-panel" onclick={toggle_embed}>{ "Embed" }</button>
             </div>
             <div class="share-row">
                 <label for="share-link">{ "Share link" }</label>
-                <input type="text" id="share-link" data-testid="share-link" readonly=true value={link} />
+                <input type="text" id="share-link" data-testid="share-link" readonly=true value={props.link.clone()} />
             </div>
             if !props.locked {
                 <p class="help">{ "Drop a model JSON file here to import it." }</p>
             }
             if *embed_open {
-                <EmbedPanel document={props.document.clone()} address={props.address.clone()} />
+                <EmbedPanel document={props.document.clone()} address={props.address.clone()} onaction={props.onaction.clone()} />
             }
         </section>
     }
-}
-
-/// Reads a chosen or dropped model file and replaces the model, or says what is wrong.
-fn import(event: &Event, onaction: &Callback<Action>) {
-    let Some(file) = web::event_file(event) else { return };
-    let onaction = onaction.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
-        #[allow(clippy::cast_precision_loss)]
-        let action = match web::read_text(file, MAX_JSON_LEN as f64).await {
-            Err(message) => Action::Notify(Notice::new(format!("Import failed: {message}."))),
-            Ok(text) => match from_json(&text) {
-                Ok(document) => Action::ReplaceDocument(Box::new(document), format!("Imported the model from {name}.")),
-                Err(e) => Action::Notify(Notice::new(format!("Import failed: {name} could not be used: {e}."))),
-            },
-        };
-        onaction.emit(action);
-    });
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::model::evaluate::{problem_for, Field};
 use crate::model::format::percent;
 use crate::model::number::parse_non_negative;
-use crate::model::state::Action;
+use crate::model::state::CalcEvent;
 use crate::model::{Evaluation, Model};
 use crate::web::input_value;
 
@@ -18,8 +18,8 @@ pub struct WeightsPanelProps {
     pub model: Model,
     /// The current evaluation, for shares and problems.
     pub evaluation: Evaluation,
-    /// Receives [`Action::SetWeight`].
-    pub onaction: Callback<Action>,
+    /// Receives [`CalcEvent::SetWeight`].
+    pub onaction: Callback<CalcEvent>,
     /// Read-only: the criteria were locked by the link.
     pub locked: bool,
 }
@@ -41,7 +41,7 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
                     let parsed = parse_non_negative(&component.weight).ok();
                     let slider_max = parsed.map_or(100.0, |w| w.max(100.0)).ceil();
                     let share = props.evaluation.parts.get(index).and_then(|p| p.share);
-                    let on_input = props.onaction.reform(move |e: InputEvent| Action::SetWeight(index, input_value(&e)));
+                    let on_input = props.onaction.reform(move |e: InputEvent| CalcEvent::SetWeight(index, input_value(&e)));
                     html! {
                         <div class="weight-row" key={key.clone()}>
                             <label for={number_id.clone()}>{ format!("{} weight", component.name) }</label>

@@ -16,6 +16,7 @@ impl Default for Model {
             components: vec![engagement(), fit(), intent()],
             threshold: THRESHOLD.to_owned(),
             gates: gates(),
+            account: String::new(),
         }
     }
 }

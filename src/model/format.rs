@@ -27,6 +27,77 @@ pub fn percent(value: Option<f64>) -> String {
     }
 }
 
+/// The verdict as people read it: `CSQL`, `Gates missing`, `Below the
+/// threshold`, `Cannot score yet` (the code stays in `data-verdict`).
+#[must_use]
+pub fn verdict_label(verdict: &Verdict) -> &'static str {
+    match verdict {
+        Verdict::Csql => "CSQL",
+        Verdict::GatesMissing(_) => "Gates missing",
+        Verdict::BelowThreshold { .. } => "Below the threshold",
+        Verdict::Invalid => "Cannot score yet",
+    }
+}
+
+/// A plain-text summary of one account's result, for a CRM note or a chat
+/// message: account, score, verdict, gates met and missing, weights, link.
+#[must_use]
+pub fn result_summary(state: &super::state::State) -> String {
+    let model = &state.model;
+    let evaluation = super::evaluate(model);
+    let mut lines = Vec::new();
+    let account = model.account.trim();
+    if !account.is_empty() {
+        lines.push(format!("Account: {account}"));
+    }
+    lines.push(format!(
+        "CSQL score: {} / 100 (threshold {})",
+        one_decimal(evaluation.score),
+        one_decimal(evaluation.threshold)
+    ));
+    lines.push(format!("Verdict: {}. {}", verdict_label(&evaluation.verdict), reason(&evaluation)));
+    let labels = |met: bool| -> String {
+        let names: Vec<&str> = model
+            .gates
+            .iter()
+            .filter(|g| g.met == met && (met || g.required))
+            .map(|g| g.label.as_str())
+            .collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    lines.push(format!("Gates met: {}", labels(true)));
+    lines.push(format!("Required gates missing: {}", labels(false)));
+    let weights: Vec<String> = model
+        .components
+        .iter()
+        .zip(&evaluation.parts)
+        .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), percent(p.share)))
+        .collect();
+    lines.push(format!("Weights: {}", weights.join(", ")));
+    lines.push(format!("Model: {}", state.link));
+    lines.join("\n")
+}
+
+/// A net change with its sign: `+3`, `-2`, `0`.
+#[must_use]
+pub fn signed(gained: usize, lost: usize) -> String {
+    match gained.cmp(&lost) {
+        std::cmp::Ordering::Greater => format!("+{}", gained - lost),
+        std::cmp::Ordering::Less => format!("-{}", lost - gained),
+        std::cmp::Ordering::Equal => "0".to_owned(),
+    }
+}
+
+/// `1 CSQL`, `2 CSQLs`: a count with its noun, singular or plural.
+#[must_use]
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 /// The verdict as a short headline.
 #[must_use]
 pub fn headline(verdict: &Verdict) -> &'static str {

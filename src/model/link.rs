@@ -117,3 +117,15 @@ fn apply_gates(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
         )));
     }
 }
+
+/// The origin a host page must have to set values in an embedded
+/// calculator, from `origin=` in the query string (`https://wiki.example.com`);
+/// `None` when the link does not restrict it.
+#[must_use]
+pub fn host_origin(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == "origin")
+        .map(|(_, value)| value.trim().trim_end_matches('/').to_owned())
+        .filter(|origin| !origin.is_empty())
+}

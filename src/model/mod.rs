@@ -4,8 +4,10 @@
 //! signals and components, the weighted CSQL score, gates, the verdict and its
 //! explanation, pre-filled links, and the state transitions the page drives.
 
+pub mod app;
 pub mod book;
 pub mod defaults;
+pub mod effect;
 pub mod evaluate;
 pub mod exact;
 pub mod format;
@@ -75,4 +77,7 @@ pub struct Model {
     pub threshold: String,
     /// Qualification gates.
     pub gates: Vec<Gate>,
+    /// The account's name, as typed (optional; used in the copied summary).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub account: String,
 }

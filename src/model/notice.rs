@@ -5,13 +5,9 @@
 pub enum NoticeAction {
     /// Put back the model as it was before the change the notice reports.
     Undo,
-    /// Save this text (e.g. unreadable saved data) to a file, so nothing is lost.
-    Download {
-        /// Suggested file name.
-        file_name: String,
-        /// The text to save.
-        text: String,
-    },
+    /// Download the saved text the page could not read (kept as the
+    /// calculator's backup); dismissing the notice lets it go.
+    DownloadBackup,
 }
 
 /// A message for the user, with an optional action.
@@ -21,6 +17,8 @@ pub struct Notice {
     pub message: String,
     /// What the user can do about it.
     pub action: Option<NoticeAction>,
+    /// A fact to mention once, quietly (not a warning): shown as a small status line.
+    pub quiet: bool,
 }
 
 impl Notice {
@@ -30,15 +28,31 @@ impl Notice {
         Self {
             message: message.into(),
             action: None,
+            quiet: false,
+        }
+    }
+
+    /// A quiet notice: a fact, not a warning.
+    #[must_use]
+    pub fn quiet(message: impl Into<String>) -> Self {
+        Self {
+            quiet: true,
+            ..Self::new(message)
+        }
+    }
+
+    /// A notice with an action.
+    #[must_use]
+    pub fn with_action(message: impl Into<String>, action: NoticeAction) -> Self {
+        Self {
+            action: Some(action),
+            ..Self::new(message)
         }
     }
 
     /// A notice that offers [`NoticeAction::Undo`].
     #[must_use]
     pub fn with_undo(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            action: Some(NoticeAction::Undo),
-        }
+        Self::with_action(message, NoticeAction::Undo)
     }
 }

@@ -37,7 +37,7 @@ pub use metrics::{evaluate, Metrics, Problem, Programme, ProgrammeField, Rating}
 pub use paste::{parse_rows, PasteProblem};
 pub use period::{Date, DateError, Period, QUARTER_DAYS};
 pub use query::from_query;
-pub use state::{ProgrammeAction, ProgrammeState, RowField};
+pub use state::{ProgrammeEvent, ProgrammeState, RowField};
 
 /// A customer segment, with its own benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,13 +170,11 @@ pub struct ProgrammeInput {
     pub stage: Stage,
     /// Who is reading, which decides the order of sections and advice.
     pub role: Role,
-    /// The benchmark table: the reference by default, or internal targets.
-    pub benchmarks: Benchmarks,
 }
 
 impl Default for ProgrammeInput {
     /// SMB, one quarter, one empty "Team" row for one CSM, a scaling company
-    /// read by a CS manager, and the reference benchmarks.
+    /// read by a CS manager.
     fn default() -> Self {
         Self {
             segment: Segment::Smb,
@@ -186,7 +184,6 @@ impl Default for ProgrammeInput {
             other_conversion: String::new(),
             stage: Stage::default(),
             role: Role::default(),
-            benchmarks: Benchmarks::default(),
         }
     }
 }

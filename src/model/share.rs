@@ -80,6 +80,9 @@ pub enum LoadError {
     /// A version number this release never wrote.
     #[error("it has an unknown format version ({0})")]
     UnknownVersion(u32),
+    /// A file that is not UTF-8 text.
+    #[error("it is not a text file")]
+    NotText,
     /// Valid JSON, but a model this page cannot use.
     #[error("the model is not usable: {0}")]
     BadModel(String),
@@ -239,6 +242,35 @@ pub fn check(model: &Model) -> Result<(), String> {
         return Err(format!("two components or gates share the key {}", short(pair[0])));
     }
     Ok(())
+}
+
+/// The address of the locked, embeddable calculator for this document:
+/// `embed.html` beside the page, with `lock=1` and the share link.
+#[must_use]
+pub fn embed_src(address: &str, document: &Document) -> String {
+    let base = address.rsplit_once('/').map_or("", |(base, _)| base);
+    let base = if base.is_empty() { "." } else { base };
+    format!("{base}/embed.html?lock=1#{FRAGMENT_KEY}={}", encode_link(document))
+}
+
+/// A ready `<iframe>` snippet for a wiki page, with the few lines of script
+/// that resize the frame from the page's height messages.
+#[must_use]
+pub fn embed_snippet(address: &str, document: &Document) -> String {
+    let src = embed_src(address, document);
+    let height = embed_height(&document.model);
+    format!(
+        "<iframe id=\"csql-calculator\" title=\"CSQL calculator\" src=\"{src}\" width=\"100%\" height=\"{height}\" \
+         style=\"border:0;max-width:1100px\" sandbox=\"allow-scripts allow-downloads\" loading=\"lazy\"></iframe>\n\
+         <script>\n\
+         addEventListener(\"message\", function (event) {{\n  \
+           var frame = document.getElementById(\"csql-calculator\");\n  \
+           if (frame && event.source === frame.contentWindow && event.data && event.data.type === \"csql-calculator:height\") {{\n    \
+             frame.style.height = event.data.height + \"px\";\n  \
+           }}\n\
+         }});\n\
+         </script>"
+    )
 }
 
 /// A frame height in pixels that fits the embedded calculator for this model

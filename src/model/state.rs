@@ -1,16 +1,30 @@
-//! Page state and the actions that change it: plain data and pure transitions,
-//! so every user interaction can be tested without a browser.
+//! The calculator's state and its `update`: events in, effects out, in the
+//! shape of crux. Plain data and pure transitions, so every interaction (and
+//! what it asks of the browser: saving, reading a file, copying, telling the
+//! host frame) is tested without a browser.
+//!
+//! Saving follows three rules. Autosave starts with the first change, so
+//! opening a colleague's link never overwrites the model saved here. Saved
+//! text the page cannot read is first kept under a backup key, and is never
+//! overwritten: if the backup cannot be written, autosave stays off. A write
+//! the browser refuses leaves the saved model as it was (the browser keeps the
+//! old value) and is said once.
 
+use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
 use super::link::{apply_query, mentions_model};
 use super::notice::{Notice, NoticeAction};
 use super::programme::Benchmarks;
-use super::share::{code_in_fragment, decode_link, from_json, Document};
-use super::{Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
+use super::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, MAX_JSON_LEN};
+use super::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
+
+/// The calculator's effects.
+pub type Effects = Vec<Effect<CalcEvent>>;
 
 /// What the browser's storage held at start-up.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Stored {
     /// Storage works and holds no model yet.
+    #[default]
     Nothing,
     /// The saved text.
     Text(String),
@@ -19,14 +33,23 @@ pub enum Stored {
 }
 
 /// Everything the page starts from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Startup {
     /// The query string (`?weights=...&lock=1`).
     pub query: String,
     /// The URL fragment (`#m=1....`).
     pub fragment: String,
-    /// What storage held.
+    /// What storage held under the model's key.
     pub stored: Stored,
+    /// Unreadable text kept under the backup key by an earlier visit.
+    pub backup: Option<String>,
+    /// The page address share links start from (no query, no fragment).
+    pub address: String,
+    /// The page runs inside a frame: post results to the host.
+    pub in_frame: bool,
+    /// The embedded calculator (`embed.html`): never saves, so a wiki
+    /// page's frame cannot overwrite the model saved by the full app.
+    pub embedded: bool,
 }
 
 /// The kinds of signal the editor offers; a count starts with a cap of 10.
@@ -57,12 +80,26 @@ pub struct State {
     pub locked: bool,
     /// The model editor is open.
     pub editing: bool,
+    /// Changes are saved to the browser's storage.
+    pub autosave: bool,
+    /// Saved text that could not be read, offered for download until dismissed.
+    pub backup: Option<String>,
+    /// The page address share links start from.
+    pub address: String,
+    /// The share link of the current document (kept up to date by `update`,
+    /// so it is encoded once per change, not on every render).
+    pub link: String,
+    /// Post the result to a host frame after every change.
+    pub host: bool,
+    /// The model file being imported, while it is read.
+    pub importing: Option<FileRef>,
 }
 
-/// A user intent. Indexes that point nowhere are ignored; so is any change to
-/// the criteria while the state is locked.
+/// Something that happened: a user intent or a browser answer. Indexes that
+/// point nowhere are ignored; so is any change to the criteria while the
+/// state is locked.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
+pub enum CalcEvent {
     /// Set component `n`'s weight to the typed text.
     SetWeight(usize, String),
     /// Set the threshold to the typed text.
@@ -121,7 +158,37 @@ pub enum Action {
     OpenFragment(String),
     /// Put back the model kept in `previous`.
     Undo,
+    /// Put the share link on the clipboard.
+    CopyLink,
+    /// Put a plain-text summary of the result on the clipboard.
+    CopyResult,
+    /// Put the embed snippet on the clipboard.
+    CopyEmbed,
+    /// Download the model as a JSON file.
+    ExportJson,
+    /// Import a model from a JSON file the user chose or dropped.
+    ImportFile(FileRef),
+    /// Download the saved text the page could not read.
+    DownloadBackup,
+    /// A host page set inputs (`csql-calculator:set`).
+    Host(HostSet),
+    /// The shell's answer to an effect.
+    Answer(Answer),
 }
+
+/// What a host page may set: inputs only, never the criteria of a locked page.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct HostSet {
+    /// Component or signal key to the text as typed.
+    #[serde(default)]
+    pub values: std::collections::BTreeMap<String, String>,
+    /// Gate key to met or not.
+    #[serde(default)]
+    pub gates: std::collections::BTreeMap<String, bool>,
+}
+
+/// Most entries a host message may set; a larger message is ignored whole.
+pub const MAX_HOST_ENTRIES: usize = 200;
 
 impl State {
     /// The default model with a pre-filled link's query string applied.
@@ -136,34 +203,57 @@ impl State {
         }
     }
 
-    /// The state a page starts in: a shared model in the fragment wins, then a
-    /// pre-filled query, then the saved model, then the default one. Query
-    /// values apply on top of a shared model. Nothing is lost: a replaced saved
-    /// model can be brought back with undo, unreadable saved text downloaded.
+    /// The state a page starts in, and what it first asks of the browser: a
+    /// shared model in the fragment wins, then a pre-filled query, then the
+    /// saved model, then the default one. Query values apply on top of a
+    /// shared model. Nothing is lost: a replaced saved model can be brought
+    /// back with undo; unreadable saved text is kept under the backup key
+    /// (the first effect) and offered for download.
     #[must_use]
-    pub fn start(startup: &Startup) -> Self {
+    pub fn start(startup: &Startup) -> (Self, Effects) {
         let mut notices = Vec::new();
+        let mut effects = Vec::new();
+        let compact = startup.embedded || super::view::ViewFlags::from_query(&startup.query).embed;
+        let mut autosave = !compact && startup.stored != Stored::Unavailable;
+        let mut backup = startup.backup.clone();
         let saved = match &startup.stored {
             Stored::Text(text) => match from_json(text) {
                 Ok(document) => Some(document),
                 Err(e) => {
-                    notices.push(Notice {
-                        message: format!(
-                            "The model saved in this browser could not be read: {e}. The page starts from the default model; download the saved text to keep it."
+                    match &backup {
+                        // Keep it before anything is saved over it.
+                        None => effects.push(Effect::Save {
+                            key: StorageKey::Backup,
+                            text: text.clone(),
+                        }),
+                        // An older backup is already kept: keep both by not saving this visit.
+                        Some(kept) if kept != text => autosave = false,
+                        Some(_) => {}
+                    }
+                    backup = Some(text.clone());
+                    notices.push(Notice::with_action(
+                        format!(
+                            "The model saved in this browser could not be read: {e}. The page starts from the default model; the saved text is kept until you dismiss this."
                         ),
-                        action: Some(NoticeAction::Download { file_name: "csql-model-unreadable.json".to_owned(), text: text.clone() }),
-                    });
+                        NoticeAction::DownloadBackup,
+                    ));
                     None
                 }
             },
             Stored::Nothing => None,
             Stored::Unavailable => {
-                notices.push(Notice::new(
-                    "This browser is not letting the page save (a private window, a sandboxed frame or full storage): your changes last until you close it.",
+                notices.push(Notice::quiet(
+                    "This page cannot save here (a private window, a sandboxed frame or full storage): your inputs last until you close it.",
                 ));
                 None
             }
         };
+        if backup.is_some() && !notices.iter().any(|n| n.action == Some(NoticeAction::DownloadBackup)) {
+            notices.push(Notice::with_action(
+                "A saved model this page could not read is kept in this browser: download it, or dismiss this to let it go.",
+                NoticeAction::DownloadBackup,
+            ));
+        }
         let shared = code_in_fragment(&startup.fragment).and_then(|code| match decode_link(code) {
             Ok(document) => Some(document),
             Err(e) => {
@@ -193,41 +283,255 @@ impl State {
                 ));
             }
         }
-        Self {
+        let mut state = Self {
             model,
             targets,
             notices,
             previous,
             locked,
             editing: false,
+            autosave,
+            backup,
+            address: startup.address.clone(),
+            link: String::new(),
+            host: startup.in_frame,
+            importing: None,
+        };
+        state.link = state.share_link();
+        if state.host {
+            effects.push(Effect::PostToHost(state.result_message()));
+        }
+        (state, effects)
+    }
+
+    /// Handles one event: applies it, then asks for what follows from the
+    /// change (a save, the host's result message).
+    pub fn update(&mut self, event: CalcEvent) -> Effects {
+        let before = self.document();
+        // A host that set values gets an answer even when nothing changed.
+        let asked = matches!(event, CalcEvent::Host(_));
+        let mut effects = self.effects_of(event);
+        effects.extend(self.follow_up(&before, asked));
+        effects
+    }
+
+    /// What follows from a change of the document made here or by another
+    /// part of the app (the Programme view edits the targets): the share link
+    /// is encoded again, the document saved, the host told.
+    pub fn follow_up(&mut self, before: &Document, asked: bool) -> Effects {
+        let mut effects = Vec::new();
+        let changed = self.document() != *before;
+        if changed {
+            self.link = self.share_link();
+            if self.autosave {
+                effects.push(Effect::Save {
+                    key: StorageKey::Model,
+                    text: to_json(&self.document()),
+                });
+            }
+        }
+        if self.host && (asked || changed) {
+            effects.push(Effect::PostToHost(self.result_message()));
+        }
+        effects
+    }
+
+    /// The effects of one event, after applying what it changes.
+    fn effects_of(&mut self, event: CalcEvent) -> Effects {
+        match event {
+            CalcEvent::CopyLink => vec![Effect::CopyText(CopyWhat::Link, self.link.clone())],
+            CalcEvent::CopyResult => vec![Effect::CopyText(CopyWhat::Result, super::format::result_summary(self))],
+            CalcEvent::CopyEmbed => vec![Effect::CopyText(
+                CopyWhat::Embed,
+                super::share::embed_snippet(&self.address, &self.document()),
+            )],
+            CalcEvent::ExportJson => vec![Effect::Download {
+                file_name: "csql-model.json".to_owned(),
+                mime: "application/json",
+                text: to_json(&self.document()),
+            }],
+            CalcEvent::ImportFile(file) => {
+                if self.locked {
+                    return Vec::new();
+                }
+                if usize::try_from(file.size).map_or(true, |size| size > MAX_JSON_LEN) {
+                    self.notify(Notice::new(format!(
+                        "Import failed: {} is too large ({} KB); a model file is a few KB.",
+                        super::text::quoted(&file.name),
+                        file.size / 1024
+                    )));
+                    return Vec::new();
+                }
+                self.importing = Some(file.clone());
+                vec![Effect::ReadFile(file)]
+            }
+            CalcEvent::DownloadBackup => self
+                .backup
+                .as_ref()
+                .map(|text| Effect::Download {
+                    file_name: "csql-model-unreadable.json".to_owned(),
+                    mime: "application/json",
+                    text: text.clone(),
+                })
+                .into_iter()
+                .collect(),
+            CalcEvent::DismissNotice(n) => {
+                let dismissed = self.notices.get(n).map(|notice| notice.action.clone());
+                self.apply(CalcEvent::DismissNotice(n));
+                if dismissed == Some(Some(NoticeAction::DownloadBackup)) && self.backup.take().is_some() {
+                    return vec![Effect::Remove(StorageKey::Backup)];
+                }
+                Vec::new()
+            }
+            CalcEvent::Host(set) => {
+                self.apply_host(set);
+                Vec::new()
+            }
+            CalcEvent::Answer(answer) => {
+                self.answer(answer);
+                Vec::new()
+            }
+            other => {
+                self.apply(other);
+                Vec::new()
+            }
         }
     }
 
-    /// Applies one action.
-    pub fn apply(&mut self, action: Action) {
+    /// An answer from the shell.
+    fn answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::SaveRefused(StorageKey::Backup) => {
+                self.autosave = false;
+                self.notify(Notice::new(
+                    "This browser refused to keep a copy of the unreadable saved model, so this page will not save over it: download it from the notice above to keep it.",
+                ));
+            }
+            Answer::SaveRefused(StorageKey::Model) => self.notify(Notice::new(
+                "This browser refused to save (storage full or blocked): the model saved before stays as it was, and your changes last until you close the page.",
+            )),
+            Answer::SaveRefused(StorageKey::Mapping) | Answer::FileProgress(..) => {}
+            Answer::FileRead(id, bytes) => {
+                if let Some(file) = self.importing.take().filter(|f| f.id == id) {
+                    let name = super::text::quoted(&file.name);
+                    match std::str::from_utf8(&bytes).map_err(|_| super::share::LoadError::NotText).and_then(from_json) {
+                        Ok(document) => self.apply(CalcEvent::ReplaceDocument(Box::new(document), format!("Imported the model from {name}."))),
+                        Err(e) => self.notify(Notice::new(format!("Import failed: {name} could not be used: {e}."))),
+                    }
+                }
+            }
+            Answer::FileFailed(id) => {
+                if let Some(file) = self.importing.take().filter(|f| f.id == id) {
+                    self.notify(Notice::new(format!(
+                        "Import failed: {} could not be read.",
+                        super::text::quoted(&file.name)
+                    )));
+                }
+            }
+            Answer::Copied(what, worked) => self.notify(Notice::new(copied_message(what, worked))),
+        }
+    }
+
+    /// Fills inputs from a host page as if typed: component scores, signal
+    /// values, gates met. Criteria stay as they are; unknown keys are ignored.
+    fn apply_host(&mut self, set: HostSet) {
+        if set.values.len() + set.gates.len() > MAX_HOST_ENTRIES {
+            return;
+        }
+        for (key, text) in set.values {
+            let text: String = text.chars().take(super::share::MAX_TEXT).collect();
+            if let Some(c) = self.model.components.iter().position(|c| c.key == key) {
+                self.apply(CalcEvent::SetMode(c, ScoreMode::Direct));
+                self.apply(CalcEvent::SetDirect(c, text));
+            } else if let Some((c, s)) = self.find_signal(&key) {
+                self.apply(CalcEvent::SetSignal(c, s, text));
+            }
+        }
+        for (key, met) in set.gates {
+            if let Some(n) = self.model.gates.iter().position(|g| g.key == key) {
+                self.apply(CalcEvent::SetGateMet(n, met));
+            }
+        }
+    }
+
+    /// The component and signal index of a signal key (first match in model order).
+    fn find_signal(&self, key: &str) -> Option<(usize, usize)> {
+        self.model
+            .components
+            .iter()
+            .enumerate()
+            .find_map(|(c, component)| component.signals.iter().position(|s| s.key == key).map(|s| (c, s)))
+    }
+
+    /// The full share link of the current document.
+    #[must_use]
+    pub fn share_link(&self) -> String {
+        format!("{}#m={}", self.address, encode_link(&self.document()))
+    }
+
+    /// The result as the host page receives it.
+    #[must_use]
+    pub fn result_message(&self) -> HostMessage {
+        let evaluation = evaluate(&self.model);
+        let gates_missing = if matches!(evaluation.verdict, super::Verdict::GatesMissing(_)) {
+            self.model
+                .gates
+                .iter()
+                .filter(|g| g.required && !g.met)
+                .map(|g| g.key.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        HostMessage::Result(ResultMessage {
+            score: evaluation.score,
+            verdict: evaluation.verdict.word(),
+            components: evaluation
+                .parts
+                .iter()
+                .map(|p| ComponentResult {
+                    key: p.key.clone(),
+                    name: p.name.clone(),
+                    score: p.score,
+                    points: p.points,
+                })
+                .collect(),
+            gates_missing,
+            model_link: self.link.clone(),
+        })
+    }
+
+    /// Adds a notice unless the same one is showing.
+    fn notify(&mut self, notice: Notice) {
+        self.apply(CalcEvent::Notify(notice));
+    }
+
+    /// Applies one event's change to the state, without its effects (see
+    /// [`State::update`]).
+    pub fn apply(&mut self, action: CalcEvent) {
         if self.locked && changes_criteria(&action) {
             return;
         }
         match action {
-            Action::SetWeight(n, text) => with(&mut self.model.components, n, |c| c.weight = text),
-            Action::SetThreshold(text) => self.model.threshold = text,
-            Action::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
-            Action::SetDirect(n, text) => with(&mut self.model.components, n, |c| c.direct = text),
-            Action::SetSignal(c, s, text) => self.with_signal(c, s, |signal| signal.value = text),
-            Action::SetGateMet(n, met) => with(&mut self.model.gates, n, |g| g.met = met),
-            Action::SetGateRequired(n, required) => with(&mut self.model.gates, n, |g| g.required = required),
-            Action::DismissNotice(n) => {
+            CalcEvent::SetWeight(n, text) => with(&mut self.model.components, n, |c| c.weight = text),
+            CalcEvent::SetThreshold(text) => self.model.threshold = text,
+            CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
+            CalcEvent::SetDirect(n, text) => with(&mut self.model.components, n, |c| c.direct = text),
+            CalcEvent::SetSignal(c, s, text) => self.with_signal(c, s, |signal| signal.value = text),
+            CalcEvent::SetGateMet(n, met) => with(&mut self.model.gates, n, |g| g.met = met),
+            CalcEvent::SetGateRequired(n, required) => with(&mut self.model.gates, n, |g| g.required = required),
+            CalcEvent::DismissNotice(n) => {
                 if n < self.notices.len() {
                     self.notices.remove(n);
                 }
             }
-            Action::Notify(notice) => {
+            CalcEvent::Notify(notice) => {
                 if !self.notices.contains(&notice) {
                     self.notices.push(notice);
                 }
             }
-            Action::SetEditing(on) => self.editing = on,
-            Action::AddComponent => {
+            CalcEvent::SetEditing(on) => self.editing = on,
+            CalcEvent::AddComponent => {
                 let key = unique_key("component", self.model.components.iter().map(|c| c.key.as_str()));
                 let n = self.model.components.len() + 1;
                 self.model.components.push(Component {
@@ -239,27 +543,27 @@ impl State {
                     signals: vec![Signal::new("signal_1", "New signal", SignalKind::Rating, 1.0)],
                 });
             }
-            Action::RenameComponent(n, name) => with(&mut self.model.components, n, |c| c.name = name),
-            Action::RemoveComponent(n) => {
+            CalcEvent::RenameComponent(n, name) => with(&mut self.model.components, n, |c| c.name = name),
+            CalcEvent::RemoveComponent(n) => {
                 if n < self.model.components.len() && self.model.components.len() > 1 {
                     self.keep_for_undo();
                     let removed = self.model.components.remove(n);
                     self.undo_notice(format!("Removed the component {}.", removed.name));
                 }
             }
-            Action::AddSignal(n) => with(&mut self.model.components, n, |c| {
+            CalcEvent::AddSignal(n) => with(&mut self.model.components, n, |c| {
                 let key = unique_key("signal", c.signals.iter().map(|s| s.key.as_str()));
                 c.signals.push(Signal::new(&key, "New signal", SignalKind::Rating, 1.0));
             }),
-            Action::RemoveSignal(c, s) => {
+            CalcEvent::RemoveSignal(c, s) => {
                 if self.model.components.get(c).is_some_and(|comp| s < comp.signals.len()) {
                     self.keep_for_undo();
                     let removed = self.model.components[c].signals.remove(s);
                     self.undo_notice(format!("Removed the signal {}.", removed.label));
                 }
             }
-            Action::RenameSignal(c, s, label) => self.with_signal(c, s, |signal| signal.label = label),
-            Action::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
+            CalcEvent::RenameSignal(c, s, label) => self.with_signal(c, s, |signal| signal.label = label),
+            CalcEvent::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
                 let kind = match choice {
                     KindChoice::Count => SignalKind::Count {
                         cap: 10.0,
@@ -274,25 +578,25 @@ impl State {
                     signal.value.clear();
                 }
             }),
-            Action::SetSignalCap(c, s, cap) => self.with_signal(c, s, |signal| {
+            CalcEvent::SetSignalCap(c, s, cap) => self.with_signal(c, s, |signal| {
                 if let SignalKind::Count { cap: old, .. } = &mut signal.kind {
                     if cap.is_finite() && cap > 0.0 {
                         *old = cap;
                     }
                 }
             }),
-            Action::SetSignalScale(c, s, scale) => self.with_signal(c, s, |signal| {
+            CalcEvent::SetSignalScale(c, s, scale) => self.with_signal(c, s, |signal| {
                 if let SignalKind::Count { scale: old, .. } = &mut signal.kind {
                     *old = scale;
                 }
             }),
-            Action::SetSignalWeight(c, s, weight) => self.with_signal(c, s, |signal| {
+            CalcEvent::SetSignalWeight(c, s, weight) => self.with_signal(c, s, |signal| {
                 if weight.is_finite() && weight >= 0.0 {
                     signal.weight = weight;
                 }
             }),
-            Action::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
-            Action::AddGate => {
+            CalcEvent::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
+            CalcEvent::AddGate => {
                 let key = unique_key("gate", self.model.gates.iter().map(|g| g.key.as_str()));
                 self.model.gates.push(Gate {
                     key,
@@ -302,29 +606,29 @@ impl State {
                     met: false,
                 });
             }
-            Action::RenameGate(n, label) => with(&mut self.model.gates, n, |g| g.label = label),
-            Action::RemoveGate(n) => {
+            CalcEvent::RenameGate(n, label) => with(&mut self.model.gates, n, |g| g.label = label),
+            CalcEvent::RemoveGate(n) => {
                 if n < self.model.gates.len() {
                     self.keep_for_undo();
                     let removed = self.model.gates.remove(n);
                     self.undo_notice(format!("Removed the gate {}.", removed.label));
                 }
             }
-            Action::ResetModel => {
+            CalcEvent::ResetModel => {
                 if self.model != Model::default() {
                     self.keep_for_undo();
                     self.model = Model::default();
                     self.undo_notice("Back to the default model.".to_owned());
                 }
             }
-            Action::ReplaceDocument(document, message) => {
+            CalcEvent::ReplaceDocument(document, message) => {
                 self.keep_for_undo();
                 self.model = document.model;
                 self.targets = document.targets;
                 self.undo_notice(message);
             }
-            Action::SetTargets(targets) => self.targets = targets,
-            Action::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
+            CalcEvent::SetTargets(targets) => self.targets = targets,
+            CalcEvent::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
                 Some(Ok(document)) if document != self.document() => {
                     self.keep_for_undo();
                     self.model = document.model;
@@ -336,7 +640,16 @@ impl State {
                 ))),
                 _ => {}
             },
-            Action::Undo => {
+            // Events with effects are handled by `update`.
+            CalcEvent::CopyLink
+            | CalcEvent::CopyResult
+            | CalcEvent::CopyEmbed
+            | CalcEvent::ExportJson
+            | CalcEvent::ImportFile(_)
+            | CalcEvent::DownloadBackup
+            | CalcEvent::Host(_)
+            | CalcEvent::Answer(_) => {}
+            CalcEvent::Undo => {
                 if let Some(previous) = self.previous.take() {
                     self.model = previous.model;
                     self.targets = previous.targets;
@@ -372,15 +685,22 @@ impl State {
 /// Whether an action changes what a locked page keeps fixed: weights,
 /// threshold, which gates are required, and the model's shape. Account inputs
 /// (signal values, typed scores, gates met) stay open.
-fn changes_criteria(action: &Action) -> bool {
+fn changes_criteria(action: &CalcEvent) -> bool {
     !matches!(
         action,
-        Action::SetDirect(..)
-            | Action::SetSignal(..)
-            | Action::SetGateMet(..)
-            | Action::DismissNotice(_)
-            | Action::Notify(_)
-            | Action::Undo
+        CalcEvent::SetDirect(..)
+            | CalcEvent::SetSignal(..)
+            | CalcEvent::SetGateMet(..)
+            | CalcEvent::DismissNotice(_)
+            | CalcEvent::Notify(_)
+            | CalcEvent::Undo
+            | CalcEvent::CopyLink
+            | CalcEvent::CopyResult
+            | CalcEvent::CopyEmbed
+            | CalcEvent::ExportJson
+            | CalcEvent::DownloadBackup
+            | CalcEvent::Host(_)
+            | CalcEvent::Answer(_)
     )
 }
 
@@ -401,4 +721,20 @@ fn unique_key<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) ->
         .map(|n| format!("{prefix}_{n}"))
         .find(|key| !taken.clone().any(|t| t == key))
         .unwrap_or_else(|| prefix.to_owned())
+}
+
+/// What the page says after a copy.
+fn copied_message(what: CopyWhat, worked: bool) -> String {
+    let thing = match what {
+        CopyWhat::Link => "Link copied: it carries the whole model and this account's inputs, and opens the same score anywhere.",
+        CopyWhat::Result => "Result copied: paste it into a CRM note or a chat message.",
+        CopyWhat::Embed => "Embed code copied: paste it into your wiki page's HTML.",
+        CopyWhat::Sql => "SQL copied: paste it into your warehouse's editor.",
+        CopyWhat::Formula => "Formula copied: paste it into row 2 of a new column.",
+    };
+    if worked {
+        thing.to_owned()
+    } else {
+        "This page may not use the clipboard here: select the text in its box and copy it.".to_owned()
+    }
 }

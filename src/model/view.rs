@@ -25,6 +25,27 @@ impl View {
         }
     }
 
+    /// The query string that shows this view, from the current one: its
+    /// `view=` replaced (or removed for the calculator), every other
+    /// parameter kept as it was.
+    #[must_use]
+    pub fn query(self, current: &str) -> String {
+        let mut parts: Vec<String> = current
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|part| !part.is_empty() && part.split('=').next() != Some("view"))
+            .map(str::to_owned)
+            .collect();
+        if self != View::Account {
+            parts.insert(0, format!("view={}", self.key()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
     /// The value of `view=` that opens this view.
     #[must_use]
     pub fn key(self) -> &'static str {
@@ -71,6 +92,16 @@ impl ViewFlags {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_replaces_only_its_own_parameter() {
+        assert_eq!(View::Book.query(""), "?view=book");
+        assert_eq!(View::Book.query("?view=programme&weights=1,2,3"), "?view=book&weights=1,2,3");
+        assert_eq!(View::Account.query("?view=book&lock=1"), "?lock=1");
+        assert_eq!(View::Account.query("?view=book"), "");
+        // A parameter that only starts with "view" is not the view.
+        assert_eq!(View::Programme.query("?viewer=1"), "?view=programme&viewer=1");
+    }
 
     #[test]
     fn reads_view_and_embed() {

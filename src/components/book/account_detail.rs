@@ -24,7 +24,7 @@ pub fn AccountDetail(props: &AccountDetailProps) -> Html {
         format!("{} \u{2013} {}", d.id, d.name)
     };
     html! {
-        <section class="book-detail" data-testid="account-detail" aria-labelledby="book-detail-title" aria-live="polite">
+        <section class="book-detail" id="account-detail" tabindex="-1" data-testid="account-detail" aria-labelledby="book-detail-title" aria-live="polite">
             <div class="book-detail-head">
                 <h3 id="book-detail-title">{ title }</h3>
                 <button type="button" class="secondary" onclick={props.onclose.reform(|_| ())}>{ "Close details" }</button>
@@ -38,7 +38,7 @@ pub fn AccountDetail(props: &AccountDetailProps) -> Html {
                 </tbody>
                 <tfoot><tr><th scope="row">{ "CSQL score" }</th><td></td><td data-testid="detail-score">{ one_decimal(d.score) }</td></tr></tfoot>
             </table>
-            <p>{ format!("Verdict: {}.", d.verdict.word()) }</p>
+            <p class="book-detail-verdict" data-verdict={d.verdict.word()}><strong>{ d.verdict.label() }</strong></p>
             if d.missing_gates.is_empty() {
                 <p class="help">{ "No required gate is missing." }</p>
             } else {
@@ -47,6 +47,19 @@ pub fn AccountDetail(props: &AccountDetailProps) -> Html {
             if !d.unassessed_gates.is_empty() {
                 <p class="help">{ format!("Not assessed (no column): {}.", d.unassessed_gates.join(", ")) }</p>
             }
+            <h4>{ "Signals in the file" }</h4>
+            <table class="breakdown book-inputs">
+                <thead><tr><th scope="col">{ "Component" }</th><th scope="col">{ "Signal" }</th><th scope="col">{ "Value" }</th></tr></thead>
+                <tbody>
+                    for (component, label, value) in &d.inputs {
+                        <tr>
+                            <td>{ component.clone() }</td>
+                            <td>{ label.clone() }</td>
+                            <td>{ match value { Some(v) if !v.is_empty() => v.clone(), Some(_) => "blank".to_owned(), None => "no column".to_owned() } }</td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
         </section>
     }
 }

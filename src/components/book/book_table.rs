@@ -56,7 +56,7 @@ pub fn BookTable(props: &BookTableProps) -> Html {
         let (scroll, boxed) = (scroll.clone(), boxed.clone());
         use_effect_with(props.order.clone(), move |_| {
             if let Some(element) = boxed.cast::<web_sys::Element>() {
-                web::book::scroll_to_top(&element);
+                web::page::scroll_to_top(&element);
             }
             scroll.set((0, scroll.1));
         });
@@ -64,7 +64,7 @@ pub fn BookTable(props: &BookTableProps) -> Html {
     let onscroll = {
         let scroll = scroll.clone();
         Callback::from(move |e: Event| {
-            if let Some((top, height)) = web::book::scroll_metrics(&e) {
+            if let Some((top, height)) = web::page::scroll_metrics(&e) {
                 let next = (first_visible(top), height);
                 if next != *scroll {
                     scroll.set(next);

@@ -28,7 +28,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let onchange = {
         let onfile = props.onfile.clone();
         Callback::from(move |e: Event| {
-            if let Some(file) = web::event_file(&e) {
+            if let Some(file) = web::files::from_event(&e) {
                 onfile.emit(file);
             }
         })
@@ -38,7 +38,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         let onfile = props.onfile.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = web::event_file(&e) {
+            if let Some(file) = web::files::from_event(&e) {
                 onfile.emit(file);
             }
         })

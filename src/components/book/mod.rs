@@ -1,11 +1,7 @@
 //! The Book view: score a whole CSV of accounts with the current model.
 //!
-//! State lives in a [`BookState`] reducer (pure, in the model). Rendering is
-//! memoised in three layers so a weight change only rescores:
-//! the book is rebuilt when the file, mapping, bad-row policy or the model's
-//! shape (signals, gates) change; the scores when the book, weights or
-//! threshold change; the table order and summary when the scores or the
-//! table options change.
+//! The page's state, the loading flow and every derived figure live in the
+//! model ([`BookState`]); these components render them and send events.
 
 mod account_detail;
 mod book_row;
@@ -14,12 +10,10 @@ mod column_select;
 mod histogram;
 mod import_panel;
 mod import_report;
-mod loader;
 mod mapping_panel;
 mod moved_list;
 mod results;
 mod sort_header;
-mod store;
 mod summary_panel;
 mod table_controls;
 
@@ -38,115 +32,61 @@ pub use mapping_panel::{MappingPanel, MappingPanelProps};
 pub use moved_list::{MovedList, MovedListProps};
 pub use results::{BookResults, BookResultsProps};
 pub use sort_header::{SortHeader, SortHeaderProps};
-use store::{Built, Store};
 pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
 
-use crate::model::book::{csm_rows, default_sample, shape, BadRows, Book, BookAction, Loaded, Mapping, Shared, MAPPING_KEY};
-use crate::model::programme::CsmRow;
-use crate::model::state::Action;
+use crate::model::book::{BookEvent, BookState};
+use crate::model::state::CalcEvent;
 use crate::model::Model;
-use crate::web;
 
 /// Props of [`BookPage`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct BookPageProps {
+    /// The page's state, with its derived figures.
+    pub state: BookState,
     /// The current model: weights, threshold, signals and gates.
     pub model: Model,
     /// Criteria are read-only.
     pub locked: bool,
     /// Receives weight and threshold changes (shared with the calculator).
-    pub onaction: Callback<Action>,
-    /// Receives per-owner CSQL counts (and the file's name) for the Programme view.
-    #[prop_or_default]
-    pub onprogramme: Callback<(Vec<CsmRow>, String)>,
+    pub onaction: Callback<CalcEvent>,
+    /// Receives the page's own events.
+    pub ondispatch: Callback<BookEvent>,
+    /// Receives a chosen or dropped file.
+    pub onfile: Callback<web_sys::File>,
+    /// Asks to fill the Programme view from this book.
+    pub onmeasure: Callback<()>,
 }
 
 /// The Book page.
 #[component]
 pub fn BookPage(props: &BookPageProps) -> Html {
-    let store = use_reducer(Store::default);
-    let dispatch = {
-        let store = store.clone();
-        Callback::from(move |action: BookAction| store.dispatch(action))
-    };
-    let state = &store.0;
-    let model_shape = use_memo(props.model.clone(), shape);
-    let built: Rc<Built> = use_memo(
-        (state.loaded.clone(), state.mapping.clone(), state.policy, (*model_shape).clone()),
-        |(loaded, mapping, policy, model_shape): &(Option<Loaded>, Mapping, BadRows, Model)| {
-            let loaded = loaded.as_ref()?;
-            Some(
-                Book::build(Rc::clone(&loaded.table), model_shape, mapping, *policy)
-                    .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
-                    .map_err(|e| e.to_string()),
-            )
-        },
-    );
-    // Remember the mapping once it has been used on a file.
-    use_effect_with((state.loaded.is_some(), state.mapping.clone()), |(loaded, mapping)| {
-        if *loaded {
-            if let Ok(json) = serde_json::to_string(mapping) {
-                web::write_key(MAPPING_KEY, &json);
-            }
-        }
-    });
-
-    let onfile = {
-        let (dispatch, model) = (dispatch.clone(), props.model.clone());
-        Callback::from(move |file: web_sys::File| loader::load_file(file, model.clone(), dispatch.clone()))
-    };
-    let onpaste = {
-        let (dispatch, model, text) = (dispatch.clone(), props.model.clone(), state.paste.clone());
-        Callback::from(move |()| {
-            loader::load_bytes(
-                "the pasted rows".to_owned(),
-                text.clone().into_bytes(),
-                model.clone(),
-                dispatch.clone(),
-            )
-        })
-    };
-    let onsample = {
-        let (dispatch, model) = (dispatch.clone(), props.model.clone());
-        Callback::from(move |()| loader::load_bytes("the sample book".to_owned(), default_sample(), model.clone(), dispatch.clone()))
-    };
-    // Only a file with owner and Sales outcome columns can feed the Programme view.
-    let owner_rows = use_memo(Rc::clone(&built), |built| match &**built {
-        Some(Ok((book, _))) => csm_rows(&book.0),
-        _ => None,
-    });
-    let build_error = match &*built {
-        Some(Err(e)) => Some(e.clone()),
-        _ => None,
-    };
-
+    let state = &props.state;
+    let d = props.ondispatch.clone();
     html! {
         <main class="book-page">
-            <ImportPanel stage={state.stage.clone()} paste={AttrValue::from(state.paste.clone())} {onfile}
-                onpastechange={dispatch.reform(BookAction::Paste)} {onpaste} {onsample} />
-            if let Some(loaded) = &state.loaded {
+            <ImportPanel stage={state.stage.clone()} paste={AttrValue::from(state.paste.clone())} onfile={props.onfile.clone()}
+                onpastechange={d.reform(BookEvent::Paste)} onpaste={d.reform(|()| BookEvent::LoadPaste)}
+                onsample={d.reform(|()| BookEvent::LoadSample)} />
+            if let (Some(loaded), Some(derived)) = (&state.loaded, &state.derived) {
                 <MappingPanel headers={Rc::new(loaded.table.headers.clone())} model={props.model.clone()} mapping={state.mapping.clone()}
-                    open={build_error.is_some()} onmap={dispatch.reform(|(t, c)| BookAction::Map(t, c))} />
-                if let Some(error) = build_error {
+                    open={derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))} />
+                if let Err(error) = &derived.book {
                     <p class="card field-error" role="alert" data-testid="book-error">{ format!("{}: {error}.", loaded.name) }</p>
                 }
-                if let Some(Ok((book, report))) = &*built {
+                if let Ok((book, report)) = &derived.book {
                     <ImportSummary name={AttrValue::from(loaded.name.clone())} report={Rc::clone(report)} policy={state.policy}
-                        onpolicy={dispatch.reform(BookAction::Policy)} />
-                    if let Some(rows) = (*owner_rows).clone() {
+                        onpolicy={d.reform(BookEvent::Policy)} />
+                    if let Some(rows) = derived.owners_with_outcomes {
                         <section class="card handoff" aria-labelledby="handoff-title">
                             <h2 id="handoff-title">{ "Sales outcomes in this file" }</h2>
-                            <p class="help">{ format!("{} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks.", rows.len()) }</p>
-                            <button type="button" onclick={props.onprogramme.reform({
-                                let name = loaded.name.clone();
-                                move |_| (rows.clone(), name.clone())
-                            })}>{ "Measure the programme from this book" }</button>
+                            <p class="help">{ format!("{rows} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks.") }</p>
+                            <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
                     }
-                    <BookResults book={book.clone()} name={AttrValue::from(loaded.name.clone())} model={props.model.clone()}
-                        options={state.options.clone()} selected={state.selected} locked={props.locked}
-                        onaction={props.onaction.clone()} ondispatch={dispatch.clone()} />
+                    <BookResults book={book.clone()} derived={derived.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
+                        model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
+                        onaction={props.onaction.clone()} ondispatch={d.clone()} />
                 }
             }
         </main>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::book::{Moved, Summary};
+use crate::model::book::{BookEvent, Moved, Summary};
 use crate::model::format::percent;
 
 use super::{MovedList, ScoreHistogram};
@@ -16,8 +16,12 @@ const OWNERS_SHOWN: usize = 12;
 pub struct BookSummaryProps {
     /// Figures of the scored book.
     pub summary: std::rc::Rc<Summary>,
-    /// What moved with the last change, if any.
+    /// What moved since the baseline, if it can be compared.
     pub moved: Option<Moved>,
+    /// The baseline was pinned by the user (else: the book as loaded).
+    pub pinned: bool,
+    /// Receives pin, unpin and export of the movers.
+    pub ondispatch: Callback<BookEvent>,
     /// Why the book cannot be scored (weights or threshold), if so.
     pub problem: Option<AttrValue>,
 }
@@ -46,7 +50,7 @@ pub fn BookSummary(props: &BookSummaryProps) -> Html {
                 <p class="help">{ format!("Not assessed (no column): {}.", s.unassessed_gates.join(", ")) }</p>
             }
             <ScoreHistogram histogram={s.histogram.clone()} />
-            <MovedList moved={props.moved.clone()} />
+            <MovedList moved={props.moved.clone()} pinned={props.pinned} ondispatch={props.ondispatch.clone()} />
             <h3 id="book-owners-title">{ "CSQLs per owner" }</h3>
             <table class="breakdown book-owners" aria-labelledby="book-owners-title">
                 <thead><tr><th scope="col">{ "Owner" }</th><th scope="col">{ "CSQLs" }</th><th scope="col">{ "Accounts" }</th></tr></thead>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{Measure, Problem, ProgrammeAction, Segment, Tier};
+use crate::model::programme::{Measure, Problem, ProgrammeEvent, Segment, Tier};
 
 use super::segment_bands::SegmentBands;
 
@@ -15,12 +15,15 @@ pub struct BenchmarkSectionProps {
     pub source: AttrValue,
     /// Whether the table is the reference one (nothing to restore).
     pub is_reference: bool,
+    /// The model is locked: the targets are read-only.
+    #[prop_or_default]
+    pub locked: bool,
     /// The team's segment.
     pub segment: Segment,
     /// Current problems; each bound shows its own.
     pub problems: Vec<Problem>,
     /// Receives `SetBenchmark` and `RestoreBenchmarks`.
-    pub onaction: Callback<ProgrammeAction>,
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// Three small tables (one per segment), the source, and a restore button.
@@ -37,12 +40,12 @@ pub fn BenchmarkSection(props: &BenchmarkSectionProps) -> Html {
                 for segment in Segment::ALL {
                     <SegmentBands key={segment.key()} {segment} current={segment == props.segment}
                         texts={props.texts.iter().filter(|t| t.0 == segment).map(|t| (t.1, t.2, AttrValue::from(t.3.clone()))).collect::<Vec<_>>()}
-                        problems={props.problems.clone()} onaction={props.onaction.clone()} />
+                        problems={props.problems.clone()} locked={props.locked} onaction={props.onaction.clone()} />
                 }
             </div>
             <p class="source" data-testid="benchmark-source">{ "Source: " }{ props.source.clone() }</p>
-            <button type="button" class="secondary" data-testid="restore-benchmarks" disabled={props.is_reference}
-                onclick={props.onaction.reform(|_| ProgrammeAction::RestoreBenchmarks)}>
+            <button type="button" class="secondary" data-testid="restore-benchmarks" disabled={props.is_reference || props.locked}
+                onclick={props.onaction.reform(|_| ProgrammeEvent::RestoreBenchmarks)}>
                 { "Restore the reference table" }
             </button>
         </section>

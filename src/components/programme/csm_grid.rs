@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{CsmRow, Problem, ProgrammeAction, ProgrammeField, RowField, Segment};
+use crate::model::programme::{CsmRow, Problem, ProgrammeEvent, ProgrammeField, RowField, Segment};
 
 use super::csm_row::CsmRowFields;
 
@@ -16,30 +16,15 @@ pub struct CsmGridProps {
     /// Current problems; each row shows its own.
     pub problems: Vec<Problem>,
     /// Receives the grid's actions.
-    pub onaction: Callback<ProgrammeAction>,
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// The CSM rows in a scrollable table, with a button to add a CSM.
 #[component]
 pub fn CsmGrid(props: &CsmGridProps) -> Html {
     let removable = props.rows.len() > 1;
-    // After "Add a CSM", the keyboard goes on in the new row's name.
-    let added = use_mut_ref(|| false);
-    {
-        let added = added.clone();
-        use_effect_with(props.rows.len(), move |rows| {
-            if std::mem::replace(&mut *added.borrow_mut(), false) && *rows > 0 {
-                crate::web::focus(&format!("csm-{}-name", rows - 1));
-            }
-        });
-    }
-    let onadd = {
-        let added = added.clone();
-        props.onaction.reform(move |_| {
-            *added.borrow_mut() = true;
-            ProgrammeAction::AddRow
-        })
-    };
+    // Focus moves to the new row's name through the model's Focus effect.
+    let onadd = props.onaction.reform(|_| ProgrammeEvent::AddRow);
     let table_problem = props.problems.iter().find(|p| p.field == ProgrammeField::Rows);
     html! {
         <section class="card programme-rows" aria-labelledby="programme-rows-title">

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{CsmRow, Problem, ProgrammeAction, RowField, Segment};
+use crate::model::programme::{CsmRow, Problem, ProgrammeEvent, RowField, Segment};
 
 use super::choice::Choice;
 use super::text_field::TextField;
@@ -21,7 +21,7 @@ pub struct CsmRowFieldsProps {
     /// Whether the row can be removed (the last one cannot).
     pub removable: bool,
     /// Receives the row's actions.
-    pub onaction: Callback<ProgrammeAction>,
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// A table row of labelled boxes, a segment choice and a remove button.
@@ -48,7 +48,7 @@ pub fn CsmRowFields(props: &CsmRowFieldsProps) -> Html {
             <td class={format!("cell-{}", field.key())}>
                 <TextField id={format!("csm-{index}-{}", field.key())} {label} hide_label=true
                     value={field.get(&props.row).to_owned()} {error} inputmode={inputmode}
-                    oninput={props.onaction.reform(move |text| ProgrammeAction::SetRowField(index, field, text))} />
+                    oninput={props.onaction.reform(move |text| ProgrammeEvent::SetRowField(index, field, text))} />
             </td>
         }
     };
@@ -61,13 +61,13 @@ pub fn CsmRowFields(props: &CsmRowFieldsProps) -> Html {
             <td class="cell-segment">
                 <Choice id={format!("csm-{index}-segment")} label={format!("Segment, {who}")} hide_label=true
                     options={segments} selected={selected}
-                    onchange={props.onaction.reform(move |key| ProgrammeAction::SetRowSegment(index, key))} />
+                    onchange={props.onaction.reform(move |key| ProgrammeEvent::SetRowSegment(index, key))} />
             </td>
             <td class="cell-remove">
                 if props.removable {
                     <button type="button" class="secondary remove-row" data-testid={format!("csm-{index}-remove")}
                         aria-label={format!("Remove {who}")}
-                        onclick={props.onaction.reform(move |_| ProgrammeAction::RemoveRow(index))}>{ "Remove" }</button>
+                        onclick={props.onaction.reform(move |_| ProgrammeEvent::RemoveRow(index))}>{ "Remove" }</button>
                 }
             </td>
         </tr>

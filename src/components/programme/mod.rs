@@ -1,7 +1,7 @@
 //! The Programme view: how the team's CSQL programme performs against benchmarks.
 //!
-//! The page holds a [`ProgrammeState`] in a reducer (its transitions are
-//! pure model code), evaluates it on every render, and lays out the inputs,
+//! The page renders a [`ProgrammeState`] (its `update` is pure model code)
+//! against the team's targets, evaluates it on every render, and lays out the inputs,
 //! the team's overall tier and the sections in the order the reader's role
 //! needs them. Components only render model values and send actions.
 
@@ -25,13 +25,9 @@ mod text_field;
 mod tier_badge;
 mod volume_section;
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::app::BookRows;
-use crate::components::store::Store;
-use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeAction, ProgrammeField, ProgrammeState, Section};
+use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeEvent, ProgrammeField, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
@@ -48,54 +44,26 @@ use volume_section::VolumeSection;
 /// Props of [`ProgrammePage`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ProgrammePageProps {
-    /// The page's query string (quick entry from a wiki link).
-    #[prop_or_default]
-    pub query: AttrValue,
-    /// The team's own benchmark targets saved with the model; `None`: the reference table.
+    /// The page's state.
+    pub state: ProgrammeState,
+    /// The team's own benchmark targets, kept with the model; `None`: the reference table.
     #[prop_or_default]
     pub targets: Option<Benchmarks>,
-    /// Receives the table in use whenever it changes (`None` for the reference table),
-    /// so it is saved with the model and travels in its share link.
+    /// The model is locked: its targets cannot be edited.
     #[prop_or_default]
-    pub ontargets: Callback<Option<Benchmarks>>,
-    /// Per-owner counts from an imported book; each new hand-over replaces the rows.
-    #[prop_or_default]
-    pub from_book: Option<Rc<BookRows>>,
+    pub locked: bool,
+    /// Receives the page's events.
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// The Programme page.
 #[component]
 pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
-    let store = {
-        let (query, targets) = (props.query.to_string(), props.targets.clone());
-        use_reducer(move || {
-            let mut state = ProgrammeState::from_query(&query);
-            if let Some(targets) = targets {
-                state.input.benchmarks = targets;
-            }
-            Store(state)
-        })
-    };
-    let onaction = {
-        let store = store.clone();
-        Callback::from(move |action: ProgrammeAction| store.dispatch(action))
-    };
-    {
-        let onaction = onaction.clone();
-        use_effect_with(props.from_book.clone(), move |from_book| {
-            if let Some(book) = from_book {
-                onaction.emit(ProgrammeAction::UseBookRows(book.rows.clone(), book.file.clone()));
-            }
-        });
-    }
-    let state = &store.0;
-    let programme = evaluate(&state.input);
-    {
-        let ontargets = props.ontargets.clone();
-        use_effect_with(programme.benchmarks.clone(), move |table| {
-            ontargets.emit((!table.is_reference()).then(|| table.clone()));
-        });
-    }
+    let state = &props.state;
+    let onaction = &props.onaction;
+    let table = state.table(props.targets.as_ref());
+    let programme = evaluate(&state.input, &table);
+    let texts = state.benchmark_texts(props.targets.as_ref());
     html! {
         <main class="programme" aria-label="CSQL programme">
             <ProgrammeNotices notices={state.notices.clone()} onaction={onaction.clone()} />
@@ -110,7 +78,7 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             <div class="programme-results">
                 <OverallCard team={programme.team.clone()} />
                 for section in programme.sections.iter().copied() {
-                    { section_view(section, state, &programme, &onaction) }
+                    { section_view(section, state, &programme, &table, &texts, props.locked, onaction) }
                 }
             </div>
         </main>
@@ -126,7 +94,20 @@ fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
 }
 
 /// One section of the results, keyed so a new role reorders rather than rebuilds.
-fn section_view(section: Section, state: &ProgrammeState, programme: &Programme, onaction: &Callback<ProgrammeAction>) -> Html {
+fn section_view(
+    section: Section,
+    state: &ProgrammeState,
+    programme: &Programme,
+    table: &Benchmarks,
+    texts: &[(
+        crate::model::programme::Segment,
+        crate::model::programme::Measure,
+        crate::model::programme::Tier,
+        String,
+    )],
+    locked: bool,
+    onaction: &Callback<ProgrammeEvent>,
+) -> Html {
     let input = &state.input;
     let bands = programme.benchmarks.for_segment(input.segment);
     match section {
@@ -145,8 +126,8 @@ fn section_view(section: Section, state: &ProgrammeState, programme: &Programme,
         },
         Section::Advice => html! { <AdviceSection key="advice" advice={programme.advice.clone()} role={input.role} /> },
         Section::Benchmarks => html! {
-            <BenchmarkSection key="benchmarks" texts={state.benchmark_texts()} source={input.benchmarks.source.clone()}
-                is_reference={input.benchmarks.is_reference()} segment={input.segment}
+            <BenchmarkSection key="benchmarks" texts={texts.to_vec()} source={table.source.clone()}
+                is_reference={table.is_reference()} {locked} segment={input.segment}
                 problems={programme.problems.clone()} onaction={onaction.clone()} />
         },
     }

@@ -2,15 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::ProgrammeAction;
+use crate::model::programme::ProgrammeEvent;
 
 /// Props of [`ProgrammeNotices`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ProgrammeNoticesProps {
     /// The notices.
     pub notices: Vec<String>,
-    /// Receives [`ProgrammeAction::DismissNotice`].
-    pub onaction: Callback<ProgrammeAction>,
+    /// Receives [`ProgrammeEvent::DismissNotice`].
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// The quick-entry link's notices, in the page's notice style.
@@ -25,7 +25,7 @@ pub fn ProgrammeNotices(props: &ProgrammeNoticesProps) -> Html {
                 <div class="notice" data-testid="notice" role="status">
                     <p>{ notice.clone() }</p>
                     <button type="button" class="dismiss" aria-label="Dismiss this notice"
-                        onclick={props.onaction.reform(move |_| ProgrammeAction::DismissNotice(index))}>{ "\u{d7}" }</button>
+                        onclick={props.onaction.reform(move |_| ProgrammeEvent::DismissNotice(index))}>{ "\u{d7}" }</button>
                 </div>
             }
         </section>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{PasteProblem, ProgrammeAction};
+use crate::model::programme::{PasteProblem, ProgrammeEvent};
 use crate::web::textarea_value;
 
 /// Props of [`PasteBox`].
@@ -16,8 +16,8 @@ pub struct PasteBoxProps {
     pub done: Option<AttrValue>,
     /// Whether the last paste can be undone.
     pub can_undo: bool,
-    /// Receives [`ProgrammeAction::SetPaste`], `ApplyPaste` and `UndoPaste`.
-    pub onaction: Callback<ProgrammeAction>,
+    /// Receives [`ProgrammeEvent::SetPaste`], `ApplyPaste` and `UndoPaste`.
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// A textarea, a button that turns its lines into rows, and the problems by line.
@@ -39,13 +39,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             <label for="paste-rows">{ "Paste rows from a spreadsheet" }</label>
             <textarea id="paste-rows" data-testid="paste-rows" rows="4" spellcheck="false" value={props.text.clone()}
                 aria-invalid={(!props.problems.is_empty()).to_string()} aria-describedby={described}
-                oninput={props.onaction.reform(|e: InputEvent| ProgrammeAction::SetPaste(textarea_value(&e)))} />
+                oninput={props.onaction.reform(|e: InputEvent| ProgrammeEvent::SetPaste(textarea_value(&e)))} />
             <div class="paste-actions">
-                <button type="button" data-testid="paste-apply" onclick={props.onaction.reform(|_| ProgrammeAction::ApplyPaste)}>
+                <button type="button" data-testid="paste-apply" onclick={props.onaction.reform(|_| ProgrammeEvent::ApplyPaste)}>
                     { "Use these rows" }
                 </button>
                 if props.can_undo {
-                    <button type="button" class="secondary" onclick={props.onaction.reform(|_| ProgrammeAction::UndoPaste)}>
+                    <button type="button" class="secondary" onclick={props.onaction.reform(|_| ProgrammeEvent::UndoPaste)}>
                         { "Undo the paste" }
                     </button>
                 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::programme::format::{number_or_na, percent, points};
-use crate::model::programme::{Programme, ProgrammeAction, ProgrammeField};
+use crate::model::programme::{Programme, ProgrammeEvent, ProgrammeField};
 
 use super::message;
 use super::text_field::TextField;
@@ -18,7 +18,7 @@ pub struct PipelineSectionProps {
     /// The evaluated programme (share, comparison, problems, team totals).
     pub programme: Programme,
     /// Receives `SetTotalPipeline` and `SetOtherConversion`.
-    pub onaction: Callback<ProgrammeAction>,
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// Two optional team inputs and what follows from them.
@@ -35,11 +35,11 @@ pub fn PipelineSection(props: &PipelineSectionProps) -> Html {
             <div class="programme-fields">
                 <TextField id="total-pipeline" label="Total expansion pipeline, all sources" value={props.total_pipeline.clone()}
                     error={message(&p.problems, ProgrammeField::TotalPipeline)}
-                    oninput={props.onaction.reform(ProgrammeAction::SetTotalPipeline)} />
+                    oninput={props.onaction.reform(ProgrammeEvent::SetTotalPipeline)} />
                 <TextField id="other-conversion" label="Conversion rate of other sources (%)" value={props.other_conversion.clone()}
                     error={message(&p.problems, ProgrammeField::OtherConversion)}
                     hint="Product-led or direct Sales expansion opportunities that closed won, in percent."
-                    oninput={props.onaction.reform(ProgrammeAction::SetOtherConversion)} />
+                    oninput={props.onaction.reform(ProgrammeEvent::SetOtherConversion)} />
             </div>
             <dl class="pipeline-figures">
                 <dt>{ "CS-accepted pipeline" }</dt>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{Measure, Problem, ProgrammeAction, ProgrammeField, Segment, Tier};
+use crate::model::programme::{Measure, Problem, ProgrammeEvent, ProgrammeField, Segment, Tier};
 
 use super::text_field::TextField;
 
@@ -17,8 +17,11 @@ pub struct SegmentBandsProps {
     pub current: bool,
     /// Current problems; each bound shows its own.
     pub problems: Vec<Problem>,
-    /// Receives [`ProgrammeAction::SetBenchmark`].
-    pub onaction: Callback<ProgrammeAction>,
+    /// The targets are read-only (a locked model).
+    #[prop_or_default]
+    pub locked: bool,
+    /// Receives [`ProgrammeEvent::SetBenchmark`].
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 /// A small table: volume and conversion rows, a "from" box per tier.
@@ -37,8 +40,8 @@ pub fn SegmentBands(props: &SegmentBandsProps) -> Html {
             <td>
                 <TextField id={format!("bench-{}-{}-{}", segment.key(), what.trim_end_matches(" %"), tier.word())}
                     label={format!("{} {what}, {} from", segment.label(), tier.label().to_lowercase())} hide_label=true
-                    value={text.clone()} {error}
-                    oninput={props.onaction.reform(move |t| ProgrammeAction::SetBenchmark(segment, measure, tier, t))} />
+                    value={text.clone()} {error} readonly={props.locked}
+                    oninput={props.onaction.reform(move |t| ProgrammeEvent::SetBenchmark(segment, measure, tier, t))} />
             </td>
         }
     };

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{Period, Problem, ProgrammeAction, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
+use crate::model::programme::{Period, Problem, ProgrammeEvent, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
 
 use super::choice::Choice;
 use super::message;
@@ -16,7 +16,7 @@ pub struct SettingsPanelProps {
     /// Current problems; the custom dates' own are shown beside them.
     pub problems: Vec<Problem>,
     /// Receives the settings' actions.
-    pub onaction: Callback<ProgrammeAction>,
+    pub onaction: Callback<ProgrammeEvent>,
 }
 
 const PERIODS: [&str; 5] = ["month", "quarter", "half", "year", "custom"];
@@ -34,28 +34,28 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
         .collect::<Vec<_>>();
     let stages = Stage::ALL.iter().map(|s| pair(s.key(), s.label())).collect::<Vec<_>>();
     let roles = Role::ALL.iter().map(|r| pair(r.key(), r.label())).collect::<Vec<_>>();
-    let on = |make: fn(String) -> ProgrammeAction| props.onaction.reform(make);
+    let on = |make: fn(String) -> ProgrammeEvent| props.onaction.reform(make);
     html! {
         <section class="card programme-settings" aria-labelledby="programme-settings-title">
             <h2 id="programme-settings-title">{ "Team and period" }</h2>
             <div class="programme-fields">
                 <Choice id="programme-segment" label="Team segment" options={segments}
-                    selected={input.segment.key()} onchange={on(ProgrammeAction::SetSegment)} />
+                    selected={input.segment.key()} onchange={on(ProgrammeEvent::SetSegment)} />
                 <Choice id="programme-period" label="Period the counts cover" options={periods}
-                    selected={input.period.key()} onchange={on(ProgrammeAction::ChoosePeriod)} />
+                    selected={input.period.key()} onchange={on(ProgrammeEvent::ChoosePeriod)} />
                 if let Period::Custom { start, end } = &input.period {
                     <TextField id="programme-start" label="Start date" kind="date" inputmode="text"
                         value={start.clone()} error={message(&props.problems, ProgrammeField::PeriodStart)}
-                        oninput={on(ProgrammeAction::SetStart)} />
+                        oninput={on(ProgrammeEvent::SetStart)} />
                     <TextField id="programme-end" label="End date" kind="date" inputmode="text"
                         value={end.clone()} error={message(&props.problems, ProgrammeField::PeriodEnd)}
                         hint="Not counted: 2025-01-01 to 2025-04-01 is the first quarter of 2025."
-                        oninput={on(ProgrammeAction::SetEnd)} />
+                        oninput={on(ProgrammeEvent::SetEnd)} />
                 }
                 <Choice id="programme-stage" label="Company stage" options={stages}
-                    selected={input.stage.key()} onchange={on(ProgrammeAction::SetStage)} />
+                    selected={input.stage.key()} onchange={on(ProgrammeEvent::SetStage)} />
                 <Choice id="programme-role" label="I read this as" options={roles}
-                    selected={input.role.key()} onchange={on(ProgrammeAction::SetRole)}
+                    selected={input.role.key()} onchange={on(ProgrammeEvent::SetRole)}
                     describedby="programme-role-hint" />
             </div>
             <p class="help" id="programme-role-hint">{ "Your role sets the order of the sections below and of the advice." }</p>

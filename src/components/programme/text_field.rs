@@ -34,6 +34,9 @@ pub struct TextFieldProps {
     /// Extra class for the wrapper.
     #[prop_or_default]
     pub class: Classes,
+    /// Shown but not editable (a locked model's criteria).
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// A label, a box and its error; the error is announced with the box.
@@ -53,7 +56,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     html! {
         <div class={classes!("programme-field", props.class.clone())}>
             <label for={props.id.clone()} class={classes!(props.hide_label.then_some("visually-hidden"))}>{ props.label.clone() }</label>
-            <input type={props.kind.clone()} id={props.id.clone()} data-testid={props.id.clone()} autocomplete="off"
+            <input type={props.kind.clone()} readonly={props.readonly} id={props.id.clone()} data-testid={props.id.clone()} autocomplete="off"
                 inputmode={props.inputmode.clone()} value={props.value.clone()}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described.is_empty()).then_some(described)}

@@ -32,8 +32,10 @@
 //! - **Delimiter**: comma, semicolon or tab, whichever occurs most often outside
 //!   quotes on the header line; see [`detect_delimiter`].
 
+pub mod chart;
 pub mod export;
 pub mod import;
+pub mod lists;
 pub mod mapping;
 pub mod outcomes;
 pub mod sample;
@@ -55,8 +57,8 @@ pub use score::{
     Scores,
 };
 pub use state::{
-    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, BookAction, BookState, Detail, History, Loaded,
-    Shared, Stage, Target, MAPPING_KEY, ROW_HEIGHT, SHOWN_ERRORS,
+    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
+    Loaded, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
 };
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,

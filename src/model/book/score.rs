@@ -535,6 +535,29 @@ impl Book {
         self.blocked.get(row).copied().unwrap_or(false)
     }
 
+    /// What the file says for each input of account `row`, in model order:
+    /// component name, input label, and the cell's text (`None` when no
+    /// column feeds the input). `model` is the model the book was built with.
+    #[must_use]
+    pub fn inputs<'a>(&'a self, row: usize, model: &'a Model) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
+        let mut inputs = Vec::new();
+        for (component, source) in model.components.iter().zip(&self.resolved.components) {
+            match source {
+                Source::Direct(c) => inputs.push((component.name.as_str(), "Score (0-100)", Some(self.field(row, *c).trim()))),
+                Source::Signals(columns) => {
+                    for (signal, column) in component.signals.iter().zip(columns) {
+                        inputs.push((
+                            component.name.as_str(),
+                            signal.label.as_str(),
+                            column.map(|c| self.field(row, c).trim()),
+                        ));
+                    }
+                }
+            }
+        }
+        inputs
+    }
+
     /// Lower-case "id NUL name", for search.
     pub(crate) fn search_key(&self, row: usize) -> &str {
         self.search_keys.get(row).map_or("", String::as_str)
@@ -565,10 +588,21 @@ impl RowVerdict {
             Self::Invalid => Verdict::Invalid.word(),
         }
     }
+
+    /// The verdict as people read it, as [`crate::model::format::verdict_label`].
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csql => crate::model::format::verdict_label(&Verdict::Csql),
+            Self::GatesMissing => crate::model::format::verdict_label(&Verdict::GatesMissing(Vec::new())),
+            Self::BelowThreshold => crate::model::format::verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
+            Self::Invalid => crate::model::format::verdict_label(&Verdict::Invalid),
+        }
+    }
 }
 
 /// CSQL scores and verdicts for every account of a book, in book order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
     /// The threshold used.
     pub threshold: f64,

@@ -1,17 +1,23 @@
-//! What the Book page holds between renders, and the pure transitions the page
-//! drives: loading stages, the column mapping, bad-row policy, table options,
-//! the selected account and the virtual table's window. No web dependency.
+//! The Book page's state and its `update`: loading a file as a state machine
+//! (read in chunks, yield, parse, yield, build and score), the column mapping,
+//! bad-row policy, table options, the selected account, the baseline that
+//! "moved" compares with, and the derived figures, kept up to date as the
+//! model's weights and threshold change. No web dependency: `cargo test`
+//! checks the whole flow, effects included.
 
 use std::rc::Rc;
 
-use super::import::Table;
+use super::export::export_csv;
+use super::import::{read_table, Table, MAX_BYTES};
 use super::mapping::Mapping;
-use super::score::{BadRows, Book, RowVerdict, Scores};
-use super::summary::{Filter, SortKey, ViewOptions};
+use super::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport, RowVerdict, Scores};
+use super::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
+use super::BookError;
+use crate::model::effect::{Answer, Effect, FileRef, StorageKey};
 use crate::model::Model;
 
-/// Where `localStorage` keeps the last column mapping (serde JSON of [`Mapping`]).
-pub const MAPPING_KEY: &str = "csql-calculator/mapping/v1";
+/// The Book page's effects.
+pub type Effects = Vec<Effect<BookEvent>>;
 
 /// Height of one table row in CSS pixels; `static/book.css` fixes rows at this height.
 pub const ROW_HEIGHT: f64 = 36.0;
@@ -163,10 +169,14 @@ impl<T> std::ops::Deref for Shared<T> {
 pub struct BookState {
     /// Loading progress or the last failure.
     pub stage: Stage,
+    /// The file being read, while it is read.
+    pub reading: Option<FileRef>,
     /// The file in use.
     pub loaded: Option<Loaded>,
     /// Which column feeds what.
     pub mapping: Mapping,
+    /// The mapping last saved in the browser (JSON), offered to the next file.
+    pub saved_mapping: Option<String>,
     /// Skip rows with bad values, or keep them with the value blank.
     pub policy: BadRows,
     /// Sort, filter and search of the table.
@@ -175,15 +185,69 @@ pub struct BookState {
     pub selected: Option<usize>,
     /// The text in the paste box.
     pub paste: String,
+    /// What "moved" compares with: the book as loaded, or a pinned scoring.
+    pub baseline: Option<Baseline>,
+    /// Derived from the file, mapping, policy and model; kept up to date by
+    /// [`BookState::sync`] so a render computes nothing.
+    pub derived: Option<Derived>,
 }
 
-/// A change to the Book page.
+/// The scoring "moved" compares with.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BookAction {
-    /// A loading stage (reading, parsing, scoring, failed).
-    Stage(Stage),
-    /// A file was parsed; the mapping to use with it.
-    Loaded(Loaded, Mapping),
+pub struct Baseline {
+    /// The verdicts and scores then.
+    pub scores: Shared<Scores>,
+    /// Pinned by the user (`true`) or the book as loaded.
+    pub pinned: bool,
+}
+
+/// What the page shows of a loaded file: the book (or why it cannot be
+/// built), its scores for the current weights and threshold, the table order,
+/// the summary and what moved since the baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Derived {
+    /// The inputs the book was built from: mapping, policy and the model's shape.
+    built_from: (Mapping, BadRows, Model),
+    /// The book and its import report, or why it cannot be built.
+    pub book: Result<(Shared<Book>, Rc<ImportReport>), BookError>,
+    /// The weights and threshold the scores are for (or why they are unusable).
+    scored_with: Result<(Vec<f64>, f64), String>,
+    /// Scores and verdicts per account.
+    pub scores: Shared<Scores>,
+    /// Counts, per owner, histogram.
+    pub summary: Rc<Summary>,
+    /// The table options the order is for.
+    ordered_with: ViewOptions,
+    /// Rows to show, in order.
+    pub order: Shared<Vec<usize>>,
+    /// What moved since the baseline, when there is a valid one.
+    pub moved: Option<Rc<Moved>>,
+    /// Owners with accepted-by-Sales figures, when the file has owner and
+    /// outcome columns (the Programme view can be filled from it).
+    pub owners_with_outcomes: Option<usize>,
+}
+
+impl Derived {
+    /// The built book, if the mapping allows one.
+    #[must_use]
+    pub fn book(&self) -> Option<&Shared<Book>> {
+        self.book.as_ref().ok().map(|(book, _)| book)
+    }
+}
+
+/// Something that happened on the Book page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BookEvent {
+    /// A file was chosen or dropped.
+    FileChosen(FileRef),
+    /// Parse the bytes read or pasted (after the page painted its status).
+    Parse(String, Vec<u8>),
+    /// Use a parsed file with this mapping (after the page painted its status).
+    Use(Loaded, Mapping),
+    /// Load the paste box's text.
+    LoadPaste,
+    /// Load the sample book.
+    LoadSample,
     /// Map a target to a column (or to none).
     Map(Target, Option<String>),
     /// Skip or keep rows with bad values.
@@ -198,44 +262,288 @@ pub enum BookAction {
     Select(Option<usize>),
     /// The paste box changed.
     Paste(String),
+    /// Download the scored book as CSV.
+    Export,
+    /// Compare from now on with the current scoring.
+    PinBaseline,
+    /// Compare with the book as loaded again.
+    UnpinBaseline,
+    /// Download the accounts that moved into or out of CSQL.
+    ExportMovers,
+    /// The shell's answer to a file read.
+    Answer(Answer),
 }
 
+/// The name shown for pasted rows.
+pub const PASTED: &str = "the pasted rows";
+/// The name shown for the sample book.
+pub const SAMPLE: &str = "the sample book";
+
 impl BookState {
-    /// Applies one action.
-    pub fn apply(&mut self, action: BookAction) {
-        match action {
-            BookAction::Stage(stage) => self.stage = stage,
-            BookAction::Loaded(loaded, mapping) => {
+    /// Handles one event with the current model; returns what the browser must do.
+    pub fn update(&mut self, event: BookEvent, model: &Model) -> Effects {
+        let effects = match event {
+            BookEvent::FileChosen(file) => {
+                if usize::try_from(file.size).map_or(true, |size| size > MAX_BYTES) {
+                    self.stage = Stage::Failed(format!(
+                        "{} cannot be used: {}.",
+                        file.name,
+                        BookError::TooLarge {
+                            bytes: usize::try_from(file.size).unwrap_or(usize::MAX),
+                            limit: MAX_BYTES
+                        }
+                    ));
+                    return Vec::new();
+                }
+                self.stage = Stage::Reading(file.name.clone(), 0);
+                self.reading = Some(file.clone());
+                vec![Effect::ReadFile(file)]
+            }
+            BookEvent::Answer(answer) => self.answer(answer),
+            BookEvent::LoadPaste => self.start_parse(PASTED.to_owned(), self.paste.clone().into_bytes()),
+            BookEvent::LoadSample => self.start_parse(SAMPLE.to_owned(), super::default_sample()),
+            BookEvent::Parse(name, bytes) => match read_table(&bytes) {
+                Ok(table) => {
+                    let mapping = choose_mapping(self.saved_mapping.as_deref(), &table, model);
+                    self.stage = Stage::Scoring(name.clone());
+                    let loaded = Loaded {
+                        name,
+                        table: Rc::new(table),
+                    };
+                    vec![Effect::Yield(BookEvent::Use(loaded, mapping))]
+                }
+                Err(e) => {
+                    self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
+                    Vec::new()
+                }
+            },
+            BookEvent::Use(loaded, mapping) => {
                 self.loaded = Some(loaded);
                 self.mapping = mapping;
                 self.stage = Stage::Idle;
                 self.selected = None;
+                self.baseline = None;
+                self.save_mapping()
             }
-            BookAction::Map(target, column) => {
+            BookEvent::Map(target, column) => {
                 target.set(&mut self.mapping, column.filter(|c| !c.is_empty()));
                 self.selected = None;
+                self.save_mapping()
             }
-            BookAction::Policy(policy) => {
+            BookEvent::Policy(policy) => {
                 self.policy = policy;
                 self.selected = None;
+                Vec::new()
             }
-            BookAction::Sort(key) => {
+            BookEvent::Sort(key) => {
                 if self.options.sort == key {
                     self.options.descending = !self.options.descending;
                 } else {
                     self.options.sort = key;
                     self.options.descending = key.descending_by_default();
                 }
+                Vec::new()
             }
-            BookAction::Filter(filter) => {
+            BookEvent::Filter(filter) => {
                 self.options.filter = filter;
+                Vec::new()
             }
-            BookAction::Search(text) => {
+            BookEvent::Search(text) => {
                 self.options.search = text;
+                Vec::new()
             }
-            BookAction::Select(row) => self.selected = row,
-            BookAction::Paste(text) => self.paste = text,
+            BookEvent::Select(row) => {
+                self.selected = row;
+                row.map(|_| vec![Effect::Reveal("account-detail".to_owned())]).unwrap_or_default()
+            }
+            BookEvent::Paste(text) => {
+                self.paste = text;
+                Vec::new()
+            }
+            BookEvent::Export => self.export(),
+            BookEvent::PinBaseline => {
+                if let Some(derived) = &self.derived {
+                    self.baseline = Some(Baseline {
+                        scores: derived.scores.clone(),
+                        pinned: true,
+                    });
+                }
+                Vec::new()
+            }
+            BookEvent::UnpinBaseline => {
+                self.baseline = None;
+                Vec::new()
+            }
+            BookEvent::ExportMovers => self.export_movers(),
+        };
+        self.sync(model);
+        effects
+    }
+
+    fn start_parse(&mut self, name: String, bytes: Vec<u8>) -> Effects {
+        self.stage = Stage::Parsing(name.clone());
+        vec![Effect::Yield(BookEvent::Parse(name, bytes))]
+    }
+
+    fn answer(&mut self, answer: Answer) -> Effects {
+        let Some(file) = self.reading.clone() else { return Vec::new() };
+        match answer {
+            Answer::FileProgress(id, pct) if id == file.id => {
+                self.stage = Stage::Reading(file.name, pct.min(100));
+                Vec::new()
+            }
+            Answer::FileRead(id, bytes) if id == file.id => {
+                self.reading = None;
+                self.start_parse(file.name, bytes)
+            }
+            Answer::FileFailed(id) if id == file.id => {
+                self.reading = None;
+                self.stage = Stage::Failed(format!("{} could not be read.", file.name));
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
+    }
+
+    fn save_mapping(&mut self) -> Effects {
+        let Ok(json) = serde_json::to_string(&self.mapping) else {
+            return Vec::new();
+        };
+        if self.saved_mapping.as_deref() == Some(json.as_str()) {
+            return Vec::new();
+        }
+        self.saved_mapping = Some(json.clone());
+        vec![Effect::Save {
+            key: StorageKey::Mapping,
+            text: json,
+        }]
+    }
+
+    /// The file name stem for downloads: `accounts` for `accounts.csv`, `book` for samples and pastes.
+    fn stem(&self) -> String {
+        let name = self.loaded.as_ref().map_or("book", |l| l.name.as_str());
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        if stem.starts_with("the ") {
+            "book".to_owned()
+        } else {
+            stem.to_owned()
+        }
+    }
+
+    fn export(&self) -> Effects {
+        let Some(derived) = &self.derived else { return Vec::new() };
+        let Some(book) = derived.book() else { return Vec::new() };
+        export_csv(book, &derived.scores)
+            .map(|bytes| Effect::Download {
+                file_name: format!("{}-scored.csv", self.stem()),
+                mime: "text/csv",
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    fn export_movers(&self) -> Effects {
+        let Some(derived) = &self.derived else { return Vec::new() };
+        let (Some(book), Some(baseline)) = (derived.book(), &self.baseline) else {
+            return Vec::new();
+        };
+        let text = super::lists::movers_csv(book, &baseline.scores, &derived.scores);
+        vec![Effect::Download {
+            file_name: format!("{}-moved.csv", self.stem()),
+            mime: "text/csv",
+            text,
+        }]
+    }
+
+    /// Brings the derived figures up to date with the file, mapping, policy
+    /// and model: rebuilds the book only when the file, mapping, policy or the
+    /// model's shape changed, rescores only when the book or the weights and
+    /// threshold changed, and reorders when the scores or table options did.
+    pub fn sync(&mut self, model: &Model) {
+        let Some(loaded) = &self.loaded else {
+            self.derived = None;
+            return;
+        };
+        let built_from = (self.mapping.clone(), self.policy, shape(model));
+        let rebuild = self.derived.as_ref().is_none_or(|d| d.built_from != built_from);
+        let book = if rebuild {
+            self.baseline = None;
+            Book::build(Rc::clone(&loaded.table), &built_from.2, &self.mapping, self.policy)
+                .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
+        } else {
+            match &self.derived {
+                Some(d) => d.book.clone(),
+                None => return,
+            }
+        };
+        let criteria = weights_and_threshold(model);
+        let rescore = rebuild || self.derived.as_ref().is_none_or(|d| d.scored_with != criteria);
+        let Ok((built, _)) = &book else {
+            self.derived = Some(Derived {
+                built_from,
+                book,
+                scored_with: criteria,
+                scores: Shared(Rc::new(Scores::default())),
+                summary: Rc::new(Summary::default()),
+                ordered_with: self.options.clone(),
+                order: Shared(Rc::new(Vec::new())),
+                moved: None,
+                owners_with_outcomes: None,
+            });
+            return;
+        };
+        let scores = match (&self.derived, rescore) {
+            (Some(d), false) => d.scores.clone(),
+            _ => Shared(Rc::new(rescore_book(built, &criteria))),
+        };
+        if self.baseline.is_none() && scores.problem.is_none() {
+            self.baseline = Some(Baseline {
+                scores: scores.clone(),
+                pinned: false,
+            });
+        }
+        let summary = match (&self.derived, rescore) {
+            (Some(d), false) => Rc::clone(&d.summary),
+            _ => Rc::new(summarise(built, &scores)),
+        };
+        let owners_with_outcomes = match &self.derived {
+            Some(d) if !rebuild => d.owners_with_outcomes,
+            _ => super::csm_rows(built).map(|rows| rows.len()),
+        };
+        let order = match &self.derived {
+            Some(d) if !rescore && d.ordered_with == self.options => d.order.clone(),
+            _ => Shared(Rc::new(view(built, &scores, &self.options))),
+        };
+        let moved = self
+            .baseline
+            .as_ref()
+            .filter(|b| scores.problem.is_none() && b.scores.verdicts.len() == scores.verdicts.len())
+            .map(|b| Rc::new(moved(built, &b.scores, &scores)));
+        self.derived = Some(Derived {
+            built_from,
+            book,
+            scored_with: criteria,
+            scores,
+            summary,
+            ordered_with: self.options.clone(),
+            order,
+            moved,
+            owners_with_outcomes,
+        });
+    }
+}
+
+/// Scores for these criteria, or every account invalid with the reason.
+fn rescore_book(book: &Book, criteria: &Result<(Vec<f64>, f64), String>) -> Scores {
+    match criteria {
+        Ok((weights, threshold)) => score_all(book, weights, *threshold),
+        Err(problem) => Scores {
+            threshold: 0.0,
+            scores: vec![0.0; book.len()],
+            verdicts: vec![RowVerdict::Invalid; book.len()],
+            problem: Some(problem.clone()),
+        },
     }
 }
 
@@ -308,41 +616,6 @@ pub fn rows_height(rows: usize) -> u64 {
     px
 }
 
-/// Remembers the last valid scoring of a book, so the page can say which
-/// accounts moved in or out of CSQL with the latest weight or threshold change.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    book: Option<Rc<Book>>,
-    current: Option<Rc<Scores>>,
-    previous: Option<Rc<Scores>>,
-}
-
-impl History {
-    /// Records `scores` of `book`, and returns the scoring before the last change
-    /// (`None` for a new book or before any change). Invalid scorings (a weight
-    /// being typed) are not recorded, so the comparison is with the last usable one.
-    pub fn observe(&mut self, book: &Rc<Book>, scores: &Rc<Scores>) -> Option<Rc<Scores>> {
-        let same_book = self.book.as_ref().is_some_and(|b| Rc::ptr_eq(b, book));
-        if !same_book {
-            self.book = Some(Rc::clone(book));
-            self.current = None;
-            self.previous = None;
-        }
-        if self.current.as_ref().is_some_and(|c| Rc::ptr_eq(c, scores)) {
-            return self.previous.clone();
-        }
-        let valid = scores.problem.is_none() && !scores.verdicts.contains(&RowVerdict::Invalid);
-        let changed = self
-            .current
-            .as_ref()
-            .is_none_or(|c| c.scores != scores.scores || c.threshold != scores.threshold);
-        if valid && changed {
-            self.previous = self.current.replace(Rc::clone(scores));
-        }
-        self.previous.clone()
-    }
-}
-
 /// Rows of the shown list the import error list leaves out, after [`SHOWN_ERRORS`].
 #[must_use]
 pub fn errors_not_shown(error_count: usize) -> usize {
@@ -350,7 +623,7 @@ pub fn errors_not_shown(error_count: usize) -> usize {
 }
 
 /// An account's detail: per component its score, weight share and points, the
-/// total, and the required gates it misses.
+/// total, the verdict in words, the gates, and the signals as the file gives them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Detail {
     /// Account id.
@@ -361,20 +634,24 @@ pub struct Detail {
     pub parts: Vec<(String, f64, Option<f64>)>,
     /// The CSQL score, if the weights are usable.
     pub score: Option<f64>,
-    /// The verdict word.
+    /// The verdict.
     pub verdict: RowVerdict,
     /// Labels of required gates not met.
     pub missing_gates: Vec<String>,
     /// Labels of gates no column answers.
     pub unassessed_gates: Vec<String>,
+    /// Per input: component name, input label, the file's text (`None`: no column).
+    pub inputs: Vec<(String, String, Option<String>)>,
 }
 
-/// The detail of account `row` for these weights (model order).
+/// The detail of account `row` for the model's weights; `model` is the model
+/// the book was built with.
 #[must_use]
-pub fn detail(book: &Book, scores: &Scores, weights: &[f64], row: usize) -> Option<Detail> {
+pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option<Detail> {
     if row >= book.len() {
         return None;
     }
+    let weights = weights_and_threshold(model).map(|(w, _)| w).unwrap_or_default();
     let total: f64 = weights.iter().sum();
     let usable = scores.problem.is_none() && total.is_finite() && total > 0.0;
     let parts = book
@@ -395,5 +672,10 @@ pub fn detail(book: &Book, scores: &Scores, weights: &[f64], row: usize) -> Opti
         verdict: scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid),
         missing_gates: book.missing_gates(row).into_iter().map(str::to_owned).collect(),
         unassessed_gates: book.unassessed_gates(),
+        inputs: book
+            .inputs(row, model)
+            .into_iter()
+            .map(|(c, l, v)| (c.to_owned(), l.to_owned(), v.map(str::to_owned)))
+            .collect(),
     })
 }

@@ -164,7 +164,7 @@ pub struct OwnerCount {
 }
 
 /// Score distribution in [`BINS`] bins of 5 points, for a bar chart.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Histogram {
     /// Bin `i` counts scores in `[5i, 5i + 5)`; the last bin also holds 100.
     pub counts: [usize; BINS],
@@ -187,7 +187,7 @@ impl Histogram {
 }
 
 /// Figures about a scored book.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
     /// Accounts in the book.
     pub accounts: usize,

@@ -10,9 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::Segment;
 
-/// Values this close below a lower bound count as on it, so float noise such
-/// as `5.999999999999999` does not drop a tier.
-
 /// Where a value stands against the benchmarks, from worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {

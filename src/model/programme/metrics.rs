@@ -166,14 +166,17 @@ struct Parsed {
     won_value: Option<f64>,
 }
 
-/// Evaluates the whole view. Never panics on what the user typed.
+/// Evaluates the whole view against a benchmark table (the reference, the
+/// team's targets, or targets being edited). A table with problems is
+/// reported and the reference table is used instead. Never panics on what
+/// the user typed.
 #[must_use]
-pub fn evaluate(input: &ProgrammeInput) -> Programme {
+pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
     let mut problems = Vec::new();
 
-    let benchmark_problems = input.benchmarks.validate();
+    let benchmark_problems = table.validate();
     let benchmarks = if benchmark_problems.is_empty() {
-        input.benchmarks.clone()
+        table.clone()
     } else {
         Benchmarks::default()
     };

@@ -159,7 +159,7 @@ fn parse_line(line: usize, cells: &[&str], index: usize) -> Result<CsmRow, Vec<P
         }],
         ..ProgrammeInput::default()
     };
-    let problems: Vec<PasteProblem> = evaluate(&check)
+    let problems: Vec<PasteProblem> = evaluate(&check, &super::Benchmarks::default())
         .problems
         .into_iter()
         .filter(|p| {

@@ -1,19 +1,25 @@
-//! The Programme page's state and its transitions: what the user typed or
-//! chose, as [`ProgrammeAction`]s applied to a [`ProgrammeState`]. Pure, so
+//! The Programme page's state and its `update`: what the user typed or
+//! chose, as [`ProgrammeEvent`]s applied to a [`ProgrammeState`]. Pure, so
 //! the page's behaviour is tested natively; the view only dispatches.
 //!
 //! Selects send their option keys as text (`mid_market`, `custom`, `cro`);
-//! an unknown key changes nothing. Benchmark bounds keep the text as typed
-//! beside the number, so a half-typed or wrong bound stays on screen with
-//! its problem (the calculation then uses the reference table).
+//! an unknown key changes nothing.
+//!
+//! The team's benchmark targets have one home: the calculator's document
+//! (saved with the model and carried in its share link). `update` edits them
+//! there. While an edit leaves the table unusable (a half-typed or wrong
+//! bound, great below good), the edit is a draft here, shown with
+//! its problems, and the calculation uses the reference table; once the table
+//! is usable again it becomes the targets and the draft is gone.
 
 use super::super::number::parse_number;
-use super::benchmarks::{Measure, Tier, INTERNAL_SOURCE};
+use super::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SOURCE};
 use super::format::number;
 use super::metrics::ProgrammeField;
 use super::paste::{parse_rows, PasteProblem};
 use super::query::from_query;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
+use crate::model::effect::Effect;
 
 /// A field of a CSM row that holds text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -125,9 +131,12 @@ impl RowField {
 /// Most rows the grid holds, so the page stays responsive.
 pub const MAX_ROWS: usize = 500;
 
+/// The Programme page's effects.
+pub type Effects = Vec<Effect<ProgrammeEvent>>;
+
 /// Everything the user can do on the Programme page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProgrammeAction {
+pub enum ProgrammeEvent {
     /// The team's segment, by key (`smb`, `mid_market`, `enterprise`).
     SetSegment(String),
     /// The period, by key (`month` ... `custom`); choosing `custom` again
@@ -182,10 +191,15 @@ pub struct ProgrammeState {
     pub paste_problems: Vec<PasteProblem>,
     /// What the last paste did, when it worked.
     pub paste_done: Option<String>,
-    /// The rows a paste replaced, for [`ProgrammeAction::UndoPaste`].
+    /// The rows a paste replaced, for [`ProgrammeEvent::UndoPaste`].
     pub before_paste: Option<Vec<CsmRow>>,
-    /// Benchmark bounds as typed, where they differ from the table's numbers.
-    pub benchmark_text: Vec<((Segment, Measure, Tier), String)>,
+    /// An edit of the benchmark targets that is not usable yet; an
+    /// unreadable bound is NaN, reported by [`Benchmarks::validate`] as
+    /// "enter a number".
+    pub draft: Option<Benchmarks>,
+    /// Benchmark bounds as typed in their boxes (so "3." stays "3." while
+    /// the table already uses 3); cleared when the targets are replaced.
+    pub typed: Vec<((Segment, Measure, Tier), String)>,
 }
 
 impl ProgrammeState {
@@ -200,102 +214,143 @@ impl ProgrammeState {
         }
     }
 
-    /// A benchmark bound as shown in its box: as typed, or the table's number.
+    /// The table to measure against and show: the draft being edited, else
+    /// the team's targets, else the reference table.
     #[must_use]
-    pub fn benchmark_text(&self, segment: Segment, measure: Measure, tier: Tier) -> String {
-        self.benchmark_text
-            .iter()
-            .find(|(key, _)| *key == (segment, measure, tier))
-            .map_or_else(
-                || {
-                    let bound = self.input.benchmarks.for_segment(segment).band(measure).lower_bound(tier);
-                    if bound.is_finite() {
-                        number(bound)
-                    } else {
-                        String::new()
-                    }
-                },
-                |(_, text)| text.clone(),
-            )
+    pub fn table(&self, targets: Option<&Benchmarks>) -> Benchmarks {
+        match (&self.draft, targets) {
+            (Some(draft), _) => draft.clone(),
+            (None, Some(targets)) => targets.clone(),
+            (None, None) => Benchmarks::default(),
+        }
     }
 
-    /// Every benchmark bound with its text, segment by segment, volume then
+    /// Every benchmark bound with the text its box shows (as typed in the
+    /// draft, else the table's number), segment by segment, volume then
     /// conversion, good then great then world class.
     #[must_use]
-    pub fn benchmark_texts(&self) -> Vec<(Segment, Measure, Tier, String)> {
+    pub fn benchmark_texts(&self, targets: Option<&Benchmarks>) -> Vec<(Segment, Measure, Tier, String)> {
+        let table = self.table(targets);
         let mut all = Vec::with_capacity(18);
         for segment in Segment::ALL {
             for measure in [Measure::Volume, Measure::Conversion] {
                 for tier in [Tier::Good, Tier::Great, Tier::WorldClass] {
-                    all.push((segment, measure, tier, self.benchmark_text(segment, measure, tier)));
+                    let typed = self
+                        .typed
+                        .iter()
+                        .find(|(key, _)| *key == (segment, measure, tier))
+                        .map(|(_, text)| text.clone());
+                    let text = typed.unwrap_or_else(|| {
+                        let bound = table.for_segment(segment).band(measure).lower_bound(tier);
+                        if bound.is_finite() {
+                            number(bound)
+                        } else {
+                            String::new()
+                        }
+                    });
+                    all.push((segment, measure, tier, text));
                 }
             }
         }
         all
     }
 
+    /// Handles one event. `targets` is the team's benchmark table in the
+    /// calculator's document, or `None` when the model is locked (the
+    /// criteria, targets among them, cannot change).
+    pub fn update(&mut self, event: ProgrammeEvent, targets: Option<&mut Option<Benchmarks>>) -> Effects {
+        match event {
+            ProgrammeEvent::SetBenchmark(segment, measure, tier, text) => {
+                if let Some(targets) = targets {
+                    self.set_benchmark(segment, measure, tier, text, targets);
+                }
+                Vec::new()
+            }
+            ProgrammeEvent::RestoreBenchmarks => {
+                if let Some(targets) = targets {
+                    *targets = None;
+                    self.forget_edits();
+                }
+                Vec::new()
+            }
+            ProgrammeEvent::AddRow => {
+                let before = self.input.rows.len();
+                self.apply(ProgrammeEvent::AddRow);
+                if self.input.rows.len() > before {
+                    vec![Effect::Focus(format!("csm-{before}-name"))]
+                } else {
+                    Vec::new()
+                }
+            }
+            other => {
+                self.apply(other);
+                Vec::new()
+            }
+        }
+    }
+
     /// Applies one action. Never panics: out-of-range rows and unknown keys
     /// change nothing.
-    pub fn apply(&mut self, action: ProgrammeAction) {
+    pub fn apply(&mut self, action: ProgrammeEvent) {
         let input = &mut self.input;
         match action {
-            ProgrammeAction::SetSegment(key) => {
+            ProgrammeEvent::SetSegment(key) => {
                 if let Some(segment) = Segment::from_key(&key) {
                     input.segment = segment;
                 }
             }
-            ProgrammeAction::ChoosePeriod(key) => {
+            ProgrammeEvent::ChoosePeriod(key) => {
                 if let Some(period) = Period::from_key(&key) {
                     if !(matches!(period, Period::Custom { .. }) && matches!(input.period, Period::Custom { .. })) {
                         input.period = period;
                     }
                 }
             }
-            ProgrammeAction::SetStart(text) => {
+            ProgrammeEvent::SetStart(text) => {
                 if let Period::Custom { start, .. } = &mut input.period {
                     *start = text;
                 }
             }
-            ProgrammeAction::SetEnd(text) => {
+            ProgrammeEvent::SetEnd(text) => {
                 if let Period::Custom { end, .. } = &mut input.period {
                     *end = text;
                 }
             }
-            ProgrammeAction::SetStage(key) => {
+            ProgrammeEvent::SetStage(key) => {
                 if let Some(stage) = Stage::from_key(&key) {
                     input.stage = stage;
                 }
             }
-            ProgrammeAction::SetRole(key) => {
+            ProgrammeEvent::SetRole(key) => {
                 if let Some(role) = Role::from_key(&key) {
                     input.role = role;
                 }
             }
-            ProgrammeAction::SetRowField(index, field, text) => {
+            ProgrammeEvent::SetRowField(index, field, text) => {
                 if let Some(row) = input.rows.get_mut(index) {
                     *field.get_mut(row) = text;
                 }
             }
-            ProgrammeAction::SetRowSegment(index, key) => {
+            ProgrammeEvent::SetRowSegment(index, key) => {
                 if let Some(row) = input.rows.get_mut(index) {
                     row.segment = Segment::from_key(&key);
                 }
             }
-            ProgrammeAction::AddRow => {
+            ProgrammeEvent::AddRow => {
                 if input.rows.len() < MAX_ROWS {
                     input.rows.push(CsmRow::named(""));
                 }
             }
-            ProgrammeAction::RemoveRow(index) => {
+            ProgrammeEvent::RemoveRow(index) => {
                 if input.rows.len() > 1 && index < input.rows.len() {
                     input.rows.remove(index);
                 }
             }
-            ProgrammeAction::SetTotalPipeline(text) => input.total_pipeline = text,
-            ProgrammeAction::SetOtherConversion(text) => input.other_conversion = text,
-            ProgrammeAction::SetPaste(text) => self.paste = text,
-            ProgrammeAction::ApplyPaste => self.apply_paste(),
-            ProgrammeAction::UseBookRows(mut rows, file) => {
+            ProgrammeEvent::SetTotalPipeline(text) => input.total_pipeline = text,
+            ProgrammeEvent::SetOtherConversion(text) => input.other_conversion = text,
+            ProgrammeEvent::SetPaste(text) => self.paste = text,
+            ProgrammeEvent::ApplyPaste => self.apply_paste(),
+            ProgrammeEvent::UseBookRows(mut rows, file) => {
                 if !rows.is_empty() {
                     rows.truncate(MAX_ROWS);
                     let count = rows.len();
@@ -306,18 +361,15 @@ impl ProgrammeState {
                     ));
                 }
             }
-            ProgrammeAction::UndoPaste => {
+            ProgrammeEvent::UndoPaste => {
                 if let Some(rows) = self.before_paste.take() {
                     self.input.rows = rows;
                     self.paste_done = None;
                 }
             }
-            ProgrammeAction::SetBenchmark(segment, measure, tier, text) => self.set_benchmark(segment, measure, tier, text),
-            ProgrammeAction::RestoreBenchmarks => {
-                self.input.benchmarks = super::Benchmarks::default();
-                self.benchmark_text.clear();
-            }
-            ProgrammeAction::DismissNotice(index) => {
+            // The targets live in the calculator's document: see `update`.
+            ProgrammeEvent::SetBenchmark(..) | ProgrammeEvent::RestoreBenchmarks => {}
+            ProgrammeEvent::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
                 }
@@ -344,17 +396,27 @@ impl ProgrammeState {
         }
     }
 
-    fn set_benchmark(&mut self, segment: Segment, measure: Measure, tier: Tier, text: String) {
-        let Some(bound) = self.input.benchmarks.for_segment_mut(segment).band_mut(measure).bound_mut(tier) else {
+    /// Forgets benchmark edits in progress: the targets were replaced (undo,
+    /// an imported model, a link) or restored.
+    pub fn forget_edits(&mut self) {
+        self.draft = None;
+        self.typed.clear();
+    }
+
+    fn set_benchmark(&mut self, segment: Segment, measure: Measure, tier: Tier, text: String, targets: &mut Option<Benchmarks>) {
+        let mut table = self.draft.take().unwrap_or_else(|| targets.clone().unwrap_or_default());
+        let Some(bound) = table.for_segment_mut(segment).band_mut(measure).bound_mut(tier) else {
             return;
         };
-        // An unusable bound is stored as NaN: the table's validation reports
-        // it beside the box (which keeps the typed text) and the calculation
-        // falls back to the reference table.
         *bound = parse_number(&text).unwrap_or(f64::NAN);
-        self.input.benchmarks.source = INTERNAL_SOURCE.to_owned();
+        table.source = INTERNAL_SOURCE.to_owned();
         let key = (segment, measure, tier);
-        self.benchmark_text.retain(|(k, _)| *k != key);
-        self.benchmark_text.push((key, text));
+        self.typed.retain(|(k, _)| *k != key);
+        self.typed.push((key, text));
+        if table.validate().is_empty() {
+            *targets = Some(table);
+        } else {
+            self.draft = Some(table);
+        }
     }
 }

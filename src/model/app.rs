@@ -1,0 +1,167 @@
+//! The whole app's state and `update`: the calculator, the Book and the
+//! Programme parts, which view is showing, and the hand-offs between parts.
+//! Each part keeps its own state and `update`; this root routes events to
+//! them and keeps what one part derives from another in step (the book is
+//! rescored when the model's weights change; the Programme view measures
+//! against the targets kept in the calculator's document).
+
+use super::book::{csm_rows, BookEvent, BookState};
+use super::effect::{map_all, Answer, Effect, StorageKey};
+use super::programme::{ProgrammeEvent, ProgrammeState};
+use super::state::{CalcEvent, Startup, State};
+use super::view::{View, ViewFlags};
+
+/// The app's effects.
+pub type Effects = Vec<Effect<AppEvent>>;
+
+/// Everything the app starts from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppStartup {
+    /// What the calculator starts from (address, storage, query, fragment).
+    pub calc: Startup,
+    /// The book's column mapping saved by an earlier visit (JSON).
+    pub saved_mapping: Option<String>,
+}
+
+/// The whole app.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The one-account calculator; it owns the model, targets and notices.
+    pub calc: State,
+    /// The Book page.
+    pub book: BookState,
+    /// The Programme page.
+    pub programme: ProgrammeState,
+    /// The view showing.
+    pub view: View,
+    /// Views opened so far: they stay mounted, so switching keeps scroll and focus.
+    pub visited: Vec<View>,
+    /// Compact layout inside a wiki frame (`embed=1`).
+    pub embed: bool,
+    /// The page's query string, as the address bar shows it.
+    pub query: String,
+}
+
+/// Something that happened in the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppEvent {
+    /// On the calculator (or its toolbar).
+    Calc(CalcEvent),
+    /// On the Book page.
+    Book(BookEvent),
+    /// On the Programme page.
+    Programme(ProgrammeEvent),
+    /// The user chose a view (a tab).
+    Show(View),
+    /// Back or Forward changed the address to this query string.
+    Navigated(String),
+    /// Fill the Programme view from the loaded book's owner and outcome columns.
+    MeasureFromBook,
+    /// The shell's answer to an effect.
+    Answer(Answer),
+}
+
+impl AppState {
+    /// The app as the page opens, and what it first asks of the browser.
+    #[must_use]
+    pub fn start(startup: &AppStartup) -> (Self, Effects) {
+        let (calc, effects) = State::start(&startup.calc);
+        let flags = ViewFlags::from_query(&startup.calc.query);
+        let mut book = BookState {
+            saved_mapping: startup.saved_mapping.clone(),
+            ..BookState::default()
+        };
+        book.sync(&calc.model);
+        let state = Self {
+            calc,
+            book,
+            programme: ProgrammeState::from_query(&startup.calc.query),
+            view: flags.view,
+            visited: vec![flags.view],
+            embed: flags.embed,
+            query: startup.calc.query.clone(),
+        };
+        (state, map_all(effects, AppEvent::Calc))
+    }
+
+    /// Handles one event.
+    pub fn update(&mut self, event: AppEvent) -> Effects {
+        match event {
+            AppEvent::Calc(event) => self.calc_event(event),
+            AppEvent::Book(event) => map_all(self.book.update(event, &self.calc.model), AppEvent::Book),
+            AppEvent::Programme(event) => {
+                let before = self.calc.document();
+                let targets = (!self.calc.locked).then_some(&mut self.calc.targets);
+                let mut effects = map_all(self.programme.update(event, targets), AppEvent::Programme);
+                effects.extend(map_all(self.calc.follow_up(&before, false), AppEvent::Calc));
+                effects
+            }
+            AppEvent::Show(view) => self.show(view, true),
+            AppEvent::Navigated(query) => {
+                let view = ViewFlags::from_query(&query).view;
+                self.query = query;
+                self.show(view, false)
+            }
+            AppEvent::MeasureFromBook => {
+                let rows = self.book.derived.as_ref().and_then(|d| d.book()).and_then(|book| csm_rows(book));
+                let (Some(rows), Some(loaded)) = (rows, &self.book.loaded) else {
+                    return Vec::new();
+                };
+                let file = loaded.name.clone();
+                let mut effects = map_all(
+                    self.programme.update(ProgrammeEvent::UseBookRows(rows, file), None),
+                    AppEvent::Programme,
+                );
+                effects.extend(self.show(View::Programme, true));
+                effects
+            }
+            AppEvent::Answer(answer) => self.answer(answer),
+        }
+    }
+
+    fn calc_event(&mut self, event: CalcEvent) -> Effects {
+        let targets = self.calc.targets.clone();
+        let effects = map_all(self.calc.update(event), AppEvent::Calc);
+        if self.calc.targets != targets {
+            self.programme.forget_edits();
+        }
+        self.book.sync(&self.calc.model);
+        effects
+    }
+
+    /// Shows a view; `push` records it in the browser's history (a tab was
+    /// chosen), else the address already says it (Back or Forward).
+    fn show(&mut self, view: View, push: bool) -> Effects {
+        if !self.visited.contains(&view) {
+            self.visited.push(view);
+        }
+        if self.view == view {
+            return Vec::new();
+        }
+        self.view = view;
+        if !push {
+            return Vec::new();
+        }
+        self.query = view.query(&self.query);
+        vec![Effect::SetAddress {
+            query: self.query.clone(),
+            push: true,
+        }]
+    }
+
+    /// Routes the shell's answer to the part that asked.
+    fn answer(&mut self, answer: Answer) -> Effects {
+        let for_book = match &answer {
+            Answer::FileProgress(id, _) | Answer::FileRead(id, _) | Answer::FileFailed(id) => {
+                self.book.reading.as_ref().is_some_and(|f| f.id == *id)
+            }
+            Answer::SaveRefused(key) => *key == StorageKey::Mapping,
+            Answer::Copied(..) => false,
+        };
+        if for_book {
+            map_all(self.book.update(BookEvent::Answer(answer), &self.calc.model), AppEvent::Book)
+        } else {
+            self.calc_event(CalcEvent::Answer(answer))
+        }
+    }
+}

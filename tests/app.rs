@@ -1,0 +1,158 @@
+//! The whole app's `update`: views as addresses, one home for the benchmark
+//! targets, and the book-to-programme hand-off.
+#![cfg(not(target_arch = "wasm32"))]
+
+use csql_calculator::model::app::{AppEvent, AppStartup, AppState};
+use csql_calculator::model::book::BookEvent;
+use csql_calculator::model::effect::{Effect, StorageKey};
+use csql_calculator::model::programme::{evaluate, Benchmarks, Measure, ProgrammeEvent, Segment, Tier};
+use csql_calculator::model::share::{encode_link, Document};
+use csql_calculator::model::state::{CalcEvent, Startup};
+use csql_calculator::model::view::View;
+use csql_calculator::model::Model;
+
+fn app(query: &str) -> AppState {
+    AppState::start(&AppStartup {
+        calc: Startup {
+            query: query.into(),
+            ..Startup::default()
+        },
+        saved_mapping: None,
+    })
+    .0
+}
+
+/// Runs yields the way the shell does.
+fn settle(state: &mut AppState, mut effects: Vec<Effect<AppEvent>>) {
+    while let Some(effect) = effects.pop() {
+        if let Effect::Yield(event) = effect {
+            effects.extend(state.update(event));
+        }
+    }
+}
+
+fn smb_great(state: &AppState) -> Option<f64> {
+    state.calc.targets.as_ref().map(|t| t.smb.volume.great)
+}
+
+#[test]
+fn tabs_are_addresses_and_back_and_forward_follow_them() {
+    let mut state = app("weights=50,30,20");
+    assert_eq!(state.view, View::Account);
+    let effects = state.update(AppEvent::Show(View::Book));
+    assert_eq!(
+        effects,
+        vec![Effect::SetAddress {
+            query: "?view=book&weights=50,30,20".into(),
+            push: true
+        }]
+    );
+    assert_eq!(state.visited, vec![View::Account, View::Book]);
+    // Showing the view already showing records nothing.
+    assert!(state.update(AppEvent::Show(View::Book)).is_empty());
+    // Back: the address changed first, the page follows without a new entry.
+    assert!(state.update(AppEvent::Navigated("?weights=50,30,20".into())).is_empty());
+    assert_eq!(state.view, View::Account);
+    // A reload of ?view=programme opens it.
+    assert_eq!(app("?view=programme").view, View::Programme);
+}
+
+#[test]
+fn the_targets_have_one_home_and_undo_import_and_links_reach_the_programme() {
+    let mut state = app("");
+    // Editing a bound on the Programme page changes the document's targets and saves them.
+    let effects = state.update(AppEvent::Programme(ProgrammeEvent::SetBenchmark(
+        Segment::Smb,
+        Measure::Volume,
+        Tier::Great,
+        "6".into(),
+    )));
+    assert_eq!(smb_great(&state), Some(6.0));
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Save {
+            key: StorageKey::Model,
+            ..
+        }
+    )));
+    // A link with other targets opens: the Programme view measures against them at once.
+    let mut theirs = Benchmarks::default();
+    theirs.smb.volume.great = 5.0;
+    let link = encode_link(&Document::new(Model::default(), Some(theirs)));
+    state.update(AppEvent::Calc(CalcEvent::OpenFragment(format!("#m={link}"))));
+    assert_eq!(smb_great(&state), Some(5.0));
+    let table = state.programme.table(state.calc.targets.as_ref());
+    assert_eq!(table.smb.volume.great, 5.0);
+    // The next edit on the Programme page starts from the opened targets, not a stale copy.
+    state.update(AppEvent::Programme(ProgrammeEvent::SetBenchmark(
+        Segment::Smb,
+        Measure::Volume,
+        Tier::Good,
+        "2".into(),
+    )));
+    let targets = state.calc.targets.clone().unwrap_or_default();
+    assert_eq!((targets.smb.volume.good, targets.smb.volume.great), (2.0, 5.0));
+    // Undo goes back to before the link; the typed text is forgotten with it.
+    state.update(AppEvent::Calc(CalcEvent::Undo));
+    assert_eq!(smb_great(&state), Some(6.0));
+    assert!(state.programme.typed.is_empty());
+    let texts = state.programme.benchmark_texts(state.calc.targets.as_ref());
+    assert!(texts.contains(&(Segment::Smb, Measure::Volume, Tier::Great, "6".to_owned())));
+}
+
+#[test]
+fn a_locked_model_keeps_its_targets_on_the_programme_page() {
+    let mut theirs = Benchmarks::default();
+    theirs.smb.volume.great = 5.0;
+    let link = encode_link(&Document::new(Model::default(), Some(theirs)));
+    let (mut state, _) = AppState::start(&AppStartup {
+        calc: Startup {
+            query: "lock=1".into(),
+            fragment: format!("#m={link}"),
+            ..Startup::default()
+        },
+        saved_mapping: None,
+    });
+    state.update(AppEvent::Programme(ProgrammeEvent::SetBenchmark(
+        Segment::Smb,
+        Measure::Volume,
+        Tier::Great,
+        "3".into(),
+    )));
+    state.update(AppEvent::Programme(ProgrammeEvent::RestoreBenchmarks));
+    assert_eq!(smb_great(&state), Some(5.0));
+}
+
+#[test]
+fn a_book_with_outcomes_fills_the_programme_view() {
+    let mut state = app("");
+    let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
+    settle(&mut state, effects);
+    let owners = state.book.derived.as_ref().and_then(|d| d.owners_with_outcomes);
+    assert!(owners.is_some_and(|n| n > 1), "{owners:?}");
+    let effects = state.update(AppEvent::MeasureFromBook);
+    assert_eq!(state.view, View::Programme);
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::SetAddress { query, .. } if query == "?view=programme")));
+    assert_eq!(Some(state.programme.input.rows.len()), owners);
+    // The rows are the book's: every accepted count is a whole number, and the team accepted some.
+    let programme = evaluate(&state.programme.input, &state.programme.table(state.calc.targets.as_ref()));
+    assert!(programme.team.is_some());
+}
+
+#[test]
+fn a_weight_change_on_the_calculator_rescores_the_loaded_book() {
+    let mut state = app("");
+    let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
+    settle(&mut state, effects);
+    let before = state.book.derived.as_ref().map(|d| d.summary.csqls);
+    // Threshold 0: every account without a missing required gate qualifies on score.
+    state.update(AppEvent::Calc(CalcEvent::SetThreshold("0".into())));
+    let after = state
+        .book
+        .derived
+        .as_ref()
+        .map(|d| (d.summary.csqls, d.summary.csqls + d.summary.gates_missing, d.summary.accounts));
+    assert!(after.is_some_and(|(csqls, qualified, accounts)| qualified == accounts && Some(csqls) >= before));
+}
