@@ -22,6 +22,6 @@ cargo test --features ssr
 step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --features web --test browser
 step "release build"
-trunk build --release
+bash scripts/build.sh --release
 step "end-to-end tests in headless Chromium against dist/"
 node --test tests/e2e/

@@ -6,6 +6,7 @@ use csql_calculator::web;
 
 fn main() {
     web::install_panic_page();
+    web::remove_placeholder();
     let mut startup = web::startup().calc;
     startup.embedded = true;
     let props = EmbedProps { startup, live: true };

@@ -6,6 +6,7 @@ use csql_calculator::web;
 
 fn main() {
     web::install_panic_page();
+    web::remove_placeholder();
     let startup = web::startup();
     let props = AppProps {
         query: startup.calc.query.into(),

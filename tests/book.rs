@@ -946,6 +946,21 @@ mod page_state {
     }
 
     #[test]
+    fn a_second_file_with_the_same_columns_replaces_the_first() {
+        let model = Model::default();
+        let mut state = BookState::default();
+        for (text, accounts) in [
+            ("id,engagement,fit,intent\nD1,80,80,80\n", 1),
+            ("id,engagement,fit,intent\nP1,100,100,100\nP2,10,10,10\n", 2),
+        ] {
+            state.update(BookEvent::Paste(text.into()), &model);
+            let effects = state.update(BookEvent::LoadPaste, &model);
+            settle(&mut state, effects, &model);
+            assert_eq!(state.derived.as_ref().map(|d| d.summary.accounts), Some(accounts));
+        }
+    }
+
+    #[test]
     fn a_weight_change_rescores_without_rebuilding_and_a_signal_change_rebuilds() {
         let model = Model::default();
         let mut state = BookState::default();

@@ -34,6 +34,13 @@ pub fn startup() -> AppStartup {
     }
 }
 
+/// Removes the loading placeholder the page shows until the module is ready.
+pub fn remove_placeholder() {
+    if let Some(boot) = gloo_utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
 /// Replaces the page with a short message if the app ever panics, instead of
 /// leaving a frozen page: a panic in WebAssembly stops the whole app.
 pub fn install_panic_page() {

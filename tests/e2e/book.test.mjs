@@ -277,7 +277,7 @@ describe('Score a book of accounts (release build)', () => {
       await page.locator('[data-testid=coaching-table]').waitFor();
       assert.equal(await page.locator('[data-testid=coaching-table] tbody tr').count(), 2);
       // Back to the book: still loaded, nothing to import again.
-      await page.getByRole('button', { name: 'Score a book of accounts' }).click();
+      await page.getByRole('link', { name: 'Score a book of accounts' }).click();
       await expectText(page, 'row-count', '6');
       assert.ok(await page.locator('[data-testid=book-row]').first().isVisible());
     }),

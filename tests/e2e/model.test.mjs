@@ -268,7 +268,7 @@ describe('Your model, kept and shared (release build)', () => {
         await gotoApp(a.page, server.base);
         await fillSixtySix(a.page);
         const link = await shareLink(a.page);
-        const embed = a.page.getByRole('button', { name: 'Embed' });
+        const embed = a.page.getByRole('button', { name: 'Embed', exact: true });
         assert.equal(await embed.getAttribute('aria-expanded'), 'false');
         await embed.click();
         const code = a.page.locator('[data-testid=embed-code]');
@@ -277,7 +277,7 @@ describe('Your model, kept and shared (release build)', () => {
         assert.equal(await code.evaluate((el) => el.readOnly), true, 'embed code is read-only');
         const snippet = await code.inputValue();
         src = snippet.match(/<iframe [^>]*src="([^"]+)"/)?.[1];
-        assert.equal(src, `${server.base}?embed=1&lock=1#m=${link.split('#m=')[1]}`, 'the iframe loads the share code, locked and compact');
+        assert.equal(src, `${server.base}embed.html?lock=1#m=${link.split("#m=")[1]}`, "the iframe loads the lean embed with the share code, locked");
         assert.match(snippet, /sandbox="allow-scripts allow-downloads"/);
         assert.match(snippet, /<script>[\s\S]*addEventListener\("message"[\s\S]*csql-calculator:height[\s\S]*<\/script>/);
         await assertHygiene(a.page, a.log, server.origin);
@@ -357,7 +357,8 @@ describe('Your model, kept and shared (release build)', () => {
         await frame.locator('input[type=checkbox]:not([id$=-required])').first().check();
 
         // No storage in a sandbox without allow-same-origin: said once, nothing crashes.
-        await expectNotice(frame, /not letting the page save/);
+        await expectNotice(frame, /cannot save here/);
+        assert.equal(await frame.locator(".notice.quiet").count(), 1, "said once, quietly");
         const texts = await frame.locator('[data-testid=notice] p').allTextContents();
         assert.equal(texts.filter((t) => /save/.test(t)).length, 1, `said once: ${JSON.stringify(texts)}`);
         assert.ok(!(await frame.evaluate(() => document.body.innerText)).includes('internal error'), 'the app did not stop');
@@ -404,7 +405,7 @@ describe('Your model, kept and shared (release build)', () => {
       doc.model.threshold = '60';
       await page.locator('#import-json').setInputFiles({ name: 'model-60.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
       await expectValue(page, '[data-testid=threshold]', '60');
-      const imported = await expectNotice(page, /^Imported the model from model-60\.json/);
+      const imported = await expectNotice(page, /^Imported the model from “model-60\.json”/);
       await imported.getByRole('button', { name: 'Undo' }).click();
       await expectValue(page, '[data-testid=threshold]', '70');
 
@@ -413,7 +414,7 @@ describe('Your model, kept and shared (release build)', () => {
         ['notes.txt', 'just some notes'],
       ]) {
         await page.locator('#import-json').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-        await expectNotice(page, new RegExp(`^Import failed: ${name.replace('.', '\\.')}`));
+        await expectNotice(page, new RegExp(`^Import failed: “${name.replace('.', '\\.')}”`));
       }
       await expectValue(page, '[data-testid=threshold]', '70');
       await expectResult(page, '0.0', 'below-threshold');
@@ -428,7 +429,7 @@ describe('Your model, kept and shared (release build)', () => {
         await gotoApp(page, server.base);
         await page.getByRole('button', { name: 'Edit model' }).click();
         await page.getByRole('button', { name: 'Add a component' }).waitFor();
-        await page.getByRole('button', { name: 'Embed' }).click();
+        await page.getByRole('button', { name: 'Embed', exact: true }).click();
         await page.locator('[data-testid=embed-code]').waitFor();
         const report = await page.evaluate(() => {
           const text = (el) => (el?.textContent ?? '').trim();

@@ -206,8 +206,8 @@ pub struct Baseline {
 /// the summary and what moved since the baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Derived {
-    /// The inputs the book was built from: mapping, policy and the model's shape.
-    built_from: (Mapping, BadRows, Model),
+    /// The inputs the book was built from: the file, mapping, policy and the model's shape.
+    built_from: (Loaded, Mapping, BadRows, Model),
     /// The book and its import report, or why it cannot be built.
     pub book: Result<(Shared<Book>, Rc<ImportReport>), BookError>,
     /// The weights and threshold the scores are for (or why they are unusable).
@@ -465,11 +465,11 @@ impl BookState {
             self.derived = None;
             return;
         };
-        let built_from = (self.mapping.clone(), self.policy, shape(model));
+        let built_from = (loaded.clone(), self.mapping.clone(), self.policy, shape(model));
         let rebuild = self.derived.as_ref().is_none_or(|d| d.built_from != built_from);
         let book = if rebuild {
             self.baseline = None;
-            Book::build(Rc::clone(&loaded.table), &built_from.2, &self.mapping, self.policy)
+            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy)
                 .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
         } else {
             match &self.derived {
