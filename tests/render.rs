@@ -37,7 +37,7 @@ async fn the_documented_link_renders_66_and_below_threshold() {
     assert_eq!(attribute(&html, "data-testid=\"score-intent\"", "value"), "40");
     assert_eq!(attribute(&html, "data-testid=\"threshold\"", "value"), "70");
     assert_eq!(text_after(&html, "data-testid=\"points-fit\""), "18.0");
-    assert!(html.contains("Reaches the threshold alone at 88.0"));
+    assert!(html.contains("Needs 88.0, the others unchanged"));
     assert!(!html.contains("data-testid=\"notice\""));
 }
 

@@ -1,12 +1,14 @@
-//! The one-account calculator: inputs on the left, result on the right.
+//! The one-account calculator: the result, then the account's inputs and the
+//! criteria. On a wide screen the result sits beside the inputs and stays in
+//! sight; on a narrow one it comes first, and a strip at the bottom keeps the
+//! score in sight while the inputs are filled in.
 
 use yew::prelude::*;
 
-use crate::model::evaluate;
-use crate::model::format::{one_decimal, verdict_label};
+use crate::model::screen;
 use crate::model::state::{CalcEvent, State};
 
-use super::{ComponentCard, GatesPanel, ResultCard, ThresholdField, WeightsPanel};
+use super::{ComponentCard, CriteriaPanel, GatesPanel, ResultCard, TextField};
 
 /// Props of [`Calculator`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -22,38 +24,45 @@ pub struct CalculatorProps {
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let state = &props.state;
     let onaction = &props.onaction;
-    let evaluation = evaluate(&state.model);
+    let view = screen::calculator(&state.model);
     let editing = state.editing && !state.locked;
+    let components = state.model.components.len();
     html! {
         <main class="layout">
+            <div class="outputs">
+                <ResultCard result={view.result.clone()} />
+            </div>
             <div class="inputs">
-                <WeightsPanel model={state.model.clone()} evaluation={evaluation.clone()} locked={state.locked} onaction={onaction.clone()} />
+                <section class="card account" aria-label="Account">
+                    <TextField id="account-name" label="Account (optional)" inputmode="text" value={state.model.account.clone()}
+                        placeholder={AttrValue::from("e.g. Acme Corp")} maxlength={crate::model::share::MAX_TEXT}
+                        oninput={onaction.reform(CalcEvent::SetAccount)} />
+                </section>
                 for (index, component) in state.model.components.iter().enumerate() {
                     <ComponentCard
                         key={component.key.clone()}
                         {index}
                         component={component.clone()}
-                        part={evaluation.parts.get(index).cloned()}
-                        problems={evaluation.problems.clone()}
+                        part={view.evaluation.parts.get(index).cloned()}
+                        problems={view.evaluation.problems.clone()}
                         {editing}
                         locked={state.locked}
-                        removable={state.model.components.len() > 1}
+                        removable={components > 1}
                         onaction={onaction.clone()}
                     />
                 }
                 if editing {
                     <button type="button" class="add" onclick={onaction.reform(|_| CalcEvent::AddComponent)}>{ "Add a component" }</button>
                 }
-            </div>
-            <div class="outputs">
-                <ResultCard evaluation={evaluation.clone()} />
-                <ThresholdField threshold={state.model.threshold.clone()} problems={evaluation.problems.clone()} locked={state.locked} onaction={onaction.clone()} />
                 <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked} onaction={onaction.clone()} />
+                <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
+                    threshold={state.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
+                    threshold_error={view.threshold_error.clone().map(AttrValue::from)} locked={state.locked} onaction={onaction.clone()} />
             </div>
-            // On narrow screens the result card is far below the inputs: keep the
-            // score in sight. The card itself is the announced, labelled result.
-            <div class={classes!("score-strip", format!("verdict-{}", evaluation.verdict.word()))} aria-hidden="true">
-                <strong>{ one_decimal(evaluation.score) }</strong>{ " \u{b7} " }{ verdict_label(&evaluation.verdict) }
+            // On narrow screens keep the score in sight; the card itself is the
+            // announced, labelled result.
+            <div class={classes!("score-strip", format!("verdict-{}", view.result.verdict))} aria-hidden="true">
+                <strong>{ view.result.score.clone() }</strong>{ " \u{b7} " }{ view.result.headline.clone() }
             </div>
         </main>
     }

@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use crate::model::evaluate::{problem_for, Field, Problem};
-use crate::model::format::one_decimal;
+use crate::model::format::{count, one_decimal};
 use crate::model::state::CalcEvent;
 use crate::model::{Component, Part, ScoreMode};
 use crate::web::input_value;
 
-use super::{FieldError, SignalEditor, SignalField};
+use super::{SignalEditor, SignalField, TextField};
 
 /// Props of [`ComponentCard`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -49,7 +49,6 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
     let key = &component.key;
     let direct = component.mode == ScoreMode::Direct;
     let score_id = format!("score-{key}");
-    let error_id = format!("score-{key}-error");
     let direct_problem = problem_for(problems, Field::Direct(index));
     let component_problem = problem_for(problems, Field::Component(index));
     let derived = part.as_ref().and_then(|p| p.score);
@@ -84,25 +83,20 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                     { "Type a score" }
                 </label>
             </fieldset>
-            <div class="score-row">
-                <label for={score_id.clone()}>{ format!("{} score (0-100)", component.name) }</label>
-                if direct {
-                    <input type="text" id={score_id} data-testid={format!("score-{key}")} inputmode="decimal" autocomplete="off"
-                        value={component.direct.clone()}
-                        aria-invalid={direct_problem.is_some().to_string()}
-                        aria-describedby={error_id.clone()}
-                        oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetDirect(index, input_value(&e)))} />
-                } else {
-                    <input type="text" id={score_id} data-testid={format!("score-{key}")} readonly=true
-                        class="derived" value={one_decimal(derived)}
-                        aria-describedby={error_id.clone()} />
-                }
-                <FieldError id={error_id} message={direct_problem.or(component_problem).map(|m| AttrValue::from(m.to_owned()))} />
-            </div>
+            if direct {
+                <TextField id={score_id} testid={format!("score-{key}")} class="score-row" label={format!("{} score (0-100)", component.name)}
+                    value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::share::MAX_TEXT}
+                    error={direct_problem.map(|m| AttrValue::from(m.to_owned()))}
+                    oninput={onaction.reform(move |text| CalcEvent::SetDirect(index, text))} />
+            } else {
+                <TextField id={score_id} testid={format!("score-{key}")} class={classes!("score-row", "derived")}
+                    label={format!("{} score, from its signals", component.name)} value={one_decimal(derived)} readonly=true
+                    error={component_problem.map(|m| AttrValue::from(m.to_owned()))} oninput={Callback::noop()} />
+            }
             if !direct {
                 <div class="signals">
                     if let Some((done, total)) = answered.filter(|(_, total)| *total > 0) {
-                        <p class="help">{ format!("{done} of {total} number signals filled in: a blank one counts as 0, an unticked box as no.") }</p>
+                        <p class="help">{ format!("{done} of {} filled in: a blank one counts as 0, an unticked box as no.", count(total, "number signal", "number signals")) }</p>
                     }
                     for (s, signal) in component.signals.iter().enumerate() {
                         if editing {

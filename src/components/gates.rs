@@ -26,7 +26,13 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
     html! {
         <section class="card gates" aria-labelledby="gates-title">
             <h2 id="gates-title">{ "Qualification gates" }</h2>
-            <p class="help">{ "A score alone is not a CSQL: tick each gate the account meets. Untick \u{201c}required\u{201d} for a gate your team does not insist on." }</p>
+            <p class="help">
+                if props.locked {
+                    { "A score alone is not a CSQL: tick each gate the account meets. Which gates are required was agreed with this model." }
+                } else {
+                    { "A score alone is not a CSQL: tick each gate the account meets. Untick \u{201c}required\u{201d} for a gate your team does not insist on." }
+                }
+            </p>
             <ul class="gate-list">
                 for (index, gate) in props.gates.iter().enumerate() {
                     <li key={gate.key.clone()} class={classes!("gate", (gate.required && !gate.met).then_some("gate-open"))}>

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::model::state::CalcEvent;
 use crate::model::{Signal, SignalKind};
-use crate::web::{input_checked, input_value};
+use crate::web::input_checked;
 
-use super::FieldError;
+use super::{FieldError, TextField};
 
 /// Props of [`SignalField`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -38,7 +38,6 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
     } = props;
     let (c, s) = (*component, *index);
     let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
     if signal.kind == SignalKind::YesNo {
         let checked = signal.kind.score(&signal.value).ok().flatten().is_some_and(|v| v > 0.0);
         return html! {
@@ -51,15 +50,9 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
         };
     }
     html! {
-        <div class="signal">
-            <label for={id.clone()}>{ signal.label.clone() }</label>
-            <input type="text" id={id.clone()} inputmode="decimal" autocomplete="off"
-                value={signal.value.clone()}
-                aria-invalid={message.is_some().to_string()}
-                aria-describedby={format!("{hint_id} {error_id}")}
-                oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetSignal(c, s, input_value(&e)))} />
-            <span class="hint" id={hint_id}>{ signal.kind.hint() }</span>
-            <FieldError id={error_id} message={message.clone()} />
-        </div>
+        <TextField id={id.clone()} class="signal" label={signal.label.clone()} value={signal.value.clone()}
+            hint={AttrValue::from(signal.kind.hint())} placeholder={AttrValue::from(crate::model::screen::example(signal.kind))}
+            maxlength={crate::model::share::MAX_TEXT} error={message.clone()}
+            oninput={onaction.reform(move |text| CalcEvent::SetSignal(c, s, text))} />
     }
 }

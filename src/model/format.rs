@@ -152,8 +152,8 @@ fn points_short(short: f64) -> String {
 #[must_use]
 pub fn lever(lever: Option<Lever>) -> String {
     match lever {
-        Some(Lever::RaiseTo(target)) => format!("Reaches the threshold alone at {}", one_decimal(Some(target))),
-        Some(Lever::OutOfReach { best }) => format!("Cannot reach it alone: at 100 the score is {}", one_decimal(Some(best))),
+        Some(Lever::RaiseTo(target)) => format!("Needs {}, the others unchanged", one_decimal(Some(target))),
+        Some(Lever::OutOfReach { best }) => format!("Out of reach alone: at 100 the score is {}", one_decimal(Some(best))),
         Some(Lever::NoWeight) => "Weight 0: does not move the score".to_owned(),
         Some(Lever::HoldsDownTo(floor)) => format!("Still qualifies down to {}", one_decimal(Some(floor))),
         Some(Lever::HoldsAtAnyScore) => "Qualifies whatever this scores".to_owned(),

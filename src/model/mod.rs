@@ -15,6 +15,7 @@ pub mod link;
 pub mod notice;
 pub mod number;
 pub mod programme;
+pub mod screen;
 pub mod share;
 pub mod signal;
 pub mod state;

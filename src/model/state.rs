@@ -104,6 +104,8 @@ pub enum CalcEvent {
     SetWeight(usize, String),
     /// Set the threshold to the typed text.
     SetThreshold(String),
+    /// Name the account (optional, for the copied summary).
+    SetAccount(String),
     /// Choose how component `n` is scored.
     SetMode(usize, ScoreMode),
     /// Set component `n`'s typed score.
@@ -515,6 +517,7 @@ impl State {
         match action {
             CalcEvent::SetWeight(n, text) => with(&mut self.model.components, n, |c| c.weight = text),
             CalcEvent::SetThreshold(text) => self.model.threshold = text,
+            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(super::share::MAX_TEXT).collect(),
             CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
             CalcEvent::SetDirect(n, text) => with(&mut self.model.components, n, |c| c.direct = text),
             CalcEvent::SetSignal(c, s, text) => self.with_signal(c, s, |signal| signal.value = text),
@@ -690,6 +693,7 @@ fn changes_criteria(action: &CalcEvent) -> bool {
         action,
         CalcEvent::SetDirect(..)
             | CalcEvent::SetSignal(..)
+            | CalcEvent::SetAccount(_)
             | CalcEvent::SetGateMet(..)
             | CalcEvent::DismissNotice(_)
             | CalcEvent::Notify(_)

@@ -87,14 +87,14 @@ pub fn BookTable(props: &BookTableProps) -> Html {
                     <tr aria-rowindex="1">
                         <th scope="col" class="c-rank">{ "#" }</th>
                         { header("Id".into(), SortKey::Id, "c-id") }
+                        { header("Score".into(), SortKey::Score, "c-num") }
+                        <th scope="col" class="c-verdict">{ "Verdict" }</th>
                         { header("Name".into(), SortKey::Name, "c-name") }
                         { header("Owner".into(), SortKey::Owner, "c-owner") }
                         { header("Segment".into(), SortKey::Segment, "c-seg") }
                         for (i, c) in components.iter().enumerate() {
                             { header(c.name.clone(), SortKey::Component(i), "c-num") }
                         }
-                        { header("Score".into(), SortKey::Score, "c-num") }
-                        <th scope="col" class="c-verdict">{ "Verdict" }</th>
                     </tr>
                 </thead>
                 <tbody>

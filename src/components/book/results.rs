@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::components::{ThresholdField, WeightsPanel};
+use crate::components::CriteriaPanel;
 use crate::model::book::{detail, Book, BookEvent, Derived, Shared, ViewOptions};
 use crate::model::state::CalcEvent;
-use crate::model::{evaluate, Model};
+use crate::model::{screen, Model};
 
 use super::{AccountDetail, BookSummary, BookTable, TableControls};
 
@@ -38,15 +38,16 @@ pub struct BookResultsProps {
 pub fn BookResults(props: &BookResultsProps) -> Html {
     let derived = &props.derived;
     let scores = &derived.scores;
-    let evaluation = evaluate(&props.model);
+    let view = screen::calculator(&props.model);
     let shown = props.selected.and_then(|row| detail(&props.book, scores, &props.model, row));
     let d = props.ondispatch.clone();
     html! {
         <>
             <div class="book-grid">
                 <div class="book-criteria">
-                    <WeightsPanel model={props.model.clone()} evaluation={evaluation.clone()} locked={props.locked} onaction={props.onaction.clone()} />
-                    <ThresholdField threshold={props.model.threshold.clone()} problems={evaluation.problems.clone()} locked={props.locked} onaction={props.onaction.clone()} />
+                    <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
+                        threshold={props.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
+                        threshold_error={view.threshold_error.clone().map(AttrValue::from)} locked={props.locked} onaction={props.onaction.clone()} />
                 </div>
                 <BookSummary summary={derived.summary.clone()} moved={derived.moved.as_deref().cloned()} pinned={props.baseline_pinned}
                     problem={scores.problem.clone().map(AttrValue::from)} ondispatch={d.clone()} />

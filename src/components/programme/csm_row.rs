@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::model::programme::{CsmRow, Problem, ProgrammeEvent, RowField, Segment};
 
 use super::choice::Choice;
-use super::text_field::TextField;
+use crate::components::TextField;
 
 /// Props of [`CsmRowFields`].
 #[derive(Clone, Debug, PartialEq, Properties)]

@@ -21,7 +21,6 @@ mod pipeline_section;
 mod rates_section;
 mod segment_bands;
 mod settings;
-mod text_field;
 mod tier_badge;
 mod volume_section;
 

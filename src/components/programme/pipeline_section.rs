@@ -6,7 +6,7 @@ use crate::model::programme::format::{number_or_na, percent, points};
 use crate::model::programme::{Programme, ProgrammeEvent, ProgrammeField};
 
 use super::message;
-use super::text_field::TextField;
+use crate::components::TextField;
 
 /// Props of [`PipelineSection`].
 #[derive(Clone, Debug, PartialEq, Properties)]

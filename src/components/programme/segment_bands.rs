@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::programme::{Measure, Problem, ProgrammeEvent, ProgrammeField, Segment, Tier};
 
-use super::text_field::TextField;
+use crate::components::TextField;
 
 /// Props of [`SegmentBands`].
 #[derive(Clone, Debug, PartialEq, Properties)]

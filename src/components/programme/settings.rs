@@ -6,7 +6,7 @@ use crate::model::programme::{Period, Problem, ProgrammeEvent, ProgrammeField, P
 
 use super::choice::Choice;
 use super::message;
-use super::text_field::TextField;
+use crate::components::TextField;
 
 /// Props of [`SettingsPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]

@@ -1,4 +1,6 @@
-//! One labelled text (or date) box with its problem shown beside it.
+//! The one field of the app: a label, a text box, an optional hint and the
+//! problem with what was typed, announced with the box. The calculator, the
+//! book and the programme use it for every typed value.
 
 use yew::prelude::*;
 
@@ -8,7 +10,7 @@ use crate::web::input_value;
 /// Props of [`TextField`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct TextFieldProps {
-    /// The box's id, also its `data-testid`.
+    /// The box's id.
     pub id: AttrValue,
     /// The label's words.
     pub label: AttrValue,
@@ -31,15 +33,24 @@ pub struct TextFieldProps {
     /// A hint shown under the box, if any.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// An example shown in the empty box (`e.g. 7`).
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// The test hook; the id when not given.
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+    /// The most characters the box takes (the model's limit).
+    #[prop_or_default]
+    pub maxlength: Option<usize>,
     /// Extra class for the wrapper.
     #[prop_or_default]
     pub class: Classes,
-    /// Shown but not editable (a locked model's criteria).
+    /// Shown but not editable (a locked model's criteria, a derived score).
     #[prop_or_default]
     pub readonly: bool,
 }
 
-/// A label, a box and its error; the error is announced with the box.
+/// A label, a box, its hint and its error.
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let error_id = format!("{}-error", props.id);
@@ -54,10 +65,12 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     .join(" ");
     let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
     html! {
-        <div class={classes!("programme-field", props.class.clone())}>
+        <div class={classes!("field", props.class.clone())}>
             <label for={props.id.clone()} class={classes!(props.hide_label.then_some("visually-hidden"))}>{ props.label.clone() }</label>
-            <input type={props.kind.clone()} readonly={props.readonly} id={props.id.clone()} data-testid={props.id.clone()} autocomplete="off"
-                inputmode={props.inputmode.clone()} value={props.value.clone()}
+            <input type={props.kind.clone()} readonly={props.readonly} id={props.id.clone()}
+                data-testid={props.testid.clone().unwrap_or_else(|| props.id.clone())} autocomplete="off"
+                inputmode={props.inputmode.clone()} value={props.value.clone()} placeholder={props.placeholder.clone()}
+                maxlength={props.maxlength.map(|n| n.to_string())}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described.is_empty()).then_some(described)}
                 {oninput} />

@@ -1,0 +1,141 @@
+// Every view at every width from a phone to a wide screen, with special care
+// for 880-1100 px (a wiki page's content column): no sideways scroll, no text
+// cut off by its box or spilling out of its card, every control reachable and
+// focusable. Screenshots of every view and width are saved under
+// tests/e2e/out/screens/ (git-ignored) for people to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+
+import { OUT_DIR, assertHygiene, gotoApp, openPage, useServerAndBrowser, waitUntil } from './helpers.mjs';
+
+export const WIDTHS = [320, 375, 768, 900, 1000, 1280, 1920];
+
+const SCREENS = `${OUT_DIR}screens/`;
+
+/** Runs in the page: every layout problem found, as short strings. */
+function layoutProblems() {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) {
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && el.getClientRects().length)
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${wide.join(', ')})`);
+  }
+  const visible = (el) => {
+    const s = getComputedStyle(el);
+    return el.getClientRects().length > 0 && s.visibility !== 'hidden' && !el.closest('[hidden], .visually-hidden');
+  };
+  const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} "${(el.textContent || el.value || '').trim().slice(0, 40)}"`;
+  for (const el of document.querySelectorAll('body *')) {
+    if (!visible(el) || ['svg', 'path', 'rect', 'line', 'g', 'text', 'title', 'circle', 'polyline'].includes(el.tagName.toLowerCase())) continue;
+    const s = getComputedStyle(el);
+    const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const clipsX = ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis' || s.whiteSpace === 'nowrap';
+    // A scroll box (overflow auto) is a deliberate inner scroller, not a clip.
+    if (hasText && clipsX && el.scrollWidth > el.clientWidth + 1) problems.push(`clipped text: ${describe(el)}`);
+    if (hasText && el.scrollWidth > el.clientWidth + 1 && s.overflowX === 'visible' && el.clientWidth > 0 && el.tagName !== 'TD' && el.tagName !== 'TH') {
+      // Text wider than its own box spills out.
+      problems.push(`text wider than its box: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+    }
+    const card = el.parentElement?.closest('.card');
+    if (card && hasText && !el.closest('.book-scroll, .programme-scroll, .scroll-x')) {
+      const r = el.getBoundingClientRect();
+      const c = card.getBoundingClientRect();
+      if (r.width > 0 && (r.left < c.left - 1 || r.right > c.right + 1)) problems.push(`text outside its card: ${describe(el)}`);
+    }
+  }
+  const controls = document.querySelectorAll('input, button, select, textarea, a[href], summary, [tabindex="0"]');
+  for (const el of controls) {
+    if (!visible(el) || el.disabled || el.type === 'hidden') continue;
+    // A visually hidden file input is reached through its label.
+    const target = el.matches('input[type=file]') ? document.querySelector(`label[for="${el.id}"]`) ?? el : el;
+    const r = target.getBoundingClientRect();
+    // Inside a scroll box (the book's table) a control is reached by scrolling the box,
+    // which is itself focusable and keyboard-scrollable.
+    const scroller = target.parentElement?.closest('.book-scroll, .programme-scroll, .scroll-x');
+    if (scroller) {
+      const box = scroller.getBoundingClientRect();
+      if (box.right > root.clientWidth + 1 || scroller.tabIndex < 0) problems.push(`scroll box off screen or not focusable: ${describe(scroller)}`);
+    } else if (r.right > root.clientWidth + 1 || r.left < -1) problems.push(`control off screen: ${describe(el)}`);
+    if (r.width < 1 || r.height < 1) problems.push(`control with no size: ${describe(el)}`);
+    if (el.tabIndex < 0) problems.push(`control not focusable: ${describe(el)}`);
+  }
+  // A sticky element must fit in the viewport, or part of it is unreachable.
+  for (const el of document.querySelectorAll('body *')) {
+    if (visible(el) && getComputedStyle(el).position === 'sticky' && el.getBoundingClientRect().height > innerHeight + 1) {
+      problems.push(`sticky taller than the screen: ${describe(el)} (${Math.round(el.getBoundingClientRect().height)} > ${innerHeight})`);
+    }
+  }
+  return problems;
+}
+
+/** The views to check: how to open each, and what to wait for. */
+const VIEWS = [
+  {
+    name: 'calculator',
+    open: async (page, base) => gotoApp(page, `${base}?weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40`),
+  },
+  {
+    name: 'calculator-empty',
+    open: async (page, base) => gotoApp(page, base),
+  },
+  {
+    name: 'editing',
+    open: async (page, base) => {
+      await gotoApp(page, base);
+      await page.getByRole('button', { name: 'Edit model' }).click();
+      await page.getByRole('button', { name: 'Add a component' }).waitFor();
+    },
+  },
+  {
+    name: 'book',
+    open: async (page, base) => {
+      await page.goto(`${base}?view=book`, { waitUntil: 'load' });
+      await page.locator('[data-testid=load-sample]').click();
+      await page.locator('[data-testid=book-row]').first().waitFor();
+      await page.locator('[data-testid=book-row] button').first().click();
+      await page.locator('[data-testid=account-detail]').waitFor();
+    },
+  },
+  {
+    name: 'programme',
+    open: async (page, base) => {
+      await page.goto(`${base}?view=programme&segment=smb&csm=Ann,12,9,4&csm=Bo,10,4,1&csm=Cy,6,2,0&csm=Dee%20Longname-Surname,8,3,1`, { waitUntil: 'load' });
+      await page.locator("[data-testid=per-csm-per-quarter]").waitFor();
+    },
+  },
+  {
+    name: 'embed',
+    open: async (page, base) => gotoApp(page, `${base}embed.html?lock=1&weights=50,30,20&engagement=80&fit=60&intent=40`),
+  },
+];
+
+describe('Every view at every width (release build)', () => {
+  const getEnv = useServerAndBrowser();
+  mkdirSync(SCREENS, { recursive: true });
+
+  for (const view of VIEWS) {
+    test(`${view.name}: no sideways scroll, no clipped text, every control reachable`, async () => {
+      const { browser, server } = getEnv();
+      const failures = [];
+      for (const width of WIDTHS) {
+        const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 } });
+        try {
+          await view.open(page, server.base);
+          // Let the layout settle (fonts, the sticky strip).
+          await waitUntil(page, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+          const problems = await page.evaluate(layoutProblems);
+          await page.screenshot({ path: `${SCREENS}${view.name}-${width}.png`, fullPage: true });
+          for (const p of problems) failures.push(`${width} px: ${p}`);
+          await assertHygiene(page, log, server.origin);
+        } finally {
+          await context.close();
+        }
+      }
+      assert.deepEqual(failures, [], `${view.name} has layout problems`);
+    });
+  }
+});
