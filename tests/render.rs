@@ -98,6 +98,6 @@ async fn every_input_has_a_label() {
         assert!(labelled || wrapped, "unlabelled input: <input{tag}>");
     }
     // 3 sliders + 3 weights + 1 threshold slider + 1 threshold + 6 mode radios + 3 score boxes
-    // + 11 signals + 5 gates x 2 checkboxes + the share link + the JSON import = 40.
-    assert_eq!(inputs, 40);
+    // + 11 signals + 5 gates x 2 checkboxes + the share link + the JSON import + the account name = 41.
+    assert_eq!(inputs, 41);
 }
