@@ -665,6 +665,23 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
 /// Invalid weights or threshold give every account [`RowVerdict::Invalid`].
 #[must_use]
 pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
+    score_blocked(book, weights, threshold, &book.blocked)
+}
+
+/// As [`score_all`], with other required gates than the model's: `required`
+/// holds one flag per gate of the book (model order; missing flags read as not
+/// required). A required gate blocks where it is assessed and not met, as in
+/// [`Book::build`]. For scenarios that require other gates.
+#[must_use]
+pub fn score_all_required(book: &Book, weights: &[f64], threshold: f64, required: &[bool]) -> Scores {
+    let gates = book.gates.len();
+    let blocked: Vec<bool> = (0..book.len())
+        .map(|row| (0..gates).any(|g| required.get(g).copied().unwrap_or(false) && book.gate_status(row, g) == GateStatus::NotMet))
+        .collect();
+    score_blocked(book, weights, threshold, &blocked)
+}
+
+fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool]) -> Scores {
     let n = book.len();
     let total = match check(book, weights, threshold) {
         Ok(total) => total,
@@ -682,7 +699,7 @@ pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
     let mut verdicts = Vec::with_capacity(n);
     // `check` guarantees at least one component.
     let width = fractions.len().max(1);
-    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(&book.blocked) {
+    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(blocked) {
         let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
         scores.push(score);
         verdicts.push(verdict(score, threshold, *blocked));
