@@ -9,7 +9,7 @@ use csql_calculator::model::book::{
 };
 use csql_calculator::model::evidence::format::{auc as auc_text, lift, rate};
 use csql_calculator::model::evidence::{
-    auc, backtest, book_segment, chart, compare, cross_validate, fit, fit_with, flips_csv, highest_reached, stratified_folds,
+    auc, backtest, book_segment, chart, compare, cross_validate, fit, fit_with, flips_csv, held_out_auc, highest_reached, stratified_folds,
     suggest_threshold, sweep, table_rows, BacktestView, FitData, FitError, FitJob, FitOptions, NoSuggestion, Outcome, Scenario,
     ScenarioError, Step, Suggestion, Unavailable, FOLDS, FOLD_SEED, MAX_SCENARIOS,
 };
@@ -428,8 +428,13 @@ fn a_negative_effect_is_held_at_zero_and_the_rest_fits_alone() {
 /// 80 accounts, three components from integer formulas, won by an integer
 /// rule with noise; 31 won, 49 lost. Same data as the script below.
 fn ridge_data() -> (Vec<f64>, Vec<bool>) {
+    formula_data(80)
+}
+
+/// `n` accounts of the formulas of [`ridge_data`].
+fn formula_data(n: u32) -> (Vec<f64>, Vec<bool>) {
     let (mut x, mut won) = (Vec::new(), Vec::new());
-    for i in 0..80u32 {
+    for i in 0..n {
         let row = [(i * 37 + 11) % 101, (i * 53 + 29) % 101, (i * 71 + 5) % 101];
         x.extend(row.iter().map(|v| f64::from(*v)));
         won.push(3 * row[0] + row[1] + 5 * row[2] + (i * 61) % 400 > 720);
@@ -659,12 +664,14 @@ fn folds_are_stratified_and_fixed() {
 
 #[test]
 fn the_job_in_steps_gives_the_one_shot_fit_and_cross_validation() {
-    let (x, won) = ridge_data();
+    // 200 accounts, so that each fold's complement (160) has 30 of each outcome
+    // and can be fitted on its own below.
+    let (x, won) = formula_data(200);
     let data = FitData {
         names: names(3),
         x,
         won,
-        rows: (0..80).collect(),
+        rows: (0..200).collect(),
     };
     let current = vec![40.0, 30.0, 30.0];
     let mut job = FitJob::new(data.clone(), current.clone());
@@ -684,17 +691,31 @@ fn the_job_in_steps_gives_the_one_shot_fit_and_cross_validation() {
         .unwrap_or_else(|e| panic!("{e}"));
     let f = fit(&data.x, &data.won, &data.names).unwrap_or_else(|e| panic!("{e}"));
     assert!((report.fit.intercept - f.intercept).abs() < 1e-12);
-    let cv = cross_validate(&data, &current, &f, &FitOptions::default());
-    assert_eq!(report.cv, cv);
+    let cv = report.cv;
+    assert_eq!(cross_validate(&data, &current, &FitOptions::default()), Ok(cv));
     assert_eq!(cv.used, 5);
-    // Both AUCs are real rates, and a fit tuned to these outcomes ranks them at
-    // least as well as weights chosen without looking.
-    let (fitted, now) = (cv.fitted.unwrap_or(0.0), cv.current.unwrap_or(0.0));
-    assert!((0.5..=1.0).contains(&fitted) && (0.0..=1.0).contains(&now), "{cv:?}");
-    assert!(fitted >= now - 0.02, "{cv:?}");
+    // The same figures the long way: a fresh, separate fit on each fold's
+    // complement (its own standardisation and start), scored on the fold.
+    let folds = stratified_folds(&data.won, FOLDS, FOLD_SEED);
+    let (mut fitted, mut now) = (0.0, 0.0);
+    for fold in 0..FOLDS {
+        let keep: Vec<usize> = (0..200).filter(|&i| folds[i] != fold).collect();
+        let x: Vec<f64> = keep.iter().flat_map(|&i| data.x[i * 3..i * 3 + 3].to_vec()).collect();
+        let won: Vec<bool> = keep.iter().map(|&i| data.won[i]).collect();
+        let g = fit(&x, &won, &data.names).unwrap_or_else(|e| panic!("fold {fold}: {e}"));
+        fitted += held_out_auc(&data, &folds, fold, &g.coefficients).unwrap_or(f64::NAN) / 5.0;
+        now += held_out_auc(&data, &folds, fold, &current).unwrap_or(f64::NAN) / 5.0;
+    }
+    // The job's fold fits start from the full fit and keep its units: the
+    // weights differ in the last digits at most, the rankings not at all.
+    assert!((cv.fitted.unwrap_or(0.0) - fitted).abs() < 1e-9, "{cv:?} vs {fitted}");
+    assert!((cv.current.unwrap_or(0.0) - now).abs() < 1e-12, "{cv:?} vs {now}");
+    // A fit tuned to these outcomes ranks held-out accounts at least as well as
+    // weights chosen without looking.
+    assert!(cv.fitted >= cv.current, "{cv:?}");
     // A refused fit ends the job with the refusal.
     let all_won = FitData {
-        won: vec![true; 80],
+        won: vec![true; 200],
         ..data
     };
     assert!(matches!(FitJob::new(all_won, current).run(), Err(FitError::AllSame { .. })));
@@ -808,6 +829,23 @@ fn three_scenarios_side_by_side_on_the_hand_worked_book() {
             "A7,'@at,60.0,below-threshold,60.0,csql,60.0,below-threshold",
         ]
     );
+}
+
+#[test]
+fn owners_are_numbered_once_a_to_z() {
+    let (book, _) = hand();
+    assert_eq!(book.owners(), ["Ann", "Bo", "Cy"]);
+    // A1 Ann, A3 Bo, A7 Cy.
+    assert_eq!((book.owner_index(0), book.owner_index(2), book.owner_index(6)), (0, 1, 2));
+    let book = book_of("id,owner,engagement\nA, Zoe ,1\nB,,2\nC,Zoe,3\n");
+    // Trimmed; a blank owner is "" and sorts first.
+    assert_eq!(book.owners(), ["", "Zoe"]);
+    assert_eq!((0..3).map(|r| book.owner_index(r)).collect::<Vec<_>>(), [1, 0, 1]);
+    assert_eq!(book.owner_index(99), 0);
+    // In a comparison, accounts without an owner are counted under "No owner".
+    let c = compare(&book, &[scenario("All", "0", &[]), scenario("None", "100", &[])]).unwrap_or_else(|e| panic!("{e}"));
+    let owners: Vec<(&str, Vec<usize>)> = c.owners.iter().map(|o| (o.owner.as_str(), o.csqls.clone())).collect();
+    assert_eq!(owners, [("Zoe", vec![2, 0]), ("No owner", vec![1, 0])]);
 }
 
 #[test]

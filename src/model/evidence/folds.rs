@@ -10,7 +10,8 @@
 //! both outcomes. Same book, same folds, same figure, on every machine.
 
 use super::auc::auc_of_pairs;
-use super::fit::{Fit, FitData, FitOptions, Newton, Rows};
+use super::fit::{FitData, FitError, FitOptions, Rows};
+use super::suggestion::FitJob;
 use crate::model::book::SplitMix64;
 
 /// Number of folds.
@@ -77,11 +78,6 @@ pub fn held_out_auc(data: &FitData, folds: &[u8], fold: u8, weights: &[f64]) -> 
     auc_of_pairs(&mut pairs)
 }
 
-/// The weights fitted on every fold but `fold`, starting from `start`.
-pub(crate) fn fold_newton(data: &FitData, folds: &[u8], fold: u8, options: &FitOptions, start: &Fit) -> Newton {
-    Newton::new(rows_without(data, folds, fold), options, Some(start))
-}
-
 /// The accounts of `data` outside fold `fold`.
 pub(crate) fn rows_without<'a>(data: &'a FitData, folds: &'a [u8], fold: u8) -> Rows<'a> {
     Rows {
@@ -98,22 +94,15 @@ pub(crate) fn mean(values: &[Option<f64>]) -> Option<f64> {
     (!known.is_empty()).then(|| known.iter().sum::<f64>() / count)
 }
 
-/// Cross-validates in one go (the page can use [`super::FitJob`] to spread the
-/// work over frames): `full` is the fit on every account, the start of each
-/// fold's fit; `current` the current weights, one per component.
-#[must_use]
-pub fn cross_validate(data: &FitData, current: &[f64], full: &Fit, options: &FitOptions) -> CrossValidation {
-    let folds = stratified_folds(&data.won, FOLDS, FOLD_SEED);
-    let mut fitted = Vec::new();
-    let mut now = Vec::new();
-    for fold in 0..FOLDS {
-        let rows = rows_without(data, &folds, fold);
-        let mut newton = fold_newton(data, &folds, fold, options, full);
-        while !newton.step(rows) {}
-        fitted.push(held_out_auc(data, &folds, fold, &newton.fit().coefficients));
-        now.push(held_out_auc(data, &folds, fold, current));
-    }
-    summary(&fitted, &now)
+/// Fits `data` and cross-validates the fitted and the `current` weights (one
+/// per component) in one go; [`FitJob`] does the same a step at a time.
+///
+/// # Errors
+/// The [`FitError`] that refused the fit.
+pub fn cross_validate(data: &FitData, current: &[f64], options: &FitOptions) -> Result<CrossValidation, FitError> {
+    FitJob::with_options(data.clone(), current.to_vec(), *options)
+        .run()
+        .map(|report| report.cv)
 }
 
 /// The cross-validation from each fold's AUCs.

@@ -207,7 +207,8 @@ pub struct Comparison {
     pub results: Vec<ScenarioResult>,
     /// Rows (book order) that are CSQLs under some scenarios and not others.
     pub flips: Vec<usize>,
-    /// Per owner, largest change first, then owner A to Z.
+    /// Per owner with a CSQL under at least one scenario: largest change
+    /// first, then owner A to Z.
     pub owners: Vec<OwnerChange>,
 }
 
@@ -279,25 +280,28 @@ pub fn compare_plans(book: &Book, plans: &[Plan]) -> Comparison {
         })
         .collect();
     let mut flips = Vec::new();
-    let mut owners: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut counts = vec![vec![0usize; results.len()]; book.owners().len()];
+    let mut statuses = vec![false; results.len()];
     for row in 0..book.len() {
-        let statuses: Vec<bool> = results.iter().map(|r| is_csql(&r.scores, row)).collect();
-        if statuses.iter().any(|s| *s) && !statuses.iter().all(|s| *s) {
+        for (status, result) in statuses.iter_mut().zip(&results) {
+            *status = is_csql(&result.scores, row);
+        }
+        if !statuses.iter().all(|s| *s) && statuses.iter().any(|s| *s) {
             flips.push(row);
         }
-        let owner = match book.owner(row) {
-            "" => NO_OWNER,
-            name => name,
-        };
-        let counts = owners.entry(owner).or_insert_with(|| vec![0; results.len()]);
-        for (count, csql) in counts.iter_mut().zip(&statuses) {
-            *count += usize::from(*csql);
+        if let Some(owner) = counts.get_mut(book.owner_index(row)) {
+            for (count, csql) in owner.iter_mut().zip(&statuses) {
+                *count += usize::from(*csql);
+            }
         }
     }
-    let mut owners: Vec<OwnerChange> = owners
-        .into_iter()
+    let mut owners: Vec<OwnerChange> = book
+        .owners()
+        .iter()
+        .zip(counts)
+        .filter(|(_, csqls)| csqls.iter().any(|c| *c > 0))
         .map(|(owner, csqls)| OwnerChange {
-            owner: owner.to_owned(),
+            owner: if owner.is_empty() { NO_OWNER.to_owned() } else { owner.clone() },
             csqls,
         })
         .collect();
