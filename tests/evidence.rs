@@ -10,8 +10,8 @@ use csql_calculator::model::book::{
 use csql_calculator::model::evidence::format::{auc as auc_text, lift, rate};
 use csql_calculator::model::evidence::{
     auc, backtest, book_segment, chart, compare, cross_validate, fit, fit_with, flips_csv, held_out_auc, highest_reached, stratified_folds,
-    suggest_threshold, sweep, table_rows, BacktestView, FitData, FitError, FitJob, FitOptions, NoSuggestion, Outcome, Scenario,
-    ScenarioError, Step, Suggestion, Unavailable, FOLDS, FOLD_SEED, MAX_SCENARIOS,
+    suggest_threshold, sweep, table_rows, BacktestView, ComparisonView, FitData, FitError, FitJob, FitOptions, NoSuggestion, Outcome,
+    Scenario, ScenarioError, Step, Suggestion, SuggestionView, Unavailable, FOLDS, FOLD_SEED, MAX_SCENARIOS,
 };
 use csql_calculator::model::programme::{Band, Benchmarks, Segment};
 use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json, Document, LoadError};
@@ -751,6 +751,17 @@ fn the_suggestion_on_the_sample_improves_ranking_and_lists_the_flips() {
             (RowVerdict::BelowThreshold, RowVerdict::Csql)
         );
     }
+    // As the page shows it.
+    let view = SuggestionView::new(&book, &s, 50);
+    let keys: Vec<&str> = view.weights.iter().map(|w| w.key.as_str()).collect();
+    assert_eq!(keys, ["engagement", "fit", "intent"]);
+    assert_eq!(view.weights[0].current, "40.0%");
+    assert_eq!(view.weights[2].suggested, rate(Some(s.suggested[2])));
+    assert_eq!(view.moved_in, moved_in.len().to_string());
+    assert_eq!(view.change.flips, s.change.flips.len().to_string());
+    assert!(view.change.flip_rows.len() <= 50);
+    assert_eq!(view.threshold, "70");
+    assert!(view.cv_suggested.starts_with("0.") && view.cv_current.starts_with("0."));
     // Applying puts the text in the model's weight fields.
     let applied = s.apply(&Model::default());
     let typed: Vec<&str> = applied.components.iter().map(|c| c.weight.as_str()).collect();
@@ -814,6 +825,32 @@ fn three_scenarios_side_by_side_on_the_hand_worked_book() {
     assert_eq!(
         owners,
         [("Bo", vec![1, 2, 2], 1), ("Cy", vec![2, 3, 2], 1), ("Ann", vec![3, 3, 3], 0)]
+    );
+
+    // As the page shows it, listing at most 2 flips.
+    let view = ComparisonView::new(&book, &c, 2);
+    let first = &view.columns[0];
+    assert_eq!(
+        (
+            first.name.as_str(),
+            first.csqls.as_str(),
+            first.conversion.as_str(),
+            first.captured.as_str(),
+            first.auc.as_str()
+        ),
+        ("Current", "6", "50.0%", "50.0%", "0.78")
+    );
+    assert_eq!(view.flips, "3");
+    assert_eq!(view.owners[0].changes, ["+1", "+1"]);
+    assert_eq!(view.owners[2].changes, ["0", "0"]);
+    assert_eq!(view.flip_rows.len(), 2);
+    assert_eq!(
+        view.flip_rows[0].cells,
+        [
+            ("80.0".to_owned(), "gates-missing"),
+            ("80.0".to_owned(), "gates-missing"),
+            ("80.0".to_owned(), "csql")
+        ]
     );
 
     let csv = String::from_utf8(flips_csv(&book, &c).unwrap_or_else(|e| panic!("{e}"))).unwrap_or_default();
