@@ -14,20 +14,20 @@
 //! standardised coefficients `gj` (the intercept is not penalised). [`RIDGE`]
 //! is 1: a labelled account at even odds carries `0.25` units of information
 //! about each standardised coefficient, so the penalty weighs as much as about
-//! four labelled accounts per component. On a book with a few hundred outcomes
-//! it moves the weights by about a percent; on the smallest book the fit
-//! accepts (20 of the rarer outcome) it keeps them from swinging on one or two
-//! accounts. Standardising makes the penalty the same whatever a component's
+//! four labelled accounts per component. On the 3,000-account sample (422
+//! outcomes) it shrinks the coefficients by 2-4% and moves the weights by less
+//! than half a point; on the smallest book the fit accepts (20 of the rarer
+//! outcome) it keeps them from swinging on one or two accounts. Standardising makes the penalty the same whatever a component's
 //! spread, so it favours no component.
 //!
 //! **Solver.** Projected (proximal) Newton: each iteration makes one pass over
-//! the data for the gradient and Hessian, minimises the quadratic model under
+//! the data for the objective, gradient and Hessian, minimises the quadratic model under
 //! the constraints `gj >= 0` by coordinate descent on the small (n+1)-square
 //! system (3-12 components: at most 13 unknowns), then backtracks along that
 //! direction until the objective falls enough (Armijo). The objective is
 //! strictly convex (the ridge), so this converges to the single optimum,
-//! usually in 5-10 iterations. [`Newton::step`] runs one iteration, so the page
-//! can spread a fit over frames.
+//! usually in 5-10 iterations. The solver runs one iteration per step, so the
+//! page can spread a fit over frames ([`super::FitJob`]).
 
 use thiserror::Error;
 

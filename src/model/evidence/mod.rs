@@ -1,13 +1,13 @@
 //! Evidence for the weights: how the model would have done on a book's real
 //! Sales outcomes. Pure Rust, no web dependency.
 //!
-//! - [`backtest`]: with the current weights, threshold and gates, what share of
+//! - [`backtest`](mod@backtest): with the current weights, threshold and gates, what share of
 //!   the qualified accounts were won (or accepted), how many of all wins the
 //!   qualified accounts hold, lift, and the rank quality (AUC) of the score.
-//! - [`sweep`]: the same for every whole threshold 0-100 in one pass, the
-//!   suggested threshold against the benchmark table, and ([`chart`]) the
+//! - [`sweep`](mod@sweep): the same for every whole threshold 0-100 in one pass, the
+//!   suggested threshold against the benchmark table, and ([`chart`](mod@chart)) the
 //!   geometry and data table of its chart.
-//! - [`fit`]: weights fitted to the outcomes by a non-negative, ridge-penalised
+//! - [`fit`](mod@fit): weights fitted to the outcomes by a non-negative, ridge-penalised
 //!   logistic regression, with its refusals; [`folds`]: stratified k-fold
 //!   cross-validation of the fitted and the current weights; [`suggestion`]:
 //!   what applying the fitted weights would change.
