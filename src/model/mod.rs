@@ -9,6 +9,7 @@ pub mod book;
 pub mod defaults;
 pub mod effect;
 pub mod evaluate;
+pub mod evidence;
 pub mod exact;
 pub mod format;
 pub mod link;

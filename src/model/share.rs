@@ -10,6 +10,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::evidence::scenarios::{self, Scenario};
 use super::programme::Benchmarks;
 use super::Model;
 
@@ -34,8 +35,9 @@ pub const MAX_GATES: usize = 20;
 /// Longest name, label or typed value, in characters.
 pub const MAX_TEXT: usize = 200;
 
-/// What is kept and shared: the model with its inputs, and the team's own
-/// benchmark targets when it replaced the reference table.
+/// What is kept and shared: the model with its inputs, the team's own
+/// benchmark targets when it replaced the reference table, and the saved
+/// scenarios (weights, threshold and required gates under a name).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Format version; see [`VERSION`].
@@ -45,17 +47,29 @@ pub struct Document {
     /// Internal targets for the Programme view; `None` means the reference table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Benchmarks>,
+    /// Saved scenarios, at most [`scenarios::MAX_SCENARIOS`]; left out of the
+    /// JSON when there are none, so documents and links without them (older
+    /// ones too) read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Document {
-    /// A document of the current version.
+    /// A document of the current version, without scenarios.
     #[must_use]
     pub fn new(model: Model, targets: Option<Benchmarks>) -> Self {
         Self {
             version: VERSION,
             model,
             targets,
+            scenarios: Vec::new(),
         }
+    }
+
+    /// The same document carrying `scenarios`.
+    #[must_use]
+    pub fn with_scenarios(self, scenarios: Vec<Scenario>) -> Self {
+        Self { scenarios, ..self }
     }
 }
 
@@ -112,6 +126,7 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     let value = migrate(version, value)?;
     let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
     check(&document.model).map_err(LoadError::BadModel)?;
+    scenarios::check(&document.scenarios, MAX_TEXT, MAX_COMPONENTS, MAX_GATES).map_err(LoadError::BadModel)?;
     if let Some(targets) = &document.targets {
         if targets.source.chars().count() > 4 * MAX_TEXT {
             return Err(LoadError::BadModel("its benchmark source text is too long".to_owned()));

@@ -51,10 +51,13 @@ pub use export::{component_column, export_csv};
 pub use import::{detect_delimiter, read_table, Table, TableRow, MAX_BYTES};
 pub use mapping::{normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
 pub use outcomes::{csm_rows, NO_OWNER};
-pub use sample::{default_sample, sample_csv, SplitMix64, SAMPLE_ACCOUNTS, SAMPLE_SEED};
+pub use sample::{
+    default_sample, exp_portable, hidden_win_chance, sample_csv, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,
+    SAMPLE_ACCOUNTS, SAMPLE_SEED,
+};
 pub use score::{
-    score_all, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError, RowProblem, RowVerdict,
-    Scores,
+    score_all, score_all_required, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError,
+    RowProblem, RowVerdict, Scores,
 };
 pub use state::{
     choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,

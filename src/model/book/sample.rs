@@ -4,9 +4,22 @@
 //! The generator uses its own tiny PRNG ([`SplitMix64`]) rather than the `rand`
 //! crate: the same seed must give the same bytes on every platform and in every
 //! future build (the `rand` crates do not promise stable streams across
-//! versions), and the WebAssembly bundle stays small. Only `+`, `*` and
-//! comparisons touch floats (no `ln`, `sqrt` or `cos`, whose last bits may differ
-//! between platforms), so the output is bit-for-bit reproducible.
+//! versions), and the WebAssembly bundle stays small. Only `+`, `-`, `*`, `/`
+//! and comparisons touch floats (no library `exp`, `ln`, `sqrt` or `cos`,
+//! whose last bits may differ between platforms; the one exponential is
+//! [`exp_portable`], built from those operations), so the output is
+//! bit-for-bit reproducible.
+//!
+//! **Closed-won follows a hidden model**, so that fitting weights to the
+//! sample's outcomes has a known right answer: an accepted account closes won
+//! with chance `1 / (1 + exp(-z))`, `z = HIDDEN_INTERCEPT + HIDDEN_SLOPE x
+//! (30% Engagement + 10% Fit + 60% Intent)`, the component scores being those
+//! the default model gives the account's signals ([`hidden_win_chance`]).
+//! Nothing else about the account (its hidden strength, segment, owner)
+//! enters, so among the labelled accounts the fit should recover those
+//! weights. Acceptance and submission still follow the account's strength.
+
+use crate::model::Model;
 
 /// Accounts in the default sample.
 pub const SAMPLE_ACCOUNTS: usize = 3000;
@@ -126,6 +139,75 @@ pub const SAMPLE_HEADER: [&str; 17] = [
     "won",
 ];
 
+/// The weights of the hidden model behind the sample's closed-won column, in
+/// percent: Engagement, Fit, Intent (the default model weighs them 40/30/30).
+pub const HIDDEN_WEIGHTS: [f64; 3] = [30.0, 10.0, 60.0];
+
+/// Log-odds of winning per point of the hidden-model score: 10 points more
+/// multiply the odds by e (about 2.7).
+pub const HIDDEN_SLOPE: f64 = 0.1;
+
+/// Log-odds of winning at a hidden-model score of 0; with [`HIDDEN_SLOPE`],
+/// an account scoring 80 wins with chance 50%, one scoring 60 with 12%, so
+/// about one accepted sample account in five closes won.
+pub const HIDDEN_INTERCEPT: f64 = -8.0;
+
+/// `e^x` from `+`, `*` and `/` only, so it gives the same bits on every
+/// platform: `(e^(x/1024))^1024`, the inner power by 18 terms of its series
+/// (|x/1024| < 0.04 after clamping, error far below 1e-16), then ten squarings.
+/// Relative error about 1e-13; `x` is clamped to -40..40.
+#[must_use]
+pub fn exp_portable(x: f64) -> f64 {
+    let r = x.clamp(-40.0, 40.0) / 1024.0;
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for n in 1..=18u32 {
+        term *= r / f64::from(n);
+        sum += term;
+    }
+    for _ in 0..10 {
+        sum *= sum;
+    }
+    sum
+}
+
+/// The hidden model's chance that an accepted account with these component
+/// scores (Engagement, Fit, Intent, 0-100) closes won; see the module doc.
+#[must_use]
+pub fn hidden_win_chance(components: &[f64]) -> f64 {
+    let score: f64 = components.iter().zip(HIDDEN_WEIGHTS).map(|(x, w)| x * w).sum::<f64>() / 100.0;
+    1.0 / (1.0 + exp_portable(-(HIDDEN_INTERCEPT + HIDDEN_SLOPE * score)))
+}
+
+/// The component scores the default model gives one sample account's signal
+/// values (in [`SAMPLE_HEADER`] order), exactly as `Book::build` computes them:
+/// the weighted mean of the signal scores, a blank or bad value counting 0.
+fn component_scores(model: &Model, values: &[String]) -> Vec<f64> {
+    let mut values = values.iter();
+    model
+        .components
+        .iter()
+        .map(|component| {
+            let (mut weighted, mut total) = (0.0, 0.0);
+            for signal in &component.signals {
+                let weight = if signal.weight.is_finite() && signal.weight > 0.0 {
+                    signal.weight
+                } else {
+                    0.0
+                };
+                let raw = values.next().map_or("", String::as_str);
+                weighted += signal.score(raw).ok().flatten().unwrap_or(0.0) * weight;
+                total += weight;
+            }
+            if total > 0.0 {
+                weighted / total
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
 fn clamp(value: f64, low: f64, high: f64) -> f64 {
     value.max(low).min(high)
 }
@@ -149,13 +231,16 @@ fn yes_no(yes: bool) -> &'static str {
 /// Each account has a hidden strength (most middling, about one in six strong)
 /// that drives every signal plus noise, so strong accounts score high across
 /// the board; about 4% of signal values are left blank (unanswered). Segment
-/// changes the chance of matching the ideal customer profile. Outcomes follow
-/// strength: strong accounts are submitted as CSQLs more often and accepted by
-/// Sales more often; the accepted cell is blank for accounts never submitted,
-/// and the won cell is blank unless accepted.
+/// changes the chance of matching the ideal customer profile. Submission and
+/// acceptance follow strength: strong accounts are submitted as CSQLs more
+/// often and accepted by Sales more often. An accepted account closes won by
+/// the hidden model ([`hidden_win_chance`] of its component scores). The
+/// accepted cell is blank for accounts never submitted, and the won cell is
+/// blank unless accepted.
 #[must_use]
 pub fn sample_csv(accounts: usize, seed: u64) -> Vec<u8> {
     let mut rng = SplitMix64::new(seed);
+    let model = Model::default();
     let mut out = String::with_capacity(accounts * 110 + 200);
     out.push_str(&SAMPLE_HEADER.join(","));
     out.push('\n');
@@ -201,10 +286,12 @@ pub fn sample_csv(accounts: usize, seed: u64) -> Vec<u8> {
             }
         }
         // CSMs submit the accounts they believe in; Sales accepts the stronger ones;
-        // some accepted ones close. Blank outcome cells: never submitted / not accepted.
+        // accepted ones close by the hidden model. Blank outcome cells: never
+        // submitted / not accepted. One draw per decision, as before the hidden
+        // model, so the signals and acceptances of every account stay the same.
         let submitted = rng.chance(0.04 + 0.5 * s * s);
         let accepted = submitted && rng.chance(0.35 + 0.6 * s);
-        let won = accepted && rng.chance(0.2 + 0.5 * s);
+        let won = accepted && rng.chance(hidden_win_chance(&component_scores(&model, &values)));
 
         out.push_str(&format!("ACC-{:05},{name},{owner},{segment},", i + 1));
         out.push_str(&values.join(","));
@@ -230,6 +317,28 @@ mod tests {
         let mut rng = SplitMix64::new(0);
         assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
         assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+    }
+
+    #[test]
+    fn portable_exp_matches_the_library_closely() {
+        for x in [-40.0, -7.0, -1.0, -0.5, 0.0, 0.3, 1.0, 2.5, 10.0, 40.0] {
+            let (ours, library) = (exp_portable(x), f64::exp(x));
+            assert!(((ours - library) / library).abs() < 1e-12, "{x}: {ours} vs {library}");
+        }
+        // e^0 is exactly 1; clamped beyond 40.
+        assert_eq!(exp_portable(0.0), 1.0);
+        assert_eq!(exp_portable(1000.0), exp_portable(40.0));
+    }
+
+    #[test]
+    fn hidden_model_worked_examples() {
+        // Score 80 (all components 80): z = -8 + 0.1 x 80 = 0, chance 1/2.
+        assert!((hidden_win_chance(&[80.0, 80.0, 80.0]) - 0.5).abs() < 1e-12);
+        // Intent alone at 100: score 60% x 100 = 60, z = -8 + 6 = -2, chance 1 / (1 + e^2).
+        let e2 = std::f64::consts::E * std::f64::consts::E;
+        assert!((hidden_win_chance(&[0.0, 0.0, 100.0]) - 1.0 / (1.0 + e2)).abs() < 1e-12);
+        // Engagement alone at 100: score 30, z = -5, chance 1 / (1 + e^5).
+        assert!((hidden_win_chance(&[100.0, 0.0, 0.0]) - 1.0 / (1.0 + 5f64.exp())).abs() < 1e-12);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Turning a [`Table`] into a scored [`Book`]: validation per row, component
 //! scores pre-computed once, and the fast rescore [`score_all`].
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use thiserror::Error;
@@ -177,6 +178,10 @@ pub struct Book {
     won: Vec<Option<bool>>,
     /// Per row: lower-case `id` and `name`, for search.
     search_keys: Vec<String>,
+    /// The distinct owners (trimmed, A to Z; `""` for accounts without one).
+    owners: Vec<String>,
+    /// Per row: index into `owners`.
+    owner_of: Vec<u32>,
 }
 
 /// Reads yes/no the way the calculator does; blank is `Ok(None)`.
@@ -246,6 +251,8 @@ impl Book {
             accepted: Vec::with_capacity(n),
             won: Vec::with_capacity(n),
             search_keys: Vec::with_capacity(n),
+            owners: Vec::new(),
+            owner_of: Vec::new(),
         };
         let width = table.headers.len();
         let mut scores = vec![0.0; model.components.len()];
@@ -371,6 +378,7 @@ impl Book {
                 .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
         }
         report.imported = book.rows.len();
+        book.index_owners();
         // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
         let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
         ids.sort_unstable();
@@ -384,6 +392,44 @@ impl Book {
             }
         }
         Ok((book, report))
+    }
+
+    /// Numbers the owners once, so per-owner counts need no string look-up
+    /// per account (reading an owner back out of its CSV record is slow).
+    fn index_owners(&mut self) {
+        let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut first_seen: Vec<u32> = Vec::with_capacity(self.rows.len());
+        for row in 0..self.rows.len() {
+            let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
+            first_seen.push(*seen.entry(self.owner(row)).or_insert(next));
+        }
+        // The map iterates A to Z: renumber in that order.
+        let mut sorted_index = vec![0u32; seen.len()];
+        let mut owners = Vec::with_capacity(seen.len());
+        for (position, (name, first)) in seen.into_iter().enumerate() {
+            if let Some(slot) = sorted_index.get_mut(first as usize) {
+                *slot = u32::try_from(position).unwrap_or(u32::MAX);
+            }
+            owners.push(name.to_owned());
+        }
+        self.owner_of = first_seen
+            .iter()
+            .map(|&f| sorted_index.get(f as usize).copied().unwrap_or(0))
+            .collect();
+        self.owners = owners;
+    }
+
+    /// The distinct owners of the book's accounts, trimmed, A to Z (byte
+    /// order); `""` stands for accounts without an owner.
+    #[must_use]
+    pub fn owners(&self) -> &[String] {
+        &self.owners
+    }
+
+    /// Index into [`Book::owners`] of account `row`'s owner (0 when out of range).
+    #[must_use]
+    pub fn owner_index(&self, row: usize) -> usize {
+        self.owner_of.get(row).map_or(0, |&i| i as usize)
     }
 
     /// Number of accounts in the book.
@@ -665,6 +711,23 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
 /// Invalid weights or threshold give every account [`RowVerdict::Invalid`].
 #[must_use]
 pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
+    score_blocked(book, weights, threshold, &book.blocked)
+}
+
+/// As [`score_all`], with other required gates than the model's: `required`
+/// holds one flag per gate of the book (model order; missing flags read as not
+/// required). A required gate blocks where it is assessed and not met, as in
+/// [`Book::build`]. For scenarios that require other gates.
+#[must_use]
+pub fn score_all_required(book: &Book, weights: &[f64], threshold: f64, required: &[bool]) -> Scores {
+    let gates = book.gates.len();
+    let blocked: Vec<bool> = (0..book.len())
+        .map(|row| (0..gates).any(|g| required.get(g).copied().unwrap_or(false) && book.gate_status(row, g) == GateStatus::NotMet))
+        .collect();
+    score_blocked(book, weights, threshold, &blocked)
+}
+
+fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool]) -> Scores {
     let n = book.len();
     let total = match check(book, weights, threshold) {
         Ok(total) => total,
@@ -682,7 +745,7 @@ pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
     let mut verdicts = Vec::with_capacity(n);
     // `check` guarantees at least one component.
     let width = fractions.len().max(1);
-    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(&book.blocked) {
+    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(blocked) {
         let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
         scores.push(score);
         verdicts.push(verdict(score, threshold, *blocked));
