@@ -255,8 +255,13 @@ fn text() -> impl Strategy<Value = String> {
     ".{0,30}"
 }
 
+/// A typed number box holds at most `limits::MAX_NUMBER_LEN` (24) characters.
+fn typed() -> impl Strategy<Value = String> {
+    ".{0,24}"
+}
+
 fn signal(i: usize) -> impl Strategy<Value = Signal> {
-    (text(), 0..4u8, 0.01f64..1000.0, any::<bool>(), 0.0f64..10.0, any::<bool>(), text()).prop_map(
+    (text(), 0..4u8, 0.01f64..1000.0, any::<bool>(), 0.0f64..10.0, any::<bool>(), typed()).prop_map(
         move |(label, kind, cap, log, weight, negative, value)| Signal {
             key: format!("s{i}"),
             label,
@@ -279,9 +284,9 @@ fn signal(i: usize) -> impl Strategy<Value = Signal> {
 fn component(i: usize) -> impl Strategy<Value = Component> {
     (
         text(),
-        text(),
+        typed(),
         any::<bool>(),
-        text(),
+        typed(),
         (0..5usize).prop_flat_map(|n| (0..n).map(signal).collect::<Vec<_>>()),
     )
         .prop_map(move |(name, weight, direct, typed, signals)| Component {
@@ -309,7 +314,7 @@ fn model() -> impl Strategy<Value = Model> {
             })
             .collect::<Vec<_>>()
     });
-    (components, text(), gates).prop_map(|(components, threshold, gates)| Model {
+    (components, typed(), gates).prop_map(|(components, threshold, gates)| Model {
         account: String::new(),
         components,
         threshold,

@@ -3,7 +3,8 @@
 //!
 //! A bad value never stops the page: it keeps its default and yields a notice.
 
-use super::number::{parse_in_range, parse_non_negative, plain, NumberError};
+use super::limits::{MAX_SCORE, MAX_WEIGHT};
+use super::number::{parse_in_range, plain, NumberError};
 use super::{Model, ScoreMode};
 
 pub use super::notice::Notice;
@@ -22,7 +23,7 @@ pub fn apply_query(model: &mut Model, query: &str) -> Vec<Notice> {
         let value = value.trim();
         match key.as_ref() {
             "weights" => apply_weights(model, value, &mut notices),
-            "threshold" => match parse_in_range(value, 0.0, 100.0) {
+            "threshold" => match parse_in_range(value, 0.0, MAX_SCORE) {
                 Ok(t) => model.threshold = plain(t),
                 Err(e) => notices.push(Notice::new(format!(
                     "Link parameter threshold={}: {e}. Using the threshold {} instead.",
@@ -33,7 +34,7 @@ pub fn apply_query(model: &mut Model, query: &str) -> Vec<Notice> {
             "gates" => apply_gates(model, value, &mut notices),
             other => {
                 if let Some(component) = model.components.iter_mut().find(|c| c.key == other) {
-                    match parse_in_range(value, 0.0, 100.0) {
+                    match parse_in_range(value, 0.0, MAX_SCORE) {
                         Ok(score) => {
                             component.mode = ScoreMode::Direct;
                             component.direct = plain(score);
@@ -66,7 +67,7 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
     let parsed: Result<Vec<f64>, String> = value
         .split(',')
         .map(|part| {
-            parse_non_negative(part).map_err(|e| match e {
+            parse_in_range(part, 0.0, MAX_WEIGHT).map_err(|e| match e {
                 NumberError::Empty => "a weight is missing".to_owned(),
                 other => other.to_string(),
             })

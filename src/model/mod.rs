@@ -11,6 +11,7 @@ pub mod effect;
 pub mod evaluate;
 pub mod exact;
 pub mod format;
+pub mod limits;
 pub mod link;
 pub mod notice;
 pub mod number;

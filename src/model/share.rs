@@ -10,8 +10,11 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::limits::{self, LimitError, MAX_SOURCE_LEN};
+use super::number::brief;
 use super::programme::Benchmarks;
-use super::Model;
+use super::text::quoted;
+use super::{Model, SignalKind};
 
 /// The current version of the document and link format.
 pub const VERSION: u32 = 1;
@@ -19,20 +22,7 @@ pub const VERSION: u32 = 1;
 /// The fragment key that carries a model: `#m=<code>`.
 pub const FRAGMENT_KEY: &str = "m";
 
-/// Largest link code accepted, in characters (a real model is a few hundred).
-pub const MAX_CODE_LEN: usize = 64 * 1024;
-
-/// Largest JSON accepted from a link once inflated, or from a file or storage.
-pub const MAX_JSON_LEN: usize = 1024 * 1024;
-
-/// Limits on a model's shape, so a hostile document cannot freeze the page.
-pub const MAX_COMPONENTS: usize = 12;
-/// Most signals in one component.
-pub const MAX_SIGNALS: usize = 40;
-/// Most gates.
-pub const MAX_GATES: usize = 20;
-/// Longest name, label or typed value, in characters.
-pub const MAX_TEXT: usize = 200;
+pub use super::limits::{MAX_CODE_LEN, MAX_COMPONENTS, MAX_GATES, MAX_JSON_LEN, MAX_SIGNALS};
 
 /// What is kept and shared: the model with its inputs, and the team's own
 /// benchmark targets when it replaced the reference table.
@@ -113,7 +103,7 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
     check(&document.model).map_err(LoadError::BadModel)?;
     if let Some(targets) = &document.targets {
-        if targets.source.chars().count() > 4 * MAX_TEXT {
+        if targets.source.chars().count() > MAX_SOURCE_LEN {
             return Err(LoadError::BadModel("its benchmark source text is too long".to_owned()));
         }
         if let Some(problem) = targets.validate().first() {
@@ -179,67 +169,79 @@ pub fn code_in_fragment(fragment: &str) -> Option<&str> {
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
-/// Checks that a model decoded from outside is one the page can show.
+/// Checks that a model decoded from outside is one the page can show and
+/// the editor could have made: the limits of [`super::limits`], every signal's
+/// sub-weight and cap in range, keys unique. Typed inputs (threshold, weights,
+/// scores, values) are only bounded in length: their values are the user's to
+/// fix, shown beside the field, so a saved model with a typo still loads.
 ///
 /// # Errors
 /// A sentence saying what is wrong.
 pub fn check(model: &Model) -> Result<(), String> {
+    let count = |n: usize, what: &str, limit: LimitError| format!("it has {n} {what}; {limit}");
     if model.components.is_empty() {
         return Err("it has no component".to_owned());
     }
     if model.components.len() > MAX_COMPONENTS {
-        return Err(format!(
-            "it has {} components; at most {MAX_COMPONENTS} are allowed",
-            model.components.len()
-        ));
+        return Err(count(model.components.len(), "components", LimitError::Components));
     }
     if model.gates.len() > MAX_GATES {
-        return Err(format!("it has {} gates; at most {MAX_GATES} are allowed", model.gates.len()));
+        return Err(count(model.gates.len(), "gates", LimitError::Gates));
     }
-    let mut texts: Vec<&str> = vec![&model.threshold];
+    let name = |text: &str| {
+        limits::check_name(text).map_err(|e| format!("the name {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
+    };
+    let number = |text: &str| {
+        limits::check_number_text(text)
+            .map_err(|e| format!("the value {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
+    };
+    number(&model.threshold)?;
     let mut keys: Vec<&str> = Vec::new();
     for component in &model.components {
         if component.signals.len() > MAX_SIGNALS {
             return Err(format!(
-                "{} has {} signals; at most {MAX_SIGNALS} are allowed",
-                short(&component.name),
-                component.signals.len()
+                "{} has {} signals; {}",
+                quoted(&component.name),
+                component.signals.len(),
+                LimitError::Signals
             ));
         }
-        texts.extend([component.key.as_str(), &component.name, &component.weight, &component.direct]);
+        name(&component.key)?;
+        name(&component.name)?;
+        number(&component.weight)?;
+        number(&component.direct)?;
         keys.push(&component.key);
         let mut signal_keys: Vec<&str> = Vec::new();
         for signal in &component.signals {
-            texts.extend([signal.key.as_str(), &signal.label, &signal.value]);
-            if !(signal.weight.is_finite() && signal.weight >= 0.0) {
-                return Err(format!("signal {} has a negative or invalid weight", short(&signal.label)));
-            }
-            if let super::SignalKind::Count { cap, .. } = signal.kind {
-                if !(cap.is_finite() && cap > 0.0) {
-                    return Err(format!("signal {} needs a cap above 0", short(&signal.label)));
-                }
-            }
-            if signal_keys.contains(&signal.key.as_str()) {
-                return Err(format!(
-                    "two signals of {} share the key {}",
-                    short(&component.name),
-                    short(&signal.key)
-                ));
+            name(&signal.key)?;
+            name(&signal.label)?;
+            number(&signal.value)?;
+            let range = |found: String, e: LimitError| format!("signal {} has {found}; {e}", quoted(&signal.label));
+            limits::check_weight(signal.weight).map_err(|e| range(format!("the sub-weight {}", brief(signal.weight)), e))?;
+            if let SignalKind::Count { cap, .. } = signal.kind {
+                limits::check_cap(cap).map_err(|e| range(format!("the cap {}", brief(cap)), e))?;
             }
             signal_keys.push(&signal.key);
         }
+        // At most MAX_SIGNALS keys: sorting them is cheap.
+        signal_keys.sort_unstable();
+        if let Some(pair) = signal_keys.windows(2).find(|w| w[0] == w[1]) {
+            return Err(format!(
+                "two signals of {} share the key {}",
+                quoted(&component.name),
+                quoted(pair[0])
+            ));
+        }
     }
     for gate in &model.gates {
-        texts.extend([gate.key.as_str(), &gate.label, &gate.question]);
+        name(&gate.key)?;
+        name(&gate.label)?;
+        name(&gate.question)?;
         keys.push(&gate.key);
     }
-    if let Some(long) = texts.iter().find(|t| t.chars().count() > MAX_TEXT) {
-        return Err(format!("a name or value is longer than {MAX_TEXT} characters ({}...)", short(long)));
-    }
-    let mut sorted = keys.clone();
-    sorted.sort_unstable();
-    if let Some(pair) = sorted.windows(2).find(|w| w[0] == w[1]) {
-        return Err(format!("two components or gates share the key {}", short(pair[0])));
+    keys.sort_unstable();
+    if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("two components or gates share the key {}", quoted(pair[0])));
     }
     Ok(())
 }

@@ -8,7 +8,10 @@ use thiserror::Error;
 use super::import::Table;
 use super::mapping::{Mapping, Resolved, Source};
 use super::BookError;
-use crate::model::number::{parse_in_range, parse_non_negative, parse_yes_no, reaches, NumberError};
+use crate::model::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
+use crate::model::number::{brief, parse_in_range, parse_yes_no, reaches, NumberError};
+use crate::model::signal::shares;
+use crate::model::text::quoted;
 use crate::model::{Model, Verdict};
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
@@ -184,15 +187,6 @@ fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
     parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(raw.trim().chars().take(24).collect()))
 }
 
-/// A signal's weight as `evaluate` uses it: non-finite or negative counts as 0.
-fn signal_weight(weight: f64) -> f64 {
-    if weight.is_finite() && weight > 0.0 {
-        weight
-    } else {
-        0.0
-    }
-}
-
 impl Book {
     /// Builds a book from a table, a model and a mapping.
     ///
@@ -203,8 +197,24 @@ impl Book {
     ///
     /// # Errors
     /// [`BookError::NoIdColumn`] when no id column is mapped,
-    /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks.
+    /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks,
+    /// [`BookError::Model`] when a signal's sub-weight is out of range (only a
+    /// model that skipped the document check has one).
     pub fn build(table: Rc<Table>, model: &Model, mapping: &Mapping, policy: BadRows) -> Result<(Self, ImportReport), BookError> {
+        for component in &model.components {
+            for signal in &component.signals {
+                check_weight(signal.weight).map_err(|e| {
+                    BookError::Model(format!(
+                        "{}, {}: the sub-weight {} is out of range; {e}",
+                        component.name,
+                        quoted(&signal.label),
+                        brief(signal.weight)
+                    ))
+                })?;
+            }
+        }
+        // Each signal's share of its component does not depend on the row.
+        let shares: Vec<Vec<f64>> = model.components.iter().map(|c| shares(&c.signals)).collect();
         let resolved = mapping.resolve(&table.headers, model)?;
         let components: Vec<BookComponent> = model
             .components
@@ -282,14 +292,14 @@ impl Book {
                 errors.push(error(Some(r.id), RowProblem::MissingId));
                 fatal = true;
             }
-            for ((component, source), score) in model.components.iter().zip(&r.components).zip(scores.iter_mut()) {
+            for (((component, source), shares), score) in model.components.iter().zip(&r.components).zip(&shares).zip(scores.iter_mut()) {
                 *score = match source {
                     Source::Direct(c) => {
                         let raw = field(*c);
                         if raw.trim().is_empty() {
                             0.0
                         } else {
-                            match parse_in_range(raw, 0.0, 100.0) {
+                            match parse_in_range(raw, 0.0, MAX_SCORE) {
                                 Ok(v) => v,
                                 Err(e) => {
                                     errors.push(error(Some(*c), RowProblem::Value(e)));
@@ -299,10 +309,9 @@ impl Book {
                         }
                     }
                     Source::Signals(columns) => {
-                        let mut weighted = 0.0;
-                        let mut total = 0.0;
-                        for (signal, column) in component.signals.iter().zip(columns) {
-                            let weight = signal_weight(signal.weight);
+                        // As `evaluate`: the sum of score x share, unanswered counted as 0.
+                        let mut score = 0.0;
+                        for ((signal, column), share) in component.signals.iter().zip(columns).zip(shares) {
                             // An unmapped signal reads as blank, exactly as in the calculator
                             // (blank yes/no is no; blank numbers are unanswered).
                             let raw = column.map_or("", |c| field(c));
@@ -312,14 +321,9 @@ impl Book {
                                 }
                                 None
                             });
-                            weighted += value.unwrap_or(0.0) * weight;
-                            total += weight;
+                            score += value.unwrap_or(0.0) * share;
                         }
-                        if total > 0.0 {
-                            weighted / total
-                        } else {
-                            0.0
-                        }
+                        score
                     }
                 };
             }
@@ -631,9 +635,9 @@ pub fn weights_and_threshold(model: &Model) -> Result<(Vec<f64>, f64), String> {
     let weights = model
         .components
         .iter()
-        .map(|c| parse_non_negative(&c.weight).map_err(|e| format!("{} weight: {e}", c.name)))
+        .map(|c| parse_in_range(&c.weight, 0.0, MAX_WEIGHT).map_err(|e| format!("{} weight: {e}", c.name)))
         .collect::<Result<Vec<f64>, String>>()?;
-    let threshold = parse_in_range(&model.threshold, 0.0, 100.0).map_err(|e| format!("Threshold: {e}"))?;
+    let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE).map_err(|e| format!("Threshold: {e}"))?;
     Ok((weights, threshold))
 }
 
@@ -642,8 +646,8 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
     if weights.len() != book.components.len() {
         return Err(format!("Expected {} weights, got {}", book.components.len(), weights.len()));
     }
-    if weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
-        return Err("Every weight must be a number of 0 or more".to_owned());
+    if weights.iter().any(|w| !(0.0..=MAX_WEIGHT).contains(w)) {
+        return Err(format!("Every weight must be a number from 0 to {}", brief(MAX_WEIGHT)));
     }
     let total: f64 = weights.iter().sum();
     if !total.is_finite() {
@@ -652,8 +656,8 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
     if total <= 0.0 {
         return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
     }
-    if !(0.0..=100.0).contains(&threshold) {
-        return Err("The threshold must be between 0 and 100".to_owned());
+    if !(0.0..=MAX_SCORE).contains(&threshold) {
+        return Err(format!("The threshold must be between 0 and {}", brief(MAX_SCORE)));
     }
     Ok(total)
 }
