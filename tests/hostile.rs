@@ -374,3 +374,82 @@ mod finite {
         }
     }
 }
+
+// ------------------------------------------------------------ numbers echoed briefly
+
+mod brief {
+    use csql_calculator::model::programme::{self, from_query, Benchmarks, CsmRow, ProgrammeInput};
+    use csql_calculator::model::share::{from_json, to_json, Document, LoadError};
+    use csql_calculator::model::state::State;
+    use csql_calculator::model::Model;
+
+    #[test]
+    fn a_link_threshold_of_1e300_is_echoed_as_1e300() {
+        // Today `plain` wrote the value out in full: 301 digits.
+        let state = State::from_query("threshold=1e300");
+        assert_eq!(
+            state.notices[0].message,
+            "Link parameter threshold=\u{201c}1e300\u{201d}: 1e300 is above the maximum of 100. Using the threshold 70 instead."
+        );
+        // A tiny negative number is not shown as 0 ("0 is below the minimum of 0").
+        let state = State::from_query("threshold=-1e-9");
+        assert!(
+            state.notices[0].message.contains(": -1e-9 is below the minimum of 0."),
+            "{}",
+            state.notices[0].message
+        );
+    }
+
+    #[test]
+    fn programme_links_echo_huge_and_tiny_counts_briefly() {
+        let (input, notices) = from_query("submitted=1e300&accepted=0.00001&total_pipeline=1e300");
+        assert_eq!(
+            notices,
+            [
+                "Link parameter submitted=\u{201c}1e300\u{201d}: 1e300 is above the maximum of 1000000000000. Left blank.",
+                "Link parameter accepted=\u{201c}0.00001\u{201d}: 1e-5 is not a whole number. Left blank.",
+                // Today the pipeline was taken, written out as 301 digits into the field.
+                "Link parameter total_pipeline=\u{201c}1e300\u{201d}: 1e300 is above the maximum of 1000000000000000. Left blank.",
+            ]
+        );
+        assert_eq!(input.total_pipeline, "");
+    }
+
+    #[test]
+    fn programme_problems_echo_huge_counts_briefly() {
+        let input = ProgrammeInput {
+            rows: vec![CsmRow {
+                submitted: "1e300".into(),
+                accepted: "1".into(),
+                headcount: "1e300".into(),
+                ..CsmRow::named("Ann")
+            }],
+            ..ProgrammeInput::default()
+        };
+        let messages: Vec<String> = programme::evaluate(&input).problems.into_iter().map(|p| p.message).collect();
+        assert!(
+            messages.contains(&"Ann, submitted: 1e300 is above the maximum of 1000000000000".to_owned()),
+            "{messages:?}"
+        );
+        assert!(
+            messages.contains(&"Ann, CSMs: 1e300 is above the maximum of 1000000000000".to_owned()),
+            "{messages:?}"
+        );
+        assert!(messages.iter().all(|m| m.len() < 120), "{messages:?}");
+    }
+
+    #[test]
+    fn benchmark_targets_in_a_document_are_echoed_briefly() {
+        let mut targets = Benchmarks::default();
+        // Good starts at 1e300, great at 4: great is below good.
+        targets.smb.volume.good = 1e300;
+        let text = to_json(&Document::new(Model::default(), Some(targets)));
+        let Err(LoadError::BadModel(message)) = from_json(&text) else {
+            panic!("targets with great below good are refused");
+        };
+        assert_eq!(
+            message,
+            "its benchmark targets are not usable: SMB volume, great: starts at 4, below good (1e300); good <= great <= world class"
+        );
+    }
+}

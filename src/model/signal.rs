@@ -84,11 +84,11 @@ impl SignalKind {
     #[must_use]
     pub fn hint(self) -> String {
         match self {
-            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::plain(cap)),
+            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::brief(cap)),
             Self::Count { cap, scale: Scale::Log } => {
                 format!(
                     "count, log scale; the first few count most, {} or more scores 100",
-                    super::number::plain(cap)
+                    super::number::brief(cap)
                 )
             }
             Self::YesNo => "yes or no".to_owned(),

@@ -18,8 +18,8 @@
 //! agree with each other (won <= accepted <= submitted) is left to
 //! [`super::evaluate`], which shows the problem beside the field.
 
-use super::super::number::{parse_in_range, parse_non_negative, plain};
-use super::metrics::{MAX_COUNT, MAX_HEADCOUNT};
+use super::super::number::{brief, parse_in_range, parse_non_negative, plain};
+use super::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT};
 use super::paste::parse_rows;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
@@ -108,7 +108,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 }
                 Err(e) => notice(&e, "Left blank."),
             },
-            "total_pipeline" => match parse_non_negative(value) {
+            "total_pipeline" => match parse_in_range(value, 0.0, MAX_AMOUNT) {
                 Ok(n) => input.total_pipeline = plain(n),
                 Err(e) => notice(&e.to_string(), "Left blank."),
             },
@@ -152,9 +152,9 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
 fn count(value: &str) -> Result<f64, String> {
     let n = parse_non_negative(value).map_err(|e| e.to_string())?;
     if n.fract() != 0.0 {
-        Err(format!("{} is not a whole number", plain(n)))
+        Err(format!("{} is not a whole number", brief(n)))
     } else if n > MAX_COUNT {
-        Err(format!("{} is above the maximum of {}", plain(n), plain(MAX_COUNT)))
+        Err(format!("{} is above the maximum of {}", brief(n), brief(MAX_COUNT)))
     } else {
         Ok(n.abs())
     }
