@@ -120,6 +120,53 @@ fn model_benchmark_report() {
         }),
     );
 
+    // The largest model (12 components of 40 signals, 20 gates) against 40,000
+    // columns whose matching headers come last: every lookup scans the width.
+    let mut big = Model::default();
+    let template = big.components[0].clone();
+    big.components = (0..12)
+        .map(|c| {
+            let mut component = template.clone();
+            component.key = format!("c{c}");
+            component.signals = (0..40)
+                .map(|s| {
+                    let mut signal = template.signals[0].clone();
+                    signal.key = format!("c{c}_s{s}");
+                    signal.label = format!("Signal {s} of {c}");
+                    signal
+                })
+                .collect();
+            component
+        })
+        .collect();
+    let gate = big.gates[0].clone();
+    big.gates = (0..20)
+        .map(|g| {
+            let mut gate = gate.clone();
+            gate.key = format!("g{g}");
+            gate.label = format!("Gate {g}");
+            gate
+        })
+        .collect();
+    let mut wide_headers: Vec<String> = (0..40_000 - 501).map(|i| format!("h{i}")).collect();
+    wide_headers.push("id".to_owned());
+    wide_headers.extend(big.components.iter().flat_map(|c| c.signals.iter().map(|s| s.key.clone())));
+    wide_headers.extend(big.gates.iter().map(|g| g.key.clone()));
+    record(
+        "Mapping::auto, 40,000 columns, 12 x 40 signals and 20 gates",
+        measure(|| {
+            black_box(Mapping::auto(&wide_headers, &big));
+        }),
+    );
+    let wide_table = Rc::new(read_table(format!("{}\n", wide_headers.join(",")).as_bytes()).expect("the wide header reads"));
+    let wide_mapping = Mapping::auto(&wide_table.headers, &big);
+    record(
+        "Book::build (resolve), 40,000 columns, no rows",
+        measure(|| {
+            black_box(Book::build(Rc::clone(&wide_table), &big, &wide_mapping, BadRows::Skip).is_ok());
+        }),
+    );
+
     let csm_link = "csm=Ann,2,1,0&".repeat(20_000);
     record(
         "programme from_query, 20,000 csm= rows",

@@ -453,3 +453,85 @@ mod brief {
         );
     }
 }
+
+// ------------------------------------------------------------ bounded work: headers
+
+mod headers {
+    use std::rc::Rc;
+
+    use csql_calculator::model::book::{read_table, BadRows, Book, Mapping};
+    use csql_calculator::model::Model;
+
+    fn headers(line: &str) -> Vec<String> {
+        match read_table(format!("{line}\nx\n").as_bytes()) {
+            Ok(table) => table.headers,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    // Today each header was compared with every earlier one: 40,000 columns took
+    // 51 s in the browser, and these tests about 2 to 6 s each in a release build.
+
+    #[test]
+    fn forty_thousand_distinct_headers_are_kept_as_they_are() {
+        let names: Vec<String> = (0..40_000).map(|i| format!("h{i}")).collect();
+        assert_eq!(headers(&names.join(",")), names);
+    }
+
+    #[test]
+    fn forty_thousand_blank_headers_become_column_n() {
+        // "id" then 39,999 blanks: the blank in column N (1-based) is "column N".
+        let got = headers(&format!("id{}", ",".repeat(39_999)));
+        let mut expected = vec!["id".to_owned()];
+        expected.extend((2..=40_000).map(|n| format!("column {n}")));
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn forty_thousand_equal_headers_keep_the_first_and_rename_the_rest() {
+        // Names compare without regard to ASCII case: "a" and "A" are the same.
+        let got = headers(&format!("a{}", ",A".repeat(39_999)));
+        assert_eq!(got.len(), 40_000);
+        assert_eq!(got[0], "a");
+        assert!(got[1..].iter().zip(2..).all(|(h, n)| *h == format!("column {n}")));
+    }
+
+    #[test]
+    fn a_blank_header_whose_fallback_is_taken_twenty_thousand_times_gets_the_next_number() {
+        // Column 1 is "column 40000", columns 2..=20,000 "column 40000 (2)" ..
+        // "column 40000 (20000)"; columns 20,001..=40,000 are blank. Blank column N
+        // is "column N", except column 40,000, whose "column 40000" and (2) to
+        // (20000) are taken: it becomes "column 40000 (20001)".
+        let mut names = vec!["column 40000".to_owned()];
+        names.extend((2..=20_000).map(|n| format!("COLUMN 40000 ({n})")));
+        names.extend((20_001..=40_000).map(|_| String::new()));
+        let got = headers(&names.join(","));
+        assert_eq!(got[..20_000], names[..20_000]);
+        assert_eq!(got[20_000], "column 20001");
+        assert_eq!(got[39_998], "column 39999");
+        assert_eq!(got[39_999], "column 40000 (20001)");
+    }
+
+    #[test]
+    fn mapping_and_building_at_forty_thousand_columns_find_the_right_ones() {
+        // 39,988 filler columns, then id and the default model's 11 signal keys:
+        // every lookup has to pass the whole width.
+        let model = Model::default();
+        let keys: Vec<String> = model
+            .components
+            .iter()
+            .flat_map(|c| c.signals.iter().map(|s| s.key.clone()))
+            .collect();
+        let mut names: Vec<String> = (0..40_000 - 12).map(|i| format!("h{i}")).collect();
+        names.push("id".to_owned());
+        names.extend(keys.iter().cloned());
+        let csv = format!("{}\n", names.join(","));
+        let table = Rc::new(read_table(csv.as_bytes()).unwrap_or_else(|e| panic!("{e}")));
+        let mapping = Mapping::auto(&table.headers, &model);
+        assert_eq!(mapping.id.as_deref(), Some("id"));
+        assert_eq!(mapping.signal("fit", "integrations"), Some("integrations"));
+        assert_eq!(mapping.signal("intent", "budget_cycle_open"), Some("budget_cycle_open"));
+        let built = Book::build(table, &model, &mapping, BadRows::Skip);
+        assert!(built.is_ok_and(|(book, _)| book.is_empty() && book.missing_components().is_empty()));
+    }
+}
