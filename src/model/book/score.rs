@@ -1,6 +1,7 @@
 //! Turning a [`Table`] into a scored [`Book`]: validation per row, component
 //! scores pre-computed once, and the fast rescore [`score_all`].
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use thiserror::Error;
@@ -178,6 +179,10 @@ pub struct Book {
     blocked: Vec<bool>,
     accepted: Vec<Option<bool>>,
     won: Vec<Option<bool>>,
+    /// Distinct owners (trimmed; `""` for none), in order of first appearance.
+    owners: Vec<String>,
+    /// Per row: index into `owners`.
+    owner_of: Vec<u32>,
     /// Per row: lower-case `id` and `name`, for search.
     search_keys: Vec<String>,
 }
@@ -255,8 +260,12 @@ impl Book {
             blocked: Vec::with_capacity(n),
             accepted: Vec::with_capacity(n),
             won: Vec::with_capacity(n),
+            owners: Vec::new(),
+            owner_of: Vec::with_capacity(n),
             search_keys: Vec::with_capacity(n),
         };
+        // Owners interned once here, so per-owner counts index instead of searching.
+        let mut owner_index: BTreeMap<&str, u32> = BTreeMap::new();
         let width = table.headers.len();
         let mut scores = vec![0.0; model.components.len()];
         let mut statuses = vec![GateStatus::NotAssessed; model.gates.len()];
@@ -370,6 +379,13 @@ impl Book {
             );
             book.accepted.push(accepted);
             book.won.push(won);
+            let owner = r.owner.map_or("", |c| field(c).trim());
+            let next = u32::try_from(book.owners.len()).unwrap_or(u32::MAX);
+            let index = *owner_index.entry(owner).or_insert_with(|| {
+                book.owners.push(owner.to_owned());
+                next
+            });
+            book.owner_of.push(index);
             let name = r.name.map_or("", field);
             book.search_keys
                 .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
@@ -474,7 +490,21 @@ impl Book {
     /// Owner (CSM) (trimmed; `""` when unmapped or blank).
     #[must_use]
     pub fn owner(&self, row: usize) -> &str {
-        self.mapped(row, self.resolved.owner)
+        self.owners.get(self.owner_index(row)).map_or("", String::as_str)
+    }
+
+    /// The distinct owners of the book (trimmed; `""` stands for no owner), in
+    /// order of first appearance; [`Book::owner_index`] points into it.
+    #[must_use]
+    pub fn owners(&self) -> &[String] {
+        &self.owners
+    }
+
+    /// Account `row`'s owner as an index into [`Book::owners`] (past its end
+    /// when `row` is out of range).
+    #[must_use]
+    pub fn owner_index(&self, row: usize) -> usize {
+        self.owner_of.get(row).map_or(usize::MAX, |&i| i as usize)
     }
 
     /// Segment (trimmed; `""` when unmapped or blank).
