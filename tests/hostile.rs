@@ -568,16 +568,27 @@ mod owners {
         let rows = csm_rows(&book).unwrap_or_default();
         // 40,000 named owners plus one "No owner" row for C1 (blank) and C2 together.
         assert_eq!(rows.len(), 40_001);
-        assert_eq!((rows[0].name.as_str(), rows[0].submitted.as_str(), rows[0].won.as_str()), ("Owner 00000", "1", "1"));
+        assert_eq!(
+            (rows[0].name.as_str(), rows[0].submitted.as_str(), rows[0].won.as_str()),
+            ("Owner 00000", "1", "1")
+        );
         // Owner 00007: A7 (odd, not won), B1 and B2: 3 submitted, 3 accepted, 0 won.
         let seventh = &rows[7];
         assert_eq!(
-            (seventh.name.as_str(), seventh.submitted.as_str(), seventh.accepted.as_str(), seventh.won.as_str()),
+            (
+                seventh.name.as_str(),
+                seventh.submitted.as_str(),
+                seventh.accepted.as_str(),
+                seventh.won.as_str()
+            ),
             ("Owner 00007", "3", "3", "0")
         );
         assert_eq!((rows[39_999].name.as_str(), rows[39_999].won.as_str()), ("Owner 39999", "0"));
         let last = &rows[40_000];
-        assert_eq!((last.name.as_str(), last.submitted.as_str(), last.won.as_str()), (NO_OWNER, "2", "0"));
+        assert_eq!(
+            (last.name.as_str(), last.submitted.as_str(), last.won.as_str()),
+            (NO_OWNER, "2", "0")
+        );
     }
 
     #[test]
@@ -597,5 +608,40 @@ mod owners {
         assert_eq!(summary.per_owner[10].owner, "Owner 00008");
         assert_eq!(summary.per_owner[40_001].owner, "Owner 39999");
         assert_eq!(summary.per_owner.iter().map(|o| o.accounts).sum::<usize>(), 40_004);
+    }
+}
+
+// ------------------------------------------------------------ bounded work: programme links
+
+mod programme_links {
+    use csql_calculator::model::programme::from_query;
+    use csql_calculator::model::programme::state::MAX_ROWS;
+
+    #[test]
+    fn a_programme_link_with_20000_csm_rows_keeps_the_grid_limit_and_says_so() {
+        // Today all 20,000 rows went into the grid (77 s in the browser).
+        let (input, notices) = from_query(&"csm=Ann,2,1,0&".repeat(20_000));
+        assert_eq!(MAX_ROWS, 500);
+        assert_eq!(input.rows.len(), 500);
+        assert_eq!(
+            notices,
+            ["Link parameters csm: the table holds at most 500 rows, so the first 500 are used and 19500 more are left out."]
+        );
+    }
+
+    #[test]
+    fn a_csm_parameter_holding_several_lines_is_cut_at_the_limit() {
+        // 499 one-row parameters, then one with three lines: 500 rows, 2 left out.
+        let query = format!("{}csm=A,1,1,1%0AB,1,1,1%0AC,1,1,1", "csm=Ann,2,1,0&".repeat(499));
+        let (input, notices) = from_query(&query);
+        assert_eq!(input.rows.len(), 500);
+        assert_eq!(input.rows[499].name, "A");
+        assert_eq!(
+            notices,
+            ["Link parameters csm: the table holds at most 500 rows, so the first 500 are used and 2 more are left out."]
+        );
+        // Exactly at the limit: no notice.
+        let (input, notices) = from_query(&"csm=Ann,2,1,0&".repeat(500));
+        assert_eq!((input.rows.len(), notices.len()), (500, 0));
     }
 }

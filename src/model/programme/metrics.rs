@@ -31,6 +31,10 @@ pub const MAX_AMOUNT: f64 = 1e15;
 /// Largest number of CSMs one row can stand for.
 pub const MAX_HEADCOUNT: u32 = 100_000;
 
+/// Most rows the CSM table holds, however they come (the Add button, a
+/// paste, a link's `csm` rows, a book's owners), so the page stays responsive.
+pub const MAX_ROWS: usize = 500;
+
 /// Which input a problem belongs to, so the page can show it beside the field.
 /// Row fields carry the row index (0-based).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

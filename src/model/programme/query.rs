@@ -12,6 +12,8 @@
 //! the rows replace the team totals (`csms`, `submitted`, `accepted`, `won`
 //! are then not used, with a notice). A row that cannot be used is left out
 //! with a notice naming it, since a link cannot show errors beside a field.
+//! The table holds at most [`MAX_ROWS`] rows: later rows are left out, with
+//! one notice counting them, and are not even parsed.
 //!
 //! A bad value never stops the page: the field keeps its default and a
 //! notice (a sentence naming the parameter) is returned. Whether the numbers
@@ -19,7 +21,7 @@
 //! [`super::evaluate`], which shows the problem beside the field.
 
 use super::super::number::{brief, parse_in_range, parse_non_negative, plain};
-use super::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT};
+use super::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT, MAX_ROWS};
 use super::paste::parse_rows;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
@@ -36,6 +38,8 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
     let (mut submitted, mut accepted, mut won) = (String::new(), String::new(), String::new());
     let (mut start, mut end) = (None, None);
     let mut csm_rows = Vec::new();
+    // Rows past the table's limit: counted, never parsed (a later `csm` counts as one).
+    let mut csm_left_out: usize = 0;
     let mut totals_given = false;
 
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -73,8 +77,14 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                     &format!("Using {} instead.", input.role.label()),
                 ),
             },
+            "csm" if csm_rows.len() >= MAX_ROWS => csm_left_out += 1,
             "csm" => match parse_rows(value) {
-                Ok(mut rows) => csm_rows.append(&mut rows),
+                Ok(mut rows) => {
+                    let room = MAX_ROWS - csm_rows.len();
+                    csm_left_out += rows.len().saturating_sub(room);
+                    rows.truncate(room);
+                    csm_rows.append(&mut rows);
+                }
                 Err(problems) => {
                     for problem in problems {
                         let what = problem
@@ -133,6 +143,11 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 ));
             }
         }
+    }
+    if csm_left_out > 0 {
+        notices.push(format!(
+            "Link parameters csm: the table holds at most {MAX_ROWS} rows, so the first {MAX_ROWS} are used and {csm_left_out} more are left out."
+        ));
     }
     if csm_rows.is_empty() {
         input.rows = vec![CsmRow::team(csms, &submitted, &accepted, &won)];
