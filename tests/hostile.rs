@@ -625,7 +625,7 @@ mod programme_links {
         assert_eq!(input.rows.len(), 500);
         assert_eq!(
             notices,
-            ["Link parameters csm: the table holds at most 500 rows, so the first 500 are used and 19500 more are left out."]
+            ["Link parameters csm: a link fills at most 500 rows of the table; the 19500 after the 500th are left out."]
         );
     }
 
@@ -638,10 +638,96 @@ mod programme_links {
         assert_eq!(input.rows[499].name, "A");
         assert_eq!(
             notices,
-            ["Link parameters csm: the table holds at most 500 rows, so the first 500 are used and 2 more are left out."]
+            ["Link parameters csm: a link fills at most 500 rows of the table; the 2 after the 500th are left out."]
         );
         // Exactly at the limit: no notice.
         let (input, notices) = from_query(&"csm=Ann,2,1,0&".repeat(500));
         assert_eq!((input.rows.len(), notices.len()), (500, 0));
+    }
+}
+
+// ------------------------------------------------------------ bounded work: repeated link parameters
+
+mod repeated {
+    use csql_calculator::model::programme::from_query;
+    use csql_calculator::model::state::State;
+
+    #[test]
+    fn a_hundred_thousand_bad_thresholds_give_three_notices_and_a_count() {
+        // Today: 100,000 notices (21 s in the browser).
+        let state = State::from_query(&"threshold=x&".repeat(100_000));
+        let messages: Vec<&str> = state.notices.iter().map(|n| n.message.as_str()).collect();
+        let one = "Link parameter threshold=\u{201c}x\u{201d}: \u{201c}x\u{201d} is not a number. Using the threshold 70 instead.";
+        // 3 shown, 100,000 - 3 = 99,997 counted.
+        assert_eq!(
+            messages,
+            [
+                one,
+                one,
+                one,
+                "99997 more link parameters could not be used either; each keeps its default."
+            ]
+        );
+        assert_eq!(state.model.threshold, "70");
+    }
+
+    #[test]
+    fn different_bad_parameters_are_each_shown_up_to_eight() {
+        // Five names, one bad value each: all five are shown.
+        let state = State::from_query("threshold=x&engagement=y&fit=z&weights=1&intent=w");
+        assert_eq!(state.notices.len(), 5);
+        assert!(state.notices[4].message.starts_with("Link parameter intent="));
+        // Ten programme names: eight shown, 10 - 8 = 2 counted.
+        let (_, notices) =
+            from_query("segment=x&period=x&stage=x&role=x&csms=x&submitted=x&accepted=x&won=x&total_pipeline=x&other_conversion=x");
+        assert_eq!(notices.len(), 9);
+        assert!(notices[7].starts_with("Link parameter won="), "{}", notices[7]);
+        assert_eq!(
+            notices[8],
+            "2 more link parameters could not be used either; each keeps its default."
+        );
+    }
+
+    #[test]
+    fn two_hundred_thousand_unknown_gates_name_three_and_count_the_rest() {
+        // Today: one notice of 2.1 MB quoting every key.
+        let keys: Vec<String> = (0..200_000).map(|i| format!("k{i}")).collect();
+        let state = State::from_query(&format!("gates=budget,{}", keys.join(",")));
+        assert_eq!(state.notices.len(), 1);
+        assert_eq!(
+            state.notices[0].message,
+            "Link parameter gates: unknown gates \u{201c}k0\u{201d}, \u{201c}k1\u{201d}, \u{201c}k2\u{201d} and 199997 more, ignored. Known gates: product_fit, usage, stakeholder, budget, timing."
+        );
+        let met: Vec<&str> = state.model.gates.iter().filter(|g| g.met).map(|g| g.key.as_str()).collect();
+        assert_eq!(met, ["budget"]);
+    }
+
+    #[test]
+    fn a_hundred_thousand_bad_programme_parameters_give_three_notices_and_a_count() {
+        let (_, notices) = from_query(&"segment=x&".repeat(100_000));
+        let one = "Link parameter segment=\u{201c}x\u{201d}: unknown segment (use smb, mid_market or enterprise). Using SMB instead.";
+        assert_eq!(
+            notices,
+            [
+                one,
+                one,
+                one,
+                "99997 more link parameters could not be used either; each keeps its default."
+            ]
+        );
+        // Bad csm rows: three shown, the other 497 of the first 500 counted; reading
+        // stops at the table's 500 rows, so the 49,500 after are left out unread.
+        let (input, notices) = from_query(&"csm=Ann,x,1,0&".repeat(50_000));
+        assert_eq!(notices.len(), 5);
+        assert!(notices[2].starts_with("Link parameter csm="), "{}", notices[2]);
+        assert_eq!(
+            notices[3],
+            "497 more link parameters could not be used either; each keeps its default."
+        );
+        assert_eq!(
+            notices[4],
+            "Link parameters csm: a link fills at most 500 rows of the table; the 49500 after the 500th are left out."
+        );
+        assert_eq!(input.rows.len(), 1);
     }
 }
