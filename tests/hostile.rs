@@ -296,6 +296,7 @@ mod finite {
                     components,
                     threshold,
                     gates,
+                    account: String::new(),
                 }
             })
     }
@@ -365,7 +366,7 @@ mod finite {
                 let summary = summarise(&book, &scores);
                 prop_assert!(finite(summary.csql_share));
                 for row in 0..book.len() {
-                    let Some(d) = detail(&book, &scores, &weights, row) else { continue };
+                    let Some(d) = detail(&book, &scores, &model, row) else { continue };
                     prop_assert!(finite(d.score), "{:?}", d);
                     prop_assert!(d.parts.iter().all(|(_, s, p)| s.is_finite() && finite(*p)), "{:?}", d);
                 }
@@ -426,7 +427,11 @@ mod brief {
             }],
             ..ProgrammeInput::default()
         };
-        let messages: Vec<String> = programme::evaluate(&input).problems.into_iter().map(|p| p.message).collect();
+        let messages: Vec<String> = programme::evaluate(&input, &Benchmarks::default())
+            .problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect();
         assert!(
             messages.contains(&"Ann, submitted: 1e300 is above the maximum of 1000000000000".to_owned()),
             "{messages:?}"
@@ -729,5 +734,72 @@ mod repeated {
             "Link parameters csm: a link fills at most 500 rows of the table; the 49500 after the 500th are left out."
         );
         assert_eq!(input.rows.len(), 1);
+    }
+}
+
+// ------------------------------------------------------------ clear messages
+
+mod messages {
+    use base64::Engine as _;
+    use csql_calculator::model::share::{decode_link, from_json, to_json, Document, MAX_CODE_LEN};
+    use csql_calculator::model::Model;
+
+    fn words<T: std::fmt::Debug>(result: Result<T, impl std::fmt::Display>) -> String {
+        match result {
+            Ok(value) => panic!("expected an error, got {value:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_link_that_inflates_past_the_limit_says_too_large() {
+        // 20 MB of spaces deflate to about 20 KB: a short link that unpacks past 1 MB.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 20 * 1024 * 1024], 10);
+        let code = format!("1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bomb));
+        assert!(code.len() < MAX_CODE_LEN);
+        let message = words(decode_link(&code));
+        assert!(message.contains("too large") && !message.contains("damaged"), "{message}");
+    }
+
+    #[test]
+    fn a_twenty_digit_version_says_unknown_version() {
+        let message = words(decode_link("12345678901234567890.eJwDAAAAAAE"));
+        assert_eq!(message, "it has an unknown format version (12345678901234567890)");
+        // The same number in a saved document, which does fit in 64 bits.
+        let json = to_json(&Document::new(Model::default(), None)).replace("\"version\": 1", "\"version\": 12345678901234567890");
+        assert_eq!(words(from_json(&json)), "it has an unknown format version (12345678901234567890)");
+        // Not digits at all is still a damaged link.
+        assert!(words(decode_link("v1.abc")).contains("damaged"));
+    }
+
+    #[test]
+    fn the_json_parser_s_own_words_never_reach_the_user() {
+        let json = to_json(&Document::new(Model::default(), None));
+        let no_threshold = json.replace("\"threshold\": \"70\",", "");
+        assert_eq!(
+            words(from_json(&no_threshold)),
+            "it is not a CSQL calculator model: the threshold is missing"
+        );
+        assert_eq!(
+            words(from_json("{not json")),
+            "it is not a CSQL calculator model: it is not JSON text"
+        );
+        assert_eq!(
+            words(from_json("{\"model\": 1}")),
+            "it is not a CSQL calculator model: the version number is missing"
+        );
+        let wrong_type = json.replace("\"required\": true", "\"required\": \"yes\"");
+        assert_eq!(
+            words(from_json(&wrong_type)),
+            "it is not a CSQL calculator model: one of its values has the wrong type"
+        );
+        let unknown_mode = json.replacen("\"mode\": \"signals\"", "\"mode\": \"magic\"", 1);
+        assert_eq!(
+            words(from_json(&unknown_mode)),
+            "it is not a CSQL calculator model: it uses a choice this page does not know"
+        );
+        for message in [no_threshold, wrong_type, unknown_mode].iter().map(|j| words(from_json(j))) {
+            assert!(!message.contains('`') && !message.contains("line"), "{message}");
+        }
     }
 }

@@ -4,7 +4,9 @@
 
 use csql_calculator::model::notice::NoticeAction;
 use csql_calculator::model::programme::Benchmarks;
-use csql_calculator::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, MAX_CODE_LEN};
+use csql_calculator::model::share::{
+    code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, ShapeProblem, MAX_CODE_LEN,
+};
 use csql_calculator::model::state::{CalcEvent, KindChoice, Startup, State, Stored};
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
@@ -59,10 +61,16 @@ fn hostile_links_are_refused_with_a_reason() {
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 20 * 1024 * 1024], 10);
     let code = format!("1.{}", base64_url(&bomb));
     assert!(code.len() < MAX_CODE_LEN, "the bomb link is small: {}", code.len());
-    assert_eq!(decode_link(&code), Err(LoadError::BadCompression));
+    assert_eq!(decode_link(&code), Err(LoadError::UnpacksTooLarge));
     // Valid JSON that is not a model.
     let not_a_model = format!("1.{}", base64_url(&miniz_oxide::deflate::compress_to_vec(b"{\"version\":1}", 6)));
-    assert!(matches!(decode_link(&not_a_model), Err(LoadError::BadJson(_))));
+    assert!(matches!(
+        decode_link(&not_a_model),
+        Err(LoadError::NotAModel {
+            problem: ShapeProblem::Missing("the model"),
+            ..
+        })
+    ));
 }
 
 fn doc(model: Model) -> Document {
@@ -84,9 +92,9 @@ fn documents_check_version_and_shape() {
     );
     assert_eq!(
         from_json(&json.replace("\"version\": 1", "\"version\": 0")),
-        Err(LoadError::UnknownVersion(0))
+        Err(LoadError::UnknownVersion("0".into()))
     );
-    assert!(matches!(from_json("{not json"), Err(LoadError::BadJson(_))));
+    assert!(matches!(from_json("{not json"), Err(LoadError::NotJson { .. })));
     let mut empty = Model::default();
     empty.components.clear();
     assert_eq!(

@@ -55,27 +55,119 @@ pub enum LoadError {
     /// Larger than the limits above.
     #[error("it is too large ({0} characters); a model is a few kilobytes at most")]
     TooLarge(usize),
+    /// A link whose data unpacks to more than [`MAX_JSON_LEN`] (a decompression bomb).
+    #[error("the link is too large: its model unpacks to more than {} KB, and a model is a few kilobytes at most", MAX_JSON_LEN / 1024)]
+    UnpacksTooLarge,
     /// The link code has no version prefix or is not base64url.
     #[error("the link is damaged (its code is not valid base64url)")]
     BadEncoding,
-    /// The compressed data is corrupt, truncated or inflates past the limit.
+    /// The compressed data is corrupt or truncated.
     #[error("the link is damaged or truncated (its data does not decompress)")]
     BadCompression,
-    /// Not JSON of the expected shape.
-    #[error("it is not a CSQL calculator model ({0})")]
-    BadJson(String),
+    /// Not JSON text at all (or not UTF-8).
+    #[error("it is not a CSQL calculator model: it is not JSON text")]
+    NotJson {
+        /// The parser's own message, kept for tests and logs; never shown.
+        detail: String,
+    },
+    /// JSON, but not the shape of a model.
+    #[error("it is not a CSQL calculator model: {problem}")]
+    NotAModel {
+        /// What is wrong, in words.
+        problem: ShapeProblem,
+        /// The parser's own message, kept for tests and logs; never shown.
+        detail: String,
+    },
     /// Made by a newer release than this one.
     #[error("it was made by a newer version of the calculator (format {0}; this page reads up to {VERSION})")]
     NewerVersion(u32),
-    /// A version number this release never wrote.
+    /// A version number this release never wrote (the digits as written, cut short).
     #[error("it has an unknown format version ({0})")]
-    UnknownVersion(u32),
+    UnknownVersion(String),
     /// A file that is not UTF-8 text.
     #[error("it is not a text file")]
     NotText,
     /// Valid JSON, but a model this page cannot use.
     #[error("the model is not usable: {0}")]
     BadModel(String),
+}
+
+/// How JSON text fails to be a model, in words for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum ShapeProblem {
+    /// A required field is missing; the words name it ("the threshold").
+    #[error("{0} is missing")]
+    Missing(&'static str),
+    /// A value of the wrong type (text where a yes/no belongs, ...).
+    #[error("one of its values has the wrong type")]
+    WrongType,
+    /// A number written as text that is not a number.
+    #[error("one of its numbers is not a number")]
+    NotANumber,
+    /// A choice (score mode, signal kind, direction) this page does not know.
+    #[error("it uses a choice this page does not know")]
+    UnknownChoice,
+    /// Anything else the parser refused.
+    #[error("its content is not laid out as a model")]
+    Other,
+}
+
+/// The words for a field serde reports missing, by its name in the JSON.
+fn field_words(field: &str) -> &'static str {
+    match field {
+        "version" => "the version number",
+        "model" => "the model",
+        "components" => "the list of components",
+        "threshold" => "the threshold",
+        "gates" => "the list of gates",
+        "key" => "a key",
+        "name" => "a component's name",
+        "weight" => "a weight",
+        "mode" => "a component's scoring mode",
+        "direct" => "a component's typed score",
+        "signals" => "a component's list of signals",
+        "label" => "a label",
+        "kind" | "type" => "a signal's kind",
+        "value" => "a signal's value",
+        "cap" => "a count's cap",
+        "question" => "a gate's question",
+        "required" => "whether a gate is required",
+        "met" => "whether a gate is met",
+        _ => "a field",
+    }
+}
+
+/// A `serde_json` error on a document as a [`LoadError`] in plain words; the
+/// parser's message is kept (cut short) as the detail.
+fn json_error(error: &serde_json::Error) -> LoadError {
+    let detail = short(&error.to_string());
+    if matches!(
+        error.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    ) {
+        return LoadError::NotJson { detail };
+    }
+    let message = error.to_string();
+    let problem = if let Some(rest) = message.strip_prefix("missing field `") {
+        ShapeProblem::Missing(field_words(rest.split('`').next().unwrap_or_default()))
+    } else if message.starts_with("unknown variant") {
+        ShapeProblem::UnknownChoice
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
+        ShapeProblem::WrongType
+    } else if message.contains(super::exact::NOT_A_NUMBER) {
+        ShapeProblem::NotANumber
+    } else {
+        ShapeProblem::Other
+    };
+    LoadError::NotAModel { problem, detail }
+}
+
+/// A version written as digits: the number, or [`LoadError::UnknownVersion`]
+/// when it has too many digits for any format this page could know.
+fn version_number(digits: &str) -> Result<u32, LoadError> {
+    digits
+        .parse::<u32>()
+        .map_err(|_| LoadError::UnknownVersion(super::text::truncate(digits, 24)))
 }
 
 /// The document as pretty JSON, for files and storage.
@@ -93,14 +185,17 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     if text.len() > MAX_JSON_LEN {
         return Err(LoadError::TooLarge(text.len()));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| LoadError::BadJson("no version number".to_owned()))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
+        .ok_or(LoadError::NotAModel {
+            problem: ShapeProblem::Missing(field_words("version")),
+            detail: "no whole version number".to_owned(),
+        })?;
+    let version = version_number(&version.to_string())?;
     let value = migrate(version, value)?;
-    let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    let document: Document = serde_json::from_value(value).map_err(|e| json_error(&e))?;
     check(&document.model).map_err(LoadError::BadModel)?;
     if let Some(targets) = &document.targets {
         if targets.source.chars().count() > MAX_SOURCE_LEN {
@@ -125,7 +220,7 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
     match version {
         VERSION => Ok(value),
         v if v > VERSION => Err(LoadError::NewerVersion(v)),
-        v => Err(LoadError::UnknownVersion(v)),
+        v => Err(LoadError::UnknownVersion(v.to_string())),
     }
 }
 
@@ -148,15 +243,24 @@ pub fn decode_link(code: &str) -> Result<Document, LoadError> {
         return Err(LoadError::TooLarge(code.len()));
     }
     let (version, payload) = code.split_once('.').ok_or(LoadError::BadEncoding)?;
-    let version: u32 = version.parse().map_err(|_| LoadError::BadEncoding)?;
+    // Digits are a version, known or not; anything else is a damaged link.
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LoadError::BadEncoding);
+    }
+    let version = version_number(version)?;
     if version > VERSION {
         return Err(LoadError::NewerVersion(version));
     }
     let packed = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LoadError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|_| LoadError::BadCompression)?;
-    let text = std::str::from_utf8(&json).map_err(|_| LoadError::BadJson("not UTF-8 text".to_owned()))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LoadError::UnpacksTooLarge,
+        _ => LoadError::BadCompression,
+    })?;
+    let text = std::str::from_utf8(&json).map_err(|_| LoadError::NotJson {
+        detail: "not UTF-8 text".to_owned(),
+    })?;
     from_json(text)
 }
 

@@ -439,7 +439,7 @@ impl State {
             return;
         }
         for (key, text) in set.values {
-            let text: String = text.chars().take(super::share::MAX_TEXT).collect();
+            let text: String = text.chars().take(super::limits::MAX_NUMBER_LEN).collect();
             if let Some(c) = self.model.components.iter().position(|c| c.key == key) {
                 self.apply(CalcEvent::SetMode(c, ScoreMode::Direct));
                 self.apply(CalcEvent::SetDirect(c, text));
