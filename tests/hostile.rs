@@ -803,3 +803,45 @@ mod messages {
         }
     }
 }
+
+// ------------------------------------------------------------ more of the same, found on the way
+
+mod found {
+    use std::fmt::Write as _;
+
+    use csql_calculator::model::book::{import, BadRows};
+    use csql_calculator::model::{Model, SignalKind};
+
+    #[test]
+    fn a_huge_yes_no_value_is_quoted_short() {
+        // Today the whole value came back in the message.
+        let message = SignalKind::YesNo.score(&"x".repeat(100_000)).map_err(|e| e.to_string());
+        assert_eq!(message, Err(format!("\u{201c}{}\u{2026}\u{201d} is not a number", "x".repeat(24))));
+    }
+
+    #[test]
+    fn a_200_kb_header_is_named_short_in_row_errors() {
+        // "b", 200,000 dashes, "udget" normalises to "budget": it answers the Budget gate.
+        // Today every row error copied the 200 KB name: 2,000 errors, 400 MB of copies.
+        let header = format!("b{}udget", "-".repeat(200_000));
+        let mut csv = format!("id,{header}\n");
+        for i in 0..2_000 {
+            let _ = writeln!(csv, "A{i},maybe");
+        }
+        let (_, report) = import(csv.as_bytes(), &Model::default(), BadRows::KeepEmpty).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(report.error_count, 2_000);
+        let message = report.errors[0].message();
+        assert!(message.len() < 300, "{} bytes", message.len());
+        assert!(message.starts_with("Row 1 (line 2), column \u{201c}b-----"), "{message}");
+        assert!(message.ends_with(": \u{201c}maybe\u{201d} is not yes or no"), "{message}");
+    }
+
+    #[test]
+    fn an_owner_name_of_ten_thousand_characters_is_cut_to_a_name_in_programme_rows() {
+        // A CSM row's name is a name: at most limits::MAX_NAME_LEN (200) characters, then an ellipsis.
+        let csv = format!("id,owner,accepted\nA,{},yes\n", "o".repeat(10_000));
+        let (book, _) = import(csv.as_bytes(), &Model::default(), BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+        let rows = csql_calculator::model::book::csm_rows(&book).unwrap_or_default();
+        assert_eq!(rows[0].name, format!("{}\u{2026}", "o".repeat(200)));
+    }
+}

@@ -344,7 +344,7 @@ impl Mapping {
                     .get(name)
                     .copied()
                     .map(Some)
-                    .ok_or_else(|| BookError::UnknownColumn(name.to_owned())),
+                    .ok_or_else(|| BookError::UnknownColumn(crate::model::text::truncate(name, 60))),
             }
         };
         let id = index(self.id.as_deref())?.ok_or(BookError::NoIdColumn)?;

@@ -2,7 +2,9 @@
 //! and what Sales did with it, count CSQLs submitted, accepted and won per owner.
 
 use super::Book;
+use crate::model::limits::MAX_NAME_LEN;
 use crate::model::programme::{CsmRow, Segment};
+use crate::model::text::truncate;
 
 /// Name used for accounts with no owner in the file.
 pub const NO_OWNER: &str = "No owner";
@@ -46,7 +48,12 @@ pub fn csm_rows(book: &Book) -> Option<Vec<CsmRow>> {
             i
         } else {
             tallies.push(Tally {
-                name: if name.is_empty() { NO_OWNER.to_owned() } else { name.clone() },
+                // A row's name is a name: a cell can be any length.
+                name: if name.is_empty() {
+                    NO_OWNER.to_owned()
+                } else {
+                    truncate(name, MAX_NAME_LEN)
+                },
                 submitted: 0,
                 accepted: 0,
                 won: 0,

@@ -12,7 +12,7 @@ use super::BookError;
 use crate::model::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
 use crate::model::number::{brief, parse_in_range, parse_yes_no, reaches, NumberError};
 use crate::model::signal::shares;
-use crate::model::text::quoted;
+use crate::model::text::{quoted, truncate};
 use crate::model::{Model, Verdict};
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
@@ -276,7 +276,8 @@ impl Book {
             let error = |column: Option<usize>, problem: RowProblem| RowError {
                 row: row.row,
                 line: row.line,
-                column: column.map(|c| table.headers[c].clone()),
+                // Cut short: a header can be any length, and every error names its column.
+                column: column.map(|c| truncate(&table.headers[c], 60)),
                 problem,
             };
             let Some(record) = &row.record else {
