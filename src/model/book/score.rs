@@ -183,6 +183,9 @@ pub struct Book {
     owners: Vec<String>,
     /// Per row: index into `owners`.
     owner_of: Vec<u32>,
+    /// Indices into `owners`, the owners A to Z (by bytes): sorted once here,
+    /// not on every rescore.
+    owners_by_name: Vec<u32>,
     /// Per row: lower-case `id` and `name`, for search.
     search_keys: Vec<String>,
 }
@@ -262,6 +265,7 @@ impl Book {
             won: Vec::with_capacity(n),
             owners: Vec::new(),
             owner_of: Vec::with_capacity(n),
+            owners_by_name: Vec::new(),
             search_keys: Vec::with_capacity(n),
         };
         // Owners interned once here, so per-owner counts index instead of searching.
@@ -391,6 +395,8 @@ impl Book {
             book.search_keys
                 .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
         }
+        // The map already holds the owners A to Z.
+        book.owners_by_name = owner_index.into_values().collect();
         report.imported = book.rows.len();
         // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
         let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
@@ -499,6 +505,12 @@ impl Book {
     #[must_use]
     pub fn owners(&self) -> &[String] {
         &self.owners
+    }
+
+    /// Indices into [`Book::owners`], the owners A to Z (by bytes).
+    #[must_use]
+    pub fn owners_by_name(&self) -> &[u32] {
+        &self.owners_by_name
     }
 
     /// Account `row`'s owner as an index into [`Book::owners`] (past its end

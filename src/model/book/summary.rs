@@ -241,22 +241,21 @@ pub fn summarise(book: &Book, scores: &Scores) -> Summary {
             counts[Histogram::bin(scores.scores[row])] += 1;
         }
     }
-    let mut per_owner: Vec<(&str, usize, usize)> = book
-        .owners()
+    let mut per_owner: Vec<OwnerCount> = book
+        .owners_by_name()
         .iter()
-        .zip(owners)
-        .filter(|(_, (_, accounts))| *accounts > 0)
-        .map(|(owner, (csqls, accounts))| (owner.as_str(), csqls, accounts))
-        .collect();
-    per_owner.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
-    let per_owner = per_owner
-        .into_iter()
-        .map(|(owner, csqls, accounts)| OwnerCount {
-            owner: owner.to_owned(),
-            csqls,
-            accounts,
+        .filter_map(|&i| {
+            let owner = book.owners().get(i as usize)?;
+            let (csqls, accounts) = owners.get(i as usize).copied()?;
+            (accounts > 0).then(|| OwnerCount {
+                owner: owner.clone(),
+                csqls,
+                accounts,
+            })
         })
         .collect();
+    // Stable sort on an already A-Z list keeps owners A to Z on ties.
+    per_owner.sort_by(|a, b| b.csqls.cmp(&a.csqls).then(b.accounts.cmp(&a.accounts)));
     #[allow(clippy::cast_precision_loss)] // counts far below 2^52
     let csql_share = (n > 0).then(|| csqls as f64 / n as f64 * 100.0);
     Summary {
