@@ -869,16 +869,17 @@ fn three_scenarios_side_by_side_on_the_hand_worked_book() {
 }
 
 #[test]
-fn owners_are_numbered_once_a_to_z() {
+fn owners_are_numbered_once_in_order_of_appearance() {
     let (book, _) = hand();
     assert_eq!(book.owners(), ["Ann", "Bo", "Cy"]);
     // A1 Ann, A3 Bo, A7 Cy.
     assert_eq!((book.owner_index(0), book.owner_index(2), book.owner_index(6)), (0, 1, 2));
     let book = book_of("id,owner,engagement\nA, Zoe ,1\nB,,2\nC,Zoe,3\n");
-    // Trimmed; a blank owner is "" and sorts first.
-    assert_eq!(book.owners(), ["", "Zoe"]);
-    assert_eq!((0..3).map(|r| book.owner_index(r)).collect::<Vec<_>>(), [1, 0, 1]);
-    assert_eq!(book.owner_index(99), 0);
+    // Trimmed; a blank owner is "", numbered where it first appears.
+    assert_eq!(book.owners(), ["Zoe", ""]);
+    assert_eq!((0..3).map(|r| book.owner_index(r)).collect::<Vec<_>>(), [0, 1, 0]);
+    // Out of range: past the end, so it names no owner.
+    assert_eq!(book.owner_index(99), usize::MAX);
     // In a comparison, accounts without an owner are counted under "No owner".
     let c = compare(&book, &[scenario("All", "0", &[]), scenario("None", "100", &[])]).unwrap_or_else(|e| panic!("{e}"));
     let owners: Vec<(&str, Vec<usize>)> = c.owners.iter().map(|o| (o.owner.as_str(), o.csqls.clone())).collect();
@@ -975,7 +976,7 @@ fn hostile_scenarios_are_refused_when_loading() {
     // Not a list of scenarios at all.
     let json = to_json(&Document::new(Model::default(), None));
     let broken = json.replacen("{", "{\"scenarios\": 5,", 1);
-    assert!(matches!(from_json(&broken), Err(LoadError::BadJson(_))));
+    assert!(matches!(from_json(&broken), Err(LoadError::NotAModel { .. })));
 }
 
 // ---------------------------------------------------------------- degenerate books

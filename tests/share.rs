@@ -4,7 +4,9 @@
 
 use csql_calculator::model::notice::NoticeAction;
 use csql_calculator::model::programme::Benchmarks;
-use csql_calculator::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, MAX_CODE_LEN};
+use csql_calculator::model::share::{
+    code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, ShapeProblem, MAX_CODE_LEN,
+};
 use csql_calculator::model::state::{CalcEvent, KindChoice, Startup, State, Stored};
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
@@ -59,10 +61,16 @@ fn hostile_links_are_refused_with_a_reason() {
     let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 20 * 1024 * 1024], 10);
     let code = format!("1.{}", base64_url(&bomb));
     assert!(code.len() < MAX_CODE_LEN, "the bomb link is small: {}", code.len());
-    assert_eq!(decode_link(&code), Err(LoadError::BadCompression));
+    assert_eq!(decode_link(&code), Err(LoadError::UnpacksTooLarge));
     // Valid JSON that is not a model.
     let not_a_model = format!("1.{}", base64_url(&miniz_oxide::deflate::compress_to_vec(b"{\"version\":1}", 6)));
-    assert!(matches!(decode_link(&not_a_model), Err(LoadError::BadJson(_))));
+    assert!(matches!(
+        decode_link(&not_a_model),
+        Err(LoadError::NotAModel {
+            problem: ShapeProblem::Missing("the model"),
+            ..
+        })
+    ));
 }
 
 fn doc(model: Model) -> Document {
@@ -84,9 +92,9 @@ fn documents_check_version_and_shape() {
     );
     assert_eq!(
         from_json(&json.replace("\"version\": 1", "\"version\": 0")),
-        Err(LoadError::UnknownVersion(0))
+        Err(LoadError::UnknownVersion("0".into()))
     );
-    assert!(matches!(from_json("{not json"), Err(LoadError::BadJson(_))));
+    assert!(matches!(from_json("{not json"), Err(LoadError::NotJson { .. })));
     let mut empty = Model::default();
     empty.components.clear();
     assert_eq!(
@@ -255,8 +263,13 @@ fn text() -> impl Strategy<Value = String> {
     ".{0,30}"
 }
 
+/// A typed number box holds at most `limits::MAX_NUMBER_LEN` (24) characters.
+fn typed() -> impl Strategy<Value = String> {
+    ".{0,24}"
+}
+
 fn signal(i: usize) -> impl Strategy<Value = Signal> {
-    (text(), 0..4u8, 0.01f64..1000.0, any::<bool>(), 0.0f64..10.0, any::<bool>(), text()).prop_map(
+    (text(), 0..4u8, 0.01f64..1000.0, any::<bool>(), 0.0f64..10.0, any::<bool>(), typed()).prop_map(
         move |(label, kind, cap, log, weight, negative, value)| Signal {
             key: format!("s{i}"),
             label,
@@ -279,9 +292,9 @@ fn signal(i: usize) -> impl Strategy<Value = Signal> {
 fn component(i: usize) -> impl Strategy<Value = Component> {
     (
         text(),
-        text(),
+        typed(),
         any::<bool>(),
-        text(),
+        typed(),
         (0..5usize).prop_flat_map(|n| (0..n).map(signal).collect::<Vec<_>>()),
     )
         .prop_map(move |(name, weight, direct, typed, signals)| Component {
@@ -309,7 +322,7 @@ fn model() -> impl Strategy<Value = Model> {
             })
             .collect::<Vec<_>>()
     });
-    (components, text(), gates).prop_map(|(components, threshold, gates)| Model {
+    (components, typed(), gates).prop_map(|(components, threshold, gates)| Model {
         account: String::new(),
         components,
         threshold,

@@ -35,7 +35,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <div class="inputs">
                 <section class="card account" aria-label="Account">
                     <TextField id="account-name" label="Account (optional)" inputmode="text" value={state.model.account.clone()}
-                        placeholder={AttrValue::from("e.g. Acme Corp")} maxlength={crate::model::share::MAX_TEXT}
+                        placeholder={AttrValue::from("e.g. Acme Corp")} maxlength={crate::model::limits::MAX_NAME_LEN}
                         oninput={onaction.reform(CalcEvent::SetAccount)} />
                 </section>
                 for (index, component) in state.model.components.iter().enumerate() {

@@ -85,7 +85,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             </fieldset>
             if direct {
                 <TextField id={score_id} testid={format!("score-{key}")} class="score-row" label={format!("{} score (0-100)", component.name)}
-                    value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::share::MAX_TEXT}
+                    value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::limits::MAX_NUMBER_LEN}
                     error={direct_problem.map(|m| AttrValue::from(m.to_owned()))}
                     oninput={onaction.reform(move |text| CalcEvent::SetDirect(index, text))} />
             } else {

@@ -40,7 +40,7 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
             for (index, row) in props.weights.iter().enumerate() {
                 <div class="slider-row" key={row.key.clone()}>
                     <TextField id={format!("weight-{}", row.key)} label={format!("{} weight", row.name)} value={row.text.clone()}
-                        error={row.error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::share::MAX_TEXT}
+                        error={row.error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
                         class="slider-box" oninput={onaction.reform(move |text| CalcEvent::SetWeight(index, text))} />
                     <input type="range" min="0" max={row.slider_max.clone()} step="1" class="slider"
                         aria-label={format!("{} weight slider", row.name)} value={row.slider.clone()} disabled={props.locked}
@@ -53,7 +53,7 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
             <FieldError id="weights-error" message={props.weights_error.clone()} />
             <div class="slider-row threshold-row">
                 <TextField id="threshold-input" testid="threshold" label="Threshold: a CSQL scores" value={props.threshold.clone()}
-                    error={props.threshold_error.clone()} readonly={props.locked} maxlength={crate::model::share::MAX_TEXT}
+                    error={props.threshold_error.clone()} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
                     class="slider-box" oninput={onaction.reform(CalcEvent::SetThreshold)} />
                 <input type="range" min="0" max="100" step="1" class="slider" aria-label="Threshold slider"
                     value={props.threshold_slider.clone()} disabled={props.locked}

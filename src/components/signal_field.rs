@@ -52,7 +52,7 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
     html! {
         <TextField id={id.clone()} class="signal" label={signal.label.clone()} value={signal.value.clone()}
             hint={AttrValue::from(signal.kind.hint())} placeholder={AttrValue::from(crate::model::screen::example(signal.kind))}
-            maxlength={crate::model::share::MAX_TEXT} error={message.clone()}
+            maxlength={crate::model::limits::MAX_NUMBER_LEN} error={message.clone()}
             oninput={onaction.reform(move |text| CalcEvent::SetSignal(c, s, text))} />
     }
 }

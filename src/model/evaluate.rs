@@ -3,7 +3,9 @@
 //! `score = sum(component x weight) / sum(weight)`, so the score stays on 0-100
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
-use super::number::{parse_in_range, parse_non_negative, reaches, TOLERANCE};
+use super::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
+use super::number::{brief, parse_in_range, reaches, TOLERANCE};
+use super::signal::shares;
 use super::{Component, Model, ScoreMode, SignalKind};
 
 /// Which input a problem belongs to, so the page can show it beside the field.
@@ -122,7 +124,7 @@ type Answered = Option<(usize, usize)>;
 fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Problem>>, Answered) {
     match component.mode {
         ScoreMode::Direct => {
-            let result = parse_in_range(&component.direct, 0.0, 100.0).map_err(|e| {
+            let result = parse_in_range(&component.direct, 0.0, MAX_SCORE).map_err(|e| {
                 vec![Problem {
                     field: Field::Direct(index),
                     message: format!("{} score: {e}", component.name),
@@ -132,16 +134,25 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
         }
         ScoreMode::Signals => {
             let mut problems = Vec::new();
-            let mut weighted = 0.0;
-            let mut total_weight = 0.0;
+            for (s, signal) in component.signals.iter().enumerate() {
+                // Only a model that skipped the document check gets here; say so rather than overflow.
+                if let Err(e) = check_weight(signal.weight) {
+                    problems.push(Problem {
+                        field: Field::Signal(index, s),
+                        message: format!(
+                            "{}, \u{201c}{}\u{201d}: the sub-weight {} is out of range; {e}",
+                            component.name,
+                            signal.label,
+                            brief(signal.weight)
+                        ),
+                    });
+                }
+            }
+            let shares = shares(&component.signals);
+            let mut score = 0.0;
             let mut answered = 0;
             let mut numeric = 0;
-            for (s, signal) in component.signals.iter().enumerate() {
-                let weight = if signal.weight.is_finite() && signal.weight > 0.0 {
-                    signal.weight
-                } else {
-                    0.0
-                };
+            for ((s, signal), share) in component.signals.iter().enumerate().zip(&shares) {
                 match signal.score(&signal.value) {
                     Ok(value) => {
                         if signal.kind != SignalKind::YesNo {
@@ -149,8 +160,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                             answered += usize::from(value.is_some());
                         }
                         // An unanswered signal counts as 0: a CSQL needs evidence.
-                        weighted += value.unwrap_or(0.0) * weight;
-                        total_weight += weight;
+                        score += value.unwrap_or(0.0) * share;
                     }
                     Err(e) => problems.push(Problem {
                         field: Field::Signal(index, s),
@@ -162,7 +172,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
             if !problems.is_empty() {
                 return (Err(problems), counts);
             }
-            if total_weight <= 0.0 {
+            if shares.iter().all(|share| *share <= 0.0) {
                 return (
                     Err(vec![Problem {
                         field: Field::Component(index),
@@ -174,7 +184,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
                     counts,
                 );
             }
-            (Ok(weighted / total_weight), counts)
+            (Ok(score), counts)
         }
     }
 }
@@ -191,13 +201,14 @@ fn lever(score: f64, threshold: f64, points: f64, fraction: f64) -> Lever {
         if pivot <= TOLERANCE {
             Lever::HoldsAtAnyScore
         } else {
-            Lever::HoldsDownTo(pivot)
+            // A tiny share turns rounding noise into a huge pivot: no score is above 100.
+            Lever::HoldsDownTo(pivot.min(MAX_SCORE))
         }
-    } else if pivot <= 100.0 + TOLERANCE {
-        Lever::RaiseTo(pivot.min(100.0))
+    } else if pivot <= MAX_SCORE + TOLERANCE {
+        Lever::RaiseTo(pivot.min(MAX_SCORE))
     } else {
         Lever::OutOfReach {
-            best: others + 100.0 * fraction,
+            best: others + MAX_SCORE * fraction,
         }
     }
 }
@@ -207,7 +218,7 @@ fn lever(score: f64, threshold: f64, points: f64, fraction: f64) -> Lever {
 pub fn evaluate(model: &Model) -> Evaluation {
     let mut problems = Vec::new();
 
-    let threshold = parse_in_range(&model.threshold, 0.0, 100.0)
+    let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE)
         .map_err(|e| {
             problems.push(Problem {
                 field: Field::Threshold,
@@ -221,7 +232,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            parse_non_negative(&c.weight)
+            parse_in_range(&c.weight, 0.0, MAX_WEIGHT)
                 .map_err(|e| {
                     problems.push(Problem {
                         field: Field::Weight(i),

@@ -6,6 +6,10 @@
 
 use serde::{Deserialize, Deserializer, Serializer};
 
+/// The end of the message for a number written as text that is not one; the
+/// document loader recognises it to say so in words.
+pub const NOT_A_NUMBER: &str = " is not a number";
+
 /// Writes `value` as its shortest exact decimal text.
 ///
 /// # Errors
@@ -30,7 +34,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D:
         Written::Number(value) => Ok(value),
         Written::Text(text) => match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() => Ok(value),
-            _ => Err(serde::de::Error::custom(format!("{} is not a number", super::text::quoted(&text)))),
+            _ => Err(serde::de::Error::custom(format!("{}{NOT_A_NUMBER}", super::text::quoted(&text)))),
         },
     }
 }

@@ -3,52 +3,60 @@
 //!
 //! A bad value never stops the page: it keeps its default and yields a notice.
 
-use super::number::{parse_in_range, parse_non_negative, plain, NumberError};
+use super::limits::{MAX_SCORE, MAX_WEIGHT};
+use super::number::{parse_in_range, plain, NumberError};
 use super::{Model, ScoreMode};
 
+use super::notice::LinkNotices;
 pub use super::notice::Notice;
 
 use crate::model::text::quoted as quote;
 
 /// Applies a query string (with or without the leading `?`) to `model`.
 ///
-/// Returns one notice per value that could not be used. Unknown parameters
-/// are left for other features (and other tools) and are not reported.
+/// Returns one notice per value that could not be used, bounded: at most three
+/// per parameter name and eight in all, then one counting the rest (see
+/// [`LinkNotices`]). Unknown
+/// parameters are left for other features (and other tools) and are not reported.
 #[must_use]
 pub fn apply_query(model: &mut Model, query: &str) -> Vec<Notice> {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let mut notices = Vec::new();
+    let mut notices = LinkNotices::default();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let value = value.trim();
         match key.as_ref() {
             "weights" => apply_weights(model, value, &mut notices),
-            "threshold" => match parse_in_range(value, 0.0, 100.0) {
+            "threshold" => match parse_in_range(value, 0.0, MAX_SCORE) {
                 Ok(t) => model.threshold = plain(t),
-                Err(e) => notices.push(Notice::new(format!(
-                    "Link parameter threshold={}: {e}. Using the threshold {} instead.",
-                    quote(value),
-                    model.threshold
-                ))),
+                Err(e) => notices.push_with("threshold", || {
+                    format!(
+                        "Link parameter threshold={}: {e}. Using the threshold {} instead.",
+                        quote(value),
+                        model.threshold
+                    )
+                }),
             },
             "gates" => apply_gates(model, value, &mut notices),
             other => {
                 if let Some(component) = model.components.iter_mut().find(|c| c.key == other) {
-                    match parse_in_range(value, 0.0, 100.0) {
+                    match parse_in_range(value, 0.0, MAX_SCORE) {
                         Ok(score) => {
                             component.mode = ScoreMode::Direct;
                             component.direct = plain(score);
                         }
-                        Err(e) => notices.push(Notice::new(format!(
-                            "Link parameter {other}={}: {e}. {} keeps its own inputs.",
-                            quote(value),
-                            component.name
-                        ))),
+                        Err(e) => notices.push_with(other, || {
+                            format!(
+                                "Link parameter {other}={}: {e}. {} keeps its own inputs.",
+                                quote(value),
+                                component.name
+                            )
+                        }),
                     }
                 }
             }
         }
     }
-    notices
+    notices.finish().into_iter().map(Notice::new).collect()
 }
 
 /// Whether a query string carries any value for the model (weights, threshold,
@@ -60,13 +68,13 @@ pub fn mentions_model(model: &Model, query: &str) -> bool {
         .any(|(key, _)| matches!(key.as_ref(), "weights" | "threshold" | "gates") || model.components.iter().any(|c| c.key == key))
 }
 
-fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
+fn apply_weights(model: &mut Model, value: &str, notices: &mut LinkNotices) {
     let names: Vec<String> = model.components.iter().map(|c| c.name.clone()).collect();
     let current: Vec<String> = model.components.iter().map(|c| c.weight.clone()).collect();
     let parsed: Result<Vec<f64>, String> = value
         .split(',')
         .map(|part| {
-            parse_non_negative(part).map_err(|e| match e {
+            parse_in_range(part, 0.0, MAX_WEIGHT).map_err(|e| match e {
                 NumberError::Empty => "a weight is missing".to_owned(),
                 other => other.to_string(),
             })
@@ -89,32 +97,52 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
         }
     };
     if let Some(problem) = problem {
-        notices.push(Notice::new(format!(
-            "Link parameter weights={}: {problem}. Using the weights {} instead.",
-            quote(value),
-            current.join(", ")
-        )));
+        notices.push_with("weights", || {
+            format!(
+                "Link parameter weights={}: {problem}. Using the weights {} instead.",
+                quote(value),
+                current.join(", ")
+            )
+        });
     }
 }
 
-fn apply_gates(model: &mut Model, value: &str, notices: &mut Vec<Notice>) {
-    let wanted: Vec<&str> = value.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
-    let unknown: Vec<String> = wanted
-        .iter()
-        .filter(|k| !model.gates.iter().any(|g| g.key == **k))
-        .map(|k| quote(k))
-        .collect();
+/// Unknown gate keys named in a notice; the others are counted.
+const NAMED_UNKNOWN_GATES: usize = 3;
+
+fn apply_gates(model: &mut Model, value: &str, notices: &mut LinkNotices) {
+    let wanted = value.split(',').map(str::trim).filter(|k| !k.is_empty());
     for gate in &mut model.gates {
-        gate.met = wanted.contains(&gate.key.as_str());
+        gate.met = false;
     }
-    if !unknown.is_empty() {
+    // One pass: tick the known keys, quote the first few unknown ones, count the rest.
+    let mut unknown: Vec<String> = Vec::new();
+    let mut unknown_count = 0;
+    for key in wanted {
+        let mut known = false;
+        for gate in model.gates.iter_mut().filter(|g| g.key == key) {
+            gate.met = true;
+            known = true;
+        }
+        if !known {
+            unknown_count += 1;
+            if unknown.len() < NAMED_UNKNOWN_GATES {
+                unknown.push(quote(key));
+            }
+        }
+    }
+    if unknown_count > 0 {
         let known: Vec<&str> = model.gates.iter().map(|g| g.key.as_str()).collect();
-        notices.push(Notice::new(format!(
-            "Link parameter gates: unknown {} {}, ignored. Known gates: {}.",
-            if unknown.len() == 1 { "gate" } else { "gates" },
-            unknown.join(", "),
-            known.join(", ")
-        )));
+        let more = unknown_count - unknown.len();
+        notices.push_with("gates", || {
+            format!(
+                "Link parameter gates: unknown {} {}{}, ignored. Known gates: {}.",
+                if unknown_count == 1 { "gate" } else { "gates" },
+                unknown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() },
+                known.join(", ")
+            )
+        });
     }
 }
 

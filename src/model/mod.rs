@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod evidence;
 pub mod exact;
 pub mod format;
+pub mod limits;
 pub mod link;
 pub mod notice;
 pub mod number;

@@ -98,13 +98,13 @@ pub fn parse_in_range(text: &str, min: f64, max: f64) -> Result<f64, NumberError
     let value = parse_number(text)?;
     if value < min {
         Err(NumberError::TooLow {
-            value: plain(value),
-            min: plain(min),
+            value: brief(value),
+            min: brief(min),
         })
     } else if value > max {
         Err(NumberError::TooHigh {
-            value: plain(value),
-            max: plain(max),
+            value: brief(value),
+            max: brief(max),
         })
     } else {
         Ok(value)
@@ -128,6 +128,33 @@ pub fn plain(value: f64) -> String {
         "0".to_owned()
     } else {
         text.to_owned()
+    }
+}
+
+/// A number for a message, at most about 20 characters: [`plain`] from 0.0001
+/// up to 10^16, else scientific with five significant digits (`1e300`,
+/// `1.7977e308`, `-1e-9`), so an echoed `1e300` is not 301 digits long and a
+/// tiny negative number does not read as `0`.
+#[must_use]
+pub fn brief(value: f64) -> String {
+    if !value.is_finite() {
+        return "a number out of range".to_owned();
+    }
+    let magnitude = value.abs();
+    if magnitude == 0.0 || (1e-4..1e16).contains(&magnitude) {
+        return plain(value);
+    }
+    let text = format!("{value:.4e}");
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => {
+            let mantissa = if mantissa.contains('.') {
+                mantissa.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                mantissa
+            };
+            format!("{mantissa}e{exponent}")
+        }
+        None => text,
     }
 }
 
@@ -179,6 +206,26 @@ mod tests {
         assert_eq!(
             parse_non_negative("-0.5").map_err(|e| e.to_string()),
             Err("-0.5 is below the minimum of 0".to_owned())
+        );
+    }
+
+    #[test]
+    fn messages_echo_huge_and_tiny_numbers_briefly() {
+        // Today's `plain` wrote 1e300 as 301 digits and -1e-9 as "0".
+        assert_eq!(brief(1e300), "1e300");
+        assert_eq!(brief(1.797_693_134_862_315_7e308), "1.7977e308");
+        assert_eq!(brief(-1e-9), "-1e-9");
+        assert_eq!(brief(1e16), "1e16");
+        assert_eq!(brief(1_000_000.0), "1000000");
+        assert_eq!(brief(0.5), "0.5");
+        assert_eq!(brief(-0.0), "0");
+        assert_eq!(
+            parse_in_range("1e300", 0.0, 100.0).map_err(|e| e.to_string()),
+            Err("1e300 is above the maximum of 100".to_owned())
+        );
+        assert_eq!(
+            parse_in_range("-1e-9", 0.0, 100.0).map_err(|e| e.to_string()),
+            Err("-1e-9 is below the minimum of 0".to_owned())
         );
     }
 

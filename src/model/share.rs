@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::evidence::scenarios::{self, Scenario};
+use super::limits::{self, LimitError, MAX_NAME_LEN, MAX_SOURCE_LEN};
+use super::number::brief;
 use super::programme::Benchmarks;
-use super::Model;
+use super::text::quoted;
+use super::{Model, SignalKind};
 
 /// The current version of the document and link format.
 pub const VERSION: u32 = 1;
@@ -20,20 +23,7 @@ pub const VERSION: u32 = 1;
 /// The fragment key that carries a model: `#m=<code>`.
 pub const FRAGMENT_KEY: &str = "m";
 
-/// Largest link code accepted, in characters (a real model is a few hundred).
-pub const MAX_CODE_LEN: usize = 64 * 1024;
-
-/// Largest JSON accepted from a link once inflated, or from a file or storage.
-pub const MAX_JSON_LEN: usize = 1024 * 1024;
-
-/// Limits on a model's shape, so a hostile document cannot freeze the page.
-pub const MAX_COMPONENTS: usize = 12;
-/// Most signals in one component.
-pub const MAX_SIGNALS: usize = 40;
-/// Most gates.
-pub const MAX_GATES: usize = 20;
-/// Longest name, label or typed value, in characters.
-pub const MAX_TEXT: usize = 200;
+pub use super::limits::{MAX_CODE_LEN, MAX_COMPONENTS, MAX_GATES, MAX_JSON_LEN, MAX_SIGNALS};
 
 /// What is kept and shared: the model with its inputs, the team's own
 /// benchmark targets when it replaced the reference table, and the saved
@@ -79,27 +69,119 @@ pub enum LoadError {
     /// Larger than the limits above.
     #[error("it is too large ({0} characters); a model is a few kilobytes at most")]
     TooLarge(usize),
+    /// A link whose data unpacks to more than [`MAX_JSON_LEN`] (a decompression bomb).
+    #[error("the link is too large: its model unpacks to more than {} KB, and a model is a few kilobytes at most", MAX_JSON_LEN / 1024)]
+    UnpacksTooLarge,
     /// The link code has no version prefix or is not base64url.
     #[error("the link is damaged (its code is not valid base64url)")]
     BadEncoding,
-    /// The compressed data is corrupt, truncated or inflates past the limit.
+    /// The compressed data is corrupt or truncated.
     #[error("the link is damaged or truncated (its data does not decompress)")]
     BadCompression,
-    /// Not JSON of the expected shape.
-    #[error("it is not a CSQL calculator model ({0})")]
-    BadJson(String),
+    /// Not JSON text at all (or not UTF-8).
+    #[error("it is not a CSQL calculator model: it is not JSON text")]
+    NotJson {
+        /// The parser's own message, kept for tests and logs; never shown.
+        detail: String,
+    },
+    /// JSON, but not the shape of a model.
+    #[error("it is not a CSQL calculator model: {problem}")]
+    NotAModel {
+        /// What is wrong, in words.
+        problem: ShapeProblem,
+        /// The parser's own message, kept for tests and logs; never shown.
+        detail: String,
+    },
     /// Made by a newer release than this one.
     #[error("it was made by a newer version of the calculator (format {0}; this page reads up to {VERSION})")]
     NewerVersion(u32),
-    /// A version number this release never wrote.
+    /// A version number this release never wrote (the digits as written, cut short).
     #[error("it has an unknown format version ({0})")]
-    UnknownVersion(u32),
+    UnknownVersion(String),
     /// A file that is not UTF-8 text.
     #[error("it is not a text file")]
     NotText,
     /// Valid JSON, but a model this page cannot use.
     #[error("the model is not usable: {0}")]
     BadModel(String),
+}
+
+/// How JSON text fails to be a model, in words for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Error)]
+pub enum ShapeProblem {
+    /// A required field is missing; the words name it ("the threshold").
+    #[error("{0} is missing")]
+    Missing(&'static str),
+    /// A value of the wrong type (text where a yes/no belongs, ...).
+    #[error("one of its values has the wrong type")]
+    WrongType,
+    /// A number written as text that is not a number.
+    #[error("one of its numbers is not a number")]
+    NotANumber,
+    /// A choice (score mode, signal kind, direction) this page does not know.
+    #[error("it uses a choice this page does not know")]
+    UnknownChoice,
+    /// Anything else the parser refused.
+    #[error("its content is not laid out as a model")]
+    Other,
+}
+
+/// The words for a field serde reports missing, by its name in the JSON.
+fn field_words(field: &str) -> &'static str {
+    match field {
+        "version" => "the version number",
+        "model" => "the model",
+        "components" => "the list of components",
+        "threshold" => "the threshold",
+        "gates" => "the list of gates",
+        "key" => "a key",
+        "name" => "a component's name",
+        "weight" => "a weight",
+        "mode" => "a component's scoring mode",
+        "direct" => "a component's typed score",
+        "signals" => "a component's list of signals",
+        "label" => "a label",
+        "kind" | "type" => "a signal's kind",
+        "value" => "a signal's value",
+        "cap" => "a count's cap",
+        "question" => "a gate's question",
+        "required" => "whether a gate is required",
+        "met" => "whether a gate is met",
+        _ => "a field",
+    }
+}
+
+/// A `serde_json` error on a document as a [`LoadError`] in plain words; the
+/// parser's message is kept (cut short) as the detail.
+fn json_error(error: &serde_json::Error) -> LoadError {
+    let detail = short(&error.to_string());
+    if matches!(
+        error.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    ) {
+        return LoadError::NotJson { detail };
+    }
+    let message = error.to_string();
+    let problem = if let Some(rest) = message.strip_prefix("missing field `") {
+        ShapeProblem::Missing(field_words(rest.split('`').next().unwrap_or_default()))
+    } else if message.starts_with("unknown variant") {
+        ShapeProblem::UnknownChoice
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
+        ShapeProblem::WrongType
+    } else if message.contains(super::exact::NOT_A_NUMBER) {
+        ShapeProblem::NotANumber
+    } else {
+        ShapeProblem::Other
+    };
+    LoadError::NotAModel { problem, detail }
+}
+
+/// A version written as digits: the number, or [`LoadError::UnknownVersion`]
+/// when it has too many digits for any format this page could know.
+fn version_number(digits: &str) -> Result<u32, LoadError> {
+    digits
+        .parse::<u32>()
+        .map_err(|_| LoadError::UnknownVersion(super::text::truncate(digits, 24)))
 }
 
 /// The document as pretty JSON, for files and storage.
@@ -117,18 +199,21 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     if text.len() > MAX_JSON_LEN {
         return Err(LoadError::TooLarge(text.len()));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| LoadError::BadJson("no version number".to_owned()))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
+        .ok_or(LoadError::NotAModel {
+            problem: ShapeProblem::Missing(field_words("version")),
+            detail: "no whole version number".to_owned(),
+        })?;
+    let version = version_number(&version.to_string())?;
     let value = migrate(version, value)?;
-    let document: Document = serde_json::from_value(value).map_err(|e| LoadError::BadJson(short(&e.to_string())))?;
+    let document: Document = serde_json::from_value(value).map_err(|e| json_error(&e))?;
     check(&document.model).map_err(LoadError::BadModel)?;
-    scenarios::check(&document.scenarios, MAX_TEXT, MAX_COMPONENTS, MAX_GATES).map_err(LoadError::BadModel)?;
+    scenarios::check(&document.scenarios, MAX_NAME_LEN, MAX_COMPONENTS, MAX_GATES).map_err(LoadError::BadModel)?;
     if let Some(targets) = &document.targets {
-        if targets.source.chars().count() > 4 * MAX_TEXT {
+        if targets.source.chars().count() > MAX_SOURCE_LEN {
             return Err(LoadError::BadModel("its benchmark source text is too long".to_owned()));
         }
         if let Some(problem) = targets.validate().first() {
@@ -150,7 +235,7 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
     match version {
         VERSION => Ok(value),
         v if v > VERSION => Err(LoadError::NewerVersion(v)),
-        v => Err(LoadError::UnknownVersion(v)),
+        v => Err(LoadError::UnknownVersion(v.to_string())),
     }
 }
 
@@ -173,15 +258,24 @@ pub fn decode_link(code: &str) -> Result<Document, LoadError> {
         return Err(LoadError::TooLarge(code.len()));
     }
     let (version, payload) = code.split_once('.').ok_or(LoadError::BadEncoding)?;
-    let version: u32 = version.parse().map_err(|_| LoadError::BadEncoding)?;
+    // Digits are a version, known or not; anything else is a damaged link.
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LoadError::BadEncoding);
+    }
+    let version = version_number(version)?;
     if version > VERSION {
         return Err(LoadError::NewerVersion(version));
     }
     let packed = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LoadError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|_| LoadError::BadCompression)?;
-    let text = std::str::from_utf8(&json).map_err(|_| LoadError::BadJson("not UTF-8 text".to_owned()))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LoadError::UnpacksTooLarge,
+        _ => LoadError::BadCompression,
+    })?;
+    let text = std::str::from_utf8(&json).map_err(|_| LoadError::NotJson {
+        detail: "not UTF-8 text".to_owned(),
+    })?;
     from_json(text)
 }
 
@@ -194,67 +288,79 @@ pub fn code_in_fragment(fragment: &str) -> Option<&str> {
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
-/// Checks that a model decoded from outside is one the page can show.
+/// Checks that a model decoded from outside is one the page can show and
+/// the editor could have made: the limits of [`super::limits`], every signal's
+/// sub-weight and cap in range, keys unique. Typed inputs (threshold, weights,
+/// scores, values) are only bounded in length: their values are the user's to
+/// fix, shown beside the field, so a saved model with a typo still loads.
 ///
 /// # Errors
 /// A sentence saying what is wrong.
 pub fn check(model: &Model) -> Result<(), String> {
+    let count = |n: usize, what: &str, limit: LimitError| format!("it has {n} {what}; {limit}");
     if model.components.is_empty() {
         return Err("it has no component".to_owned());
     }
     if model.components.len() > MAX_COMPONENTS {
-        return Err(format!(
-            "it has {} components; at most {MAX_COMPONENTS} are allowed",
-            model.components.len()
-        ));
+        return Err(count(model.components.len(), "components", LimitError::Components));
     }
     if model.gates.len() > MAX_GATES {
-        return Err(format!("it has {} gates; at most {MAX_GATES} are allowed", model.gates.len()));
+        return Err(count(model.gates.len(), "gates", LimitError::Gates));
     }
-    let mut texts: Vec<&str> = vec![&model.threshold];
+    let name = |text: &str| {
+        limits::check_name(text).map_err(|e| format!("the name {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
+    };
+    let number = |text: &str| {
+        limits::check_number_text(text)
+            .map_err(|e| format!("the value {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
+    };
+    number(&model.threshold)?;
     let mut keys: Vec<&str> = Vec::new();
     for component in &model.components {
         if component.signals.len() > MAX_SIGNALS {
             return Err(format!(
-                "{} has {} signals; at most {MAX_SIGNALS} are allowed",
-                short(&component.name),
-                component.signals.len()
+                "{} has {} signals; {}",
+                quoted(&component.name),
+                component.signals.len(),
+                LimitError::Signals
             ));
         }
-        texts.extend([component.key.as_str(), &component.name, &component.weight, &component.direct]);
+        name(&component.key)?;
+        name(&component.name)?;
+        number(&component.weight)?;
+        number(&component.direct)?;
         keys.push(&component.key);
         let mut signal_keys: Vec<&str> = Vec::new();
         for signal in &component.signals {
-            texts.extend([signal.key.as_str(), &signal.label, &signal.value]);
-            if !(signal.weight.is_finite() && signal.weight >= 0.0) {
-                return Err(format!("signal {} has a negative or invalid weight", short(&signal.label)));
-            }
-            if let super::SignalKind::Count { cap, .. } = signal.kind {
-                if !(cap.is_finite() && cap > 0.0) {
-                    return Err(format!("signal {} needs a cap above 0", short(&signal.label)));
-                }
-            }
-            if signal_keys.contains(&signal.key.as_str()) {
-                return Err(format!(
-                    "two signals of {} share the key {}",
-                    short(&component.name),
-                    short(&signal.key)
-                ));
+            name(&signal.key)?;
+            name(&signal.label)?;
+            number(&signal.value)?;
+            let range = |found: String, e: LimitError| format!("signal {} has {found}; {e}", quoted(&signal.label));
+            limits::check_weight(signal.weight).map_err(|e| range(format!("the sub-weight {}", brief(signal.weight)), e))?;
+            if let SignalKind::Count { cap, .. } = signal.kind {
+                limits::check_cap(cap).map_err(|e| range(format!("the cap {}", brief(cap)), e))?;
             }
             signal_keys.push(&signal.key);
         }
+        // At most MAX_SIGNALS keys: sorting them is cheap.
+        signal_keys.sort_unstable();
+        if let Some(pair) = signal_keys.windows(2).find(|w| w[0] == w[1]) {
+            return Err(format!(
+                "two signals of {} share the key {}",
+                quoted(&component.name),
+                quoted(pair[0])
+            ));
+        }
     }
     for gate in &model.gates {
-        texts.extend([gate.key.as_str(), &gate.label, &gate.question]);
+        name(&gate.key)?;
+        name(&gate.label)?;
+        name(&gate.question)?;
         keys.push(&gate.key);
     }
-    if let Some(long) = texts.iter().find(|t| t.chars().count() > MAX_TEXT) {
-        return Err(format!("a name or value is longer than {MAX_TEXT} characters ({}...)", short(long)));
-    }
-    let mut sorted = keys.clone();
-    sorted.sort_unstable();
-    if let Some(pair) = sorted.windows(2).find(|w| w[0] == w[1]) {
-        return Err(format!("two components or gates share the key {}", short(pair[0])));
+    keys.sort_unstable();
+    if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("two components or gates share the key {}", quoted(pair[0])));
     }
     Ok(())
 }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::number::{parse_in_range, parse_non_negative, NumberError};
+use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
+use super::number::{parse_in_range, NumberError};
 
 /// How a count grows towards its cap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,20 +61,21 @@ impl SignalKind {
         }
         let score = match self {
             Self::Count { cap, scale } => {
-                let count = parse_non_negative(raw)?.min(cap);
+                let count = parse_in_range(raw, 0.0, MAX_COUNT)?.min(cap);
                 match scale {
                     _ if cap <= 0.0 || !cap.is_finite() => 0.0,
-                    Scale::Linear => count / cap * 100.0,
-                    Scale::Log => count.ln_1p() / cap.ln_1p() * 100.0,
+                    Scale::Linear => count / cap * MAX_SCORE,
+                    Scale::Log => count.ln_1p() / cap.ln_1p() * MAX_SCORE,
                 }
             }
             Self::YesNo => match super::number::parse_yes_no(raw) {
-                Some(Some(true)) => 100.0,
+                Some(Some(true)) => MAX_SCORE,
                 Some(_) => 0.0,
-                None => return Err(NumberError::NotANumber(raw.to_owned())),
+                // Quoted short, as every echoed value: a cell can hold a paragraph.
+                None => return Err(NumberError::NotANumber(super::text::truncate(raw, 24))),
             },
-            Self::Rating => parse_in_range(raw, 0.0, 10.0)? * 10.0,
-            Self::Percent => parse_in_range(raw, 0.0, 100.0)?,
+            Self::Rating => parse_in_range(raw, 0.0, MAX_RATING)? * (MAX_SCORE / MAX_RATING),
+            Self::Percent => parse_in_range(raw, 0.0, MAX_SCORE)?,
         };
         Ok(Some(score))
     }
@@ -82,11 +84,11 @@ impl SignalKind {
     #[must_use]
     pub fn hint(self) -> String {
         match self {
-            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::plain(cap)),
+            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::brief(cap)),
             Self::Count { cap, scale: Scale::Log } => {
                 format!(
                     "count, log scale; the first few count most, {} or more scores 100",
-                    super::number::plain(cap)
+                    super::number::brief(cap)
                 )
             }
             Self::YesNo => "yes or no".to_owned(),
@@ -124,7 +126,7 @@ impl Signal {
         let score = self.kind.score(raw)?;
         Ok(match self.direction {
             Direction::Positive => score,
-            Direction::Negative => score.map(|s| 100.0 - s),
+            Direction::Negative => score.map(|s| MAX_SCORE - s),
         })
     }
 
@@ -140,6 +142,27 @@ impl Signal {
             value: String::new(),
         }
     }
+}
+
+/// Each signal's share of its component, in order: its sub-weight over the
+/// sum of the sub-weights, so the component score is `sum(score x share)`.
+/// Dividing first keeps every product within 0-100 whatever the weights; a
+/// sub-weight that is negative or not finite counts as 0, and when no signal
+/// has weight every share is 0. The calculator and the book both score with it.
+#[must_use]
+pub fn shares(signals: &[Signal]) -> Vec<f64> {
+    let weight = |signal: &Signal| {
+        if signal.weight.is_finite() && signal.weight > 0.0 {
+            signal.weight
+        } else {
+            0.0
+        }
+    };
+    let total: f64 = signals.iter().map(weight).sum();
+    signals
+        .iter()
+        .map(|signal| if total > 0.0 { weight(signal) / total } else { 0.0 })
+        .collect()
 }
 
 #[cfg(test)]

@@ -441,7 +441,7 @@ impl State {
             return;
         }
         for (key, text) in set.values {
-            let text: String = text.chars().take(super::share::MAX_TEXT).collect();
+            let text: String = text.chars().take(super::limits::MAX_NUMBER_LEN).collect();
             if let Some(c) = self.model.components.iter().position(|c| c.key == key) {
                 self.apply(CalcEvent::SetMode(c, ScoreMode::Direct));
                 self.apply(CalcEvent::SetDirect(c, text));
@@ -517,7 +517,7 @@ impl State {
         match action {
             CalcEvent::SetWeight(n, text) => with(&mut self.model.components, n, |c| c.weight = text),
             CalcEvent::SetThreshold(text) => self.model.threshold = text,
-            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(super::share::MAX_TEXT).collect(),
+            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(super::limits::MAX_NAME_LEN).collect(),
             CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
             CalcEvent::SetDirect(n, text) => with(&mut self.model.components, n, |c| c.direct = text),
             CalcEvent::SetSignal(c, s, text) => self.with_signal(c, s, |signal| signal.value = text),

@@ -1,11 +1,13 @@
 //! Quoting what the user typed back to them, kept short: a link or a pasted
 //! paragraph can carry anything, and a message must stay readable.
 
-/// The first `limit` characters of `text`, with an ellipsis when cut.
+/// The first `limit` characters of `text`, with an ellipsis when cut. Reads
+/// at most `limit + 1` characters, however long the text.
 #[must_use]
 pub fn truncate(text: &str, limit: usize) -> String {
-    let mut out: String = text.chars().take(limit).collect();
-    if text.chars().count() > limit {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(limit).collect();
+    if chars.next().is_some() {
         out.push('\u{2026}');
     }
     out

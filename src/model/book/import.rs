@@ -1,6 +1,8 @@
 //! Reading a CSV file (or pasted text) into a [`Table`]: checks, delimiter
 //! detection, headers. No scoring happens here.
 
+use std::collections::BTreeSet;
+
 use super::BookError;
 
 /// The largest file accepted, in bytes (200 MB).
@@ -115,23 +117,31 @@ pub fn detect_delimiter(bytes: &[u8]) -> u8 {
 }
 
 /// Makes header names unique and non-blank: trims them, and renames a blank
-/// or repeated one to `column N`.
+/// or repeated one (ignoring ASCII case) to `column N`, or `column N (2)`,
+/// `(3)`, ... when that is taken too.
+///
+/// The names seen so far are kept lower-cased in a set, so each header costs a
+/// lookup rather than a scan of every earlier one (40,000 columns froze the
+/// page). The renaming loop stays linear overall: each extra try steps over a
+/// distinct earlier header. A `BTreeSet`, not a hash set, because `BTreeMap`
+/// is already in the WebAssembly module.
 fn clean_headers(raw: &csv::StringRecord) -> Vec<String> {
     let mut headers: Vec<String> = Vec::with_capacity(raw.len());
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     for (i, name) in raw.iter().enumerate() {
         let name = name.trim();
-        let taken = headers.iter().any(|h| h.eq_ignore_ascii_case(name));
-        if name.is_empty() || taken {
-            let mut fallback = format!("column {}", i + 1);
-            let mut n = 1;
-            while headers.iter().any(|h| h.eq_ignore_ascii_case(&fallback)) {
-                n += 1;
-                fallback = format!("column {} ({n})", i + 1);
-            }
-            headers.push(fallback);
-        } else {
-            headers.push(name.to_owned());
+        let mut header = name.to_owned();
+        let mut n = 1;
+        while header.is_empty() || seen.contains(&header.to_ascii_lowercase()) {
+            n += 1;
+            header = if n == 2 {
+                format!("column {}", i + 1)
+            } else {
+                format!("column {} ({})", i + 1, n - 1)
+            };
         }
+        seen.insert(header.to_ascii_lowercase());
+        headers.push(header);
     }
     headers
 }

@@ -101,6 +101,9 @@ pub enum BookError {
     /// The mapping names a column the file does not have.
     #[error("the file has no column \u{201c}{0}\u{201d}")]
     UnknownColumn(String),
+    /// The model cannot score a book (a signal's sub-weight out of range).
+    #[error("the model cannot score a book: {0}")]
+    Model(String),
     /// Writing the export failed.
     #[error("the export could not be written: {0}")]
     Write(String),

@@ -2,7 +2,9 @@
 //! and what Sales did with it, count CSQLs submitted, accepted and won per owner.
 
 use super::Book;
+use crate::model::limits::MAX_NAME_LEN;
 use crate::model::programme::{CsmRow, Segment};
+use crate::model::text::truncate;
 
 /// Name used for accounts with no owner in the file.
 pub const NO_OWNER: &str = "No owner";
@@ -29,25 +31,36 @@ pub fn csm_rows(book: &Book) -> Option<Vec<CsmRow>> {
         won: u64,
         segment: Option<Option<Segment>>,
     }
+    let owners = book.owners();
+    // A blank owner and one literally named "No owner" share one row.
+    let no_owner = owners.iter().position(|o| o == NO_OWNER);
+    // Per owner index, its tally's place once seen: no search per row.
+    let mut slots: Vec<Option<usize>> = vec![None; owners.len()];
     let mut tallies: Vec<Tally> = Vec::new();
     for row in 0..book.len() {
         let Some(accepted) = book.accepted(row) else { continue };
-        let owner = match book.owner(row) {
-            "" => NO_OWNER,
-            name => name,
-        };
-        let index = match tallies.iter().position(|t| t.name == owner) {
-            Some(i) => i,
-            None => {
-                tallies.push(Tally {
-                    name: owner.to_owned(),
-                    submitted: 0,
-                    accepted: 0,
-                    won: 0,
-                    segment: None,
-                });
-                tallies.len() - 1
-            }
+        let mut owner = book.owner_index(row);
+        let Some(name) = owners.get(owner) else { continue };
+        if name.is_empty() {
+            owner = no_owner.unwrap_or(owner);
+        }
+        let index = if let Some(i) = slots[owner] {
+            i
+        } else {
+            tallies.push(Tally {
+                // A row's name is a name: a cell can be any length.
+                name: if name.is_empty() {
+                    NO_OWNER.to_owned()
+                } else {
+                    truncate(name, MAX_NAME_LEN)
+                },
+                submitted: 0,
+                accepted: 0,
+                won: 0,
+                segment: None,
+            });
+            slots[owner] = Some(tallies.len() - 1);
+            tallies.len() - 1
         };
         let tally = &mut tallies[index];
         tally.submitted += 1;

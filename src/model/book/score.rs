@@ -9,7 +9,10 @@ use thiserror::Error;
 use super::import::Table;
 use super::mapping::{Mapping, Resolved, Source};
 use super::BookError;
-use crate::model::number::{parse_in_range, parse_non_negative, parse_yes_no, reaches, NumberError};
+use crate::model::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
+use crate::model::number::{brief, parse_in_range, parse_yes_no, reaches, NumberError};
+use crate::model::signal::shares;
+use crate::model::text::{quoted, truncate};
 use crate::model::{Model, Verdict};
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
@@ -176,26 +179,20 @@ pub struct Book {
     blocked: Vec<bool>,
     accepted: Vec<Option<bool>>,
     won: Vec<Option<bool>>,
-    /// Per row: lower-case `id` and `name`, for search.
-    search_keys: Vec<String>,
-    /// The distinct owners (trimmed, A to Z; `""` for accounts without one).
+    /// Distinct owners (trimmed; `""` for none), in order of first appearance.
     owners: Vec<String>,
     /// Per row: index into `owners`.
     owner_of: Vec<u32>,
+    /// Indices into `owners`, the owners A to Z (by bytes): sorted once here,
+    /// not on every rescore.
+    owners_by_name: Vec<u32>,
+    /// Per row: lower-case `id` and `name`, for search.
+    search_keys: Vec<String>,
 }
 
 /// Reads yes/no the way the calculator does; blank is `Ok(None)`.
 fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
     parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(raw.trim().chars().take(24).collect()))
-}
-
-/// A signal's weight as `evaluate` uses it: non-finite or negative counts as 0.
-fn signal_weight(weight: f64) -> f64 {
-    if weight.is_finite() && weight > 0.0 {
-        weight
-    } else {
-        0.0
-    }
 }
 
 impl Book {
@@ -208,8 +205,24 @@ impl Book {
     ///
     /// # Errors
     /// [`BookError::NoIdColumn`] when no id column is mapped,
-    /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks.
+    /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks,
+    /// [`BookError::Model`] when a signal's sub-weight is out of range (only a
+    /// model that skipped the document check has one).
     pub fn build(table: Rc<Table>, model: &Model, mapping: &Mapping, policy: BadRows) -> Result<(Self, ImportReport), BookError> {
+        for component in &model.components {
+            for signal in &component.signals {
+                check_weight(signal.weight).map_err(|e| {
+                    BookError::Model(format!(
+                        "{}, {}: the sub-weight {} is out of range; {e}",
+                        component.name,
+                        quoted(&signal.label),
+                        brief(signal.weight)
+                    ))
+                })?;
+            }
+        }
+        // Each signal's share of its component does not depend on the row.
+        let shares: Vec<Vec<f64>> = model.components.iter().map(|c| shares(&c.signals)).collect();
         let resolved = mapping.resolve(&table.headers, model)?;
         let components: Vec<BookComponent> = model
             .components
@@ -250,10 +263,13 @@ impl Book {
             blocked: Vec::with_capacity(n),
             accepted: Vec::with_capacity(n),
             won: Vec::with_capacity(n),
-            search_keys: Vec::with_capacity(n),
             owners: Vec::new(),
-            owner_of: Vec::new(),
+            owner_of: Vec::with_capacity(n),
+            owners_by_name: Vec::new(),
+            search_keys: Vec::with_capacity(n),
         };
+        // Owners interned once here, so per-owner counts index instead of searching.
+        let mut owner_index: BTreeMap<&str, u32> = BTreeMap::new();
         let width = table.headers.len();
         let mut scores = vec![0.0; model.components.len()];
         let mut statuses = vec![GateStatus::NotAssessed; model.gates.len()];
@@ -264,7 +280,8 @@ impl Book {
             let error = |column: Option<usize>, problem: RowProblem| RowError {
                 row: row.row,
                 line: row.line,
-                column: column.map(|c| table.headers[c].clone()),
+                // Cut short: a header can be any length, and every error names its column.
+                column: column.map(|c| truncate(&table.headers[c], 60)),
                 problem,
             };
             let Some(record) = &row.record else {
@@ -289,14 +306,14 @@ impl Book {
                 errors.push(error(Some(r.id), RowProblem::MissingId));
                 fatal = true;
             }
-            for ((component, source), score) in model.components.iter().zip(&r.components).zip(scores.iter_mut()) {
+            for (((component, source), shares), score) in model.components.iter().zip(&r.components).zip(&shares).zip(scores.iter_mut()) {
                 *score = match source {
                     Source::Direct(c) => {
                         let raw = field(*c);
                         if raw.trim().is_empty() {
                             0.0
                         } else {
-                            match parse_in_range(raw, 0.0, 100.0) {
+                            match parse_in_range(raw, 0.0, MAX_SCORE) {
                                 Ok(v) => v,
                                 Err(e) => {
                                     errors.push(error(Some(*c), RowProblem::Value(e)));
@@ -306,10 +323,9 @@ impl Book {
                         }
                     }
                     Source::Signals(columns) => {
-                        let mut weighted = 0.0;
-                        let mut total = 0.0;
-                        for (signal, column) in component.signals.iter().zip(columns) {
-                            let weight = signal_weight(signal.weight);
+                        // As `evaluate`: the sum of score x share, unanswered counted as 0.
+                        let mut score = 0.0;
+                        for ((signal, column), share) in component.signals.iter().zip(columns).zip(shares) {
                             // An unmapped signal reads as blank, exactly as in the calculator
                             // (blank yes/no is no; blank numbers are unanswered).
                             let raw = column.map_or("", |c| field(c));
@@ -319,14 +335,9 @@ impl Book {
                                 }
                                 None
                             });
-                            weighted += value.unwrap_or(0.0) * weight;
-                            total += weight;
+                            score += value.unwrap_or(0.0) * share;
                         }
-                        if total > 0.0 {
-                            weighted / total
-                        } else {
-                            0.0
-                        }
+                        score
                     }
                 };
             }
@@ -373,12 +384,20 @@ impl Book {
             );
             book.accepted.push(accepted);
             book.won.push(won);
+            let owner = r.owner.map_or("", |c| field(c).trim());
+            let next = u32::try_from(book.owners.len()).unwrap_or(u32::MAX);
+            let index = *owner_index.entry(owner).or_insert_with(|| {
+                book.owners.push(owner.to_owned());
+                next
+            });
+            book.owner_of.push(index);
             let name = r.name.map_or("", field);
             book.search_keys
                 .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
         }
+        // The map already holds the owners A to Z.
+        book.owners_by_name = owner_index.into_values().collect();
         report.imported = book.rows.len();
-        book.index_owners();
         // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
         let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
         ids.sort_unstable();
@@ -392,44 +411,6 @@ impl Book {
             }
         }
         Ok((book, report))
-    }
-
-    /// Numbers the owners once, so per-owner counts need no string look-up
-    /// per account (reading an owner back out of its CSV record is slow).
-    fn index_owners(&mut self) {
-        let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut first_seen: Vec<u32> = Vec::with_capacity(self.rows.len());
-        for row in 0..self.rows.len() {
-            let next = u32::try_from(seen.len()).unwrap_or(u32::MAX);
-            first_seen.push(*seen.entry(self.owner(row)).or_insert(next));
-        }
-        // The map iterates A to Z: renumber in that order.
-        let mut sorted_index = vec![0u32; seen.len()];
-        let mut owners = Vec::with_capacity(seen.len());
-        for (position, (name, first)) in seen.into_iter().enumerate() {
-            if let Some(slot) = sorted_index.get_mut(first as usize) {
-                *slot = u32::try_from(position).unwrap_or(u32::MAX);
-            }
-            owners.push(name.to_owned());
-        }
-        self.owner_of = first_seen
-            .iter()
-            .map(|&f| sorted_index.get(f as usize).copied().unwrap_or(0))
-            .collect();
-        self.owners = owners;
-    }
-
-    /// The distinct owners of the book's accounts, trimmed, A to Z (byte
-    /// order); `""` stands for accounts without an owner.
-    #[must_use]
-    pub fn owners(&self) -> &[String] {
-        &self.owners
-    }
-
-    /// Index into [`Book::owners`] of account `row`'s owner (0 when out of range).
-    #[must_use]
-    pub fn owner_index(&self, row: usize) -> usize {
-        self.owner_of.get(row).map_or(0, |&i| i as usize)
     }
 
     /// Number of accounts in the book.
@@ -516,7 +497,27 @@ impl Book {
     /// Owner (CSM) (trimmed; `""` when unmapped or blank).
     #[must_use]
     pub fn owner(&self, row: usize) -> &str {
-        self.mapped(row, self.resolved.owner)
+        self.owners.get(self.owner_index(row)).map_or("", String::as_str)
+    }
+
+    /// The distinct owners of the book (trimmed; `""` stands for no owner), in
+    /// order of first appearance; [`Book::owner_index`] points into it.
+    #[must_use]
+    pub fn owners(&self) -> &[String] {
+        &self.owners
+    }
+
+    /// Indices into [`Book::owners`], the owners A to Z (by bytes).
+    #[must_use]
+    pub fn owners_by_name(&self) -> &[u32] {
+        &self.owners_by_name
+    }
+
+    /// Account `row`'s owner as an index into [`Book::owners`] (past its end
+    /// when `row` is out of range).
+    #[must_use]
+    pub fn owner_index(&self, row: usize) -> usize {
+        self.owner_of.get(row).map_or(usize::MAX, |&i| i as usize)
     }
 
     /// Segment (trimmed; `""` when unmapped or blank).
@@ -677,9 +678,9 @@ pub fn weights_and_threshold(model: &Model) -> Result<(Vec<f64>, f64), String> {
     let weights = model
         .components
         .iter()
-        .map(|c| parse_non_negative(&c.weight).map_err(|e| format!("{} weight: {e}", c.name)))
+        .map(|c| parse_in_range(&c.weight, 0.0, MAX_WEIGHT).map_err(|e| format!("{} weight: {e}", c.name)))
         .collect::<Result<Vec<f64>, String>>()?;
-    let threshold = parse_in_range(&model.threshold, 0.0, 100.0).map_err(|e| format!("Threshold: {e}"))?;
+    let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE).map_err(|e| format!("Threshold: {e}"))?;
     Ok((weights, threshold))
 }
 
@@ -688,8 +689,8 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
     if weights.len() != book.components.len() {
         return Err(format!("Expected {} weights, got {}", book.components.len(), weights.len()));
     }
-    if weights.iter().any(|w| !w.is_finite() || *w < 0.0) {
-        return Err("Every weight must be a number of 0 or more".to_owned());
+    if weights.iter().any(|w| !(0.0..=MAX_WEIGHT).contains(w)) {
+        return Err(format!("Every weight must be a number from 0 to {}", brief(MAX_WEIGHT)));
     }
     let total: f64 = weights.iter().sum();
     if !total.is_finite() {
@@ -698,8 +699,8 @@ fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
     if total <= 0.0 {
         return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
     }
-    if !(0.0..=100.0).contains(&threshold) {
-        return Err("The threshold must be between 0 and 100".to_owned());
+    if !(0.0..=MAX_SCORE).contains(&threshold) {
+        return Err(format!("The threshold must be between 0 and {}", brief(MAX_SCORE)));
     }
     Ok(total)
 }

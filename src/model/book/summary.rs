@@ -2,7 +2,6 @@
 //! what moved between two scorings. All pure and cheap (one pass or one sort).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use super::score::{Book, RowVerdict, Scores};
 use crate::model::number::TOLERANCE;
@@ -74,13 +73,18 @@ pub fn rank(book: &Book, scores: &Scores, key: SortKey, descending: bool) -> Vec
             let value = |row: usize| book.component_scores(row).get(c).copied().unwrap_or(0.0);
             order.sort_by(|&a, &b| direction(value(a).total_cmp(&value(b))));
         }
-        SortKey::Id | SortKey::Name | SortKey::Owner | SortKey::Segment => {
+        SortKey::Owner => {
+            // One lower-case key per owner, not per row.
+            let keys: Vec<String> = book.owners().iter().map(|o| o.to_lowercase()).collect();
+            let key = |row: usize| keys.get(book.owner_index(row)).map_or("", String::as_str);
+            order.sort_by(|&a, &b| direction(key(a).cmp(key(b))));
+        }
+        SortKey::Id | SortKey::Name | SortKey::Segment => {
             let keys: Vec<String> = (0..n)
                 .map(|row| {
                     match key {
                         SortKey::Id => book.id(row),
                         SortKey::Name => book.name(row),
-                        SortKey::Owner => book.owner(row),
                         _ => book.segment(row),
                     }
                     .to_lowercase()
@@ -217,10 +221,12 @@ pub fn summarise(book: &Book, scores: &Scores) -> Summary {
     let n = book.len().min(scores.verdicts.len()).min(scores.scores.len());
     let mut counts = [0usize; BINS];
     let (mut csqls, mut gates_missing, mut below, mut invalid) = (0, 0, 0, 0);
-    let mut owners: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // (CSQLs, accounts) per owner, by the owner index the book interned.
+    let mut owners: Vec<(usize, usize)> = vec![(0, 0); book.owners().len()];
     for row in 0..n {
         let verdict = scores.verdicts[row];
-        let entry = owners.entry(book.owner(row)).or_insert((0, 0));
+        let mut ignored = (0, 0);
+        let entry = owners.get_mut(book.owner_index(row)).unwrap_or(&mut ignored);
         entry.1 += 1;
         match verdict {
             RowVerdict::Csql => {
@@ -235,12 +241,17 @@ pub fn summarise(book: &Book, scores: &Scores) -> Summary {
             counts[Histogram::bin(scores.scores[row])] += 1;
         }
     }
-    let mut per_owner: Vec<OwnerCount> = owners
-        .into_iter()
-        .map(|(owner, (csqls, accounts))| OwnerCount {
-            owner: owner.to_owned(),
-            csqls,
-            accounts,
+    let mut per_owner: Vec<OwnerCount> = book
+        .owners_by_name()
+        .iter()
+        .filter_map(|&i| {
+            let owner = book.owners().get(i as usize)?;
+            let (csqls, accounts) = owners.get(i as usize).copied()?;
+            (accounts > 0).then(|| OwnerCount {
+                owner: owner.clone(),
+                csqls,
+                accounts,
+            })
         })
         .collect();
     // Stable sort on an already A-Z list keeps owners A to Z on ties.

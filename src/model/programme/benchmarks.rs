@@ -291,10 +291,10 @@ impl Benchmarks {
                         problem(tier, "enter a number".to_owned());
                         all_usable = false;
                     } else if bound < 0.0 {
-                        problem(tier, format!("{} is below the minimum of 0", super::format::number(bound)));
+                        problem(tier, format!("{} is below the minimum of 0", crate::model::number::brief(bound)));
                         all_usable = false;
                     } else if measure == Measure::Conversion && bound > 100.0 {
-                        problem(tier, format!("{}% is above 100%", super::format::number(bound)));
+                        problem(tier, format!("{}% is above 100%", crate::model::number::brief(bound)));
                         all_usable = false;
                     }
                 }
@@ -304,8 +304,8 @@ impl Benchmarks {
                             Tier::Great,
                             format!(
                                 "starts at {}, below good ({}); good <= great <= world class",
-                                super::format::number(band.great),
-                                super::format::number(band.good)
+                                crate::model::number::brief(band.great),
+                                crate::model::number::brief(band.good)
                             ),
                         );
                     }
@@ -314,8 +314,8 @@ impl Benchmarks {
                             Tier::WorldClass,
                             format!(
                                 "starts at {}, below great ({}); good <= great <= world class",
-                                super::format::number(band.world_class),
-                                super::format::number(band.great)
+                                crate::model::number::brief(band.world_class),
+                                crate::model::number::brief(band.great)
                             ),
                         );
                     }

@@ -1,7 +1,7 @@
 //! Numbers and words as the Programme view shows them, so components compute
 //! nothing: `5.0`, `75.0%`, `n/a`, `+5.0 points`.
 
-use super::super::number::plain;
+use super::super::number::brief;
 use super::benchmarks::{Band, Tier};
 use super::metrics::Metrics;
 
@@ -58,10 +58,11 @@ pub fn number_or_na(value: Option<f64>) -> String {
     value.filter(|v| v.is_finite()).map_or_else(|| NOT_AVAILABLE.to_owned(), number)
 }
 
-/// A count or amount without trailing zeros: `15`, `2.5`, `120000`.
+/// A count or amount without trailing zeros: `15`, `2.5`, `120000`; a huge
+/// or tiny one (a team's own target of `1e300`) in short scientific form.
 #[must_use]
 pub fn number(value: f64) -> String {
-    plain(value)
+    brief(value)
 }
 
 /// A tier's label (`Great`), or `n/a` when there is none.
@@ -82,9 +83,9 @@ pub fn tier_word(tier: Option<Tier>) -> &'static str {
 pub fn range(lower: f64, upper: Option<f64>, percent_sign: bool, tier: Tier) -> String {
     let unit = if percent_sign { "%" } else { "" };
     match (tier, upper) {
-        (Tier::Below, Some(upper)) => format!("under {}{unit}", plain(upper)),
-        (_, Some(upper)) => format!("{}-{}{unit}", plain(lower), plain(upper)),
-        (_, None) => format!("{}{unit}+", plain(lower)),
+        (Tier::Below, Some(upper)) => format!("under {}{unit}", number(upper)),
+        (_, Some(upper)) => format!("{}-{}{unit}", number(lower), number(upper)),
+        (_, None) => format!("{}{unit}+", number(lower)),
     }
 }
 

@@ -16,7 +16,7 @@
 //! tier are `None` with a note saying why: volume alone is not a verdict, and
 //! reading it as one is the "comping on volume" mistake.
 
-use super::super::number::{parse_in_range, parse_non_negative, plain, NumberError};
+use super::super::number::{brief, parse_in_range, parse_non_negative, NumberError};
 use super::advice::{advise, sections_for, Advice, Section};
 use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
 use super::period::{Date, Period, PeriodError};
@@ -30,6 +30,10 @@ pub const MAX_AMOUNT: f64 = 1e15;
 
 /// Largest number of CSMs one row can stand for.
 pub const MAX_HEADCOUNT: u32 = 100_000;
+
+/// Most rows the CSM table holds, however they come (the Add button, a
+/// paste, a link's `csm` rows, a book's owners), so the page stays responsive.
+pub const MAX_ROWS: usize = 500;
 
 /// Which input a problem belongs to, so the page can show it beside the field.
 /// Row fields carry the row index (0-based).
@@ -290,8 +294,8 @@ fn pipeline(
                 field: ProgrammeField::TotalPipeline,
                 message: format!(
                     "Total expansion pipeline: {} is less than the CS-accepted pipeline ({}); the total from all sources includes CS-sourced pipeline",
-                    plain(total),
-                    plain(cs)
+                    brief(total),
+                    brief(cs)
                 ),
             });
             None
@@ -353,8 +357,8 @@ fn parse_optional(text: &str, min: f64, max: f64) -> Result<Option<f64>, NumberE
 /// Parses a whole-number count; blank gives `None`.
 fn parse_count(text: &str) -> Result<Option<f64>, String> {
     match parse_non_negative(text) {
-        Ok(value) if value.fract() != 0.0 => Err(format!("{} is not a whole number", plain(value))),
-        Ok(value) if value > MAX_COUNT => Err(format!("{} is above the maximum of {}", plain(value), plain(MAX_COUNT))),
+        Ok(value) if value.fract() != 0.0 => Err(format!("{} is not a whole number", brief(value))),
+        Ok(value) if value > MAX_COUNT => Err(format!("{} is above the maximum of {}", brief(value), brief(MAX_COUNT))),
         Ok(value) => Ok(Some(value.abs())),
         Err(NumberError::Empty) => Ok(None),
         Err(e) => Err(e.to_string()),
@@ -385,7 +389,7 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
             report(
                 ProgrammeField::Headcount(index),
                 "CSMs",
-                format!("{} is above the maximum of {MAX_HEADCOUNT}", plain(n)),
+                format!("{} is above the maximum of {MAX_HEADCOUNT}", brief(n)),
             );
             None
         }
@@ -425,8 +429,8 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
                 "accepted",
                 format!(
                     "{} is more than submitted ({}); Sales can only accept what CS submitted",
-                    plain(accepted),
-                    plain(submitted)
+                    brief(accepted),
+                    brief(submitted)
                 ),
             );
         }
@@ -438,8 +442,8 @@ fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> 
                 "won",
                 format!(
                     "{} is more than accepted ({}); only accepted CSQLs can close won",
-                    plain(won),
-                    plain(accepted)
+                    brief(won),
+                    brief(accepted)
                 ),
             );
         }

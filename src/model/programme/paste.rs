@@ -18,8 +18,9 @@
 use super::metrics::{evaluate, ProgrammeField};
 use super::{CsmRow, ProgrammeInput};
 
-/// Most rows one paste may hold, so a stray paste cannot freeze the page.
-pub const MAX_PASTE_ROWS: usize = 500;
+/// Most rows one paste may hold: a paste replaces the table, so it is the
+/// table's own limit ([`super::metrics::MAX_ROWS`]).
+pub use super::metrics::MAX_ROWS as MAX_PASTE_ROWS;
 
 /// Cells a line must have: name, submitted, accepted, won.
 const REQUIRED_CELLS: usize = 4;

@@ -12,36 +12,47 @@
 //! the rows replace the team totals (`csms`, `submitted`, `accepted`, `won`
 //! are then not used, with a notice). A row that cannot be used is left out
 //! with a notice naming it, since a link cannot show errors beside a field.
+//! A link fills at most [`MAX_ROWS`] rows (usable or not, in link order):
+//! later rows are left out, with one notice counting them, and not parsed.
 //!
 //! A bad value never stops the page: the field keeps its default and a
 //! notice (a sentence naming the parameter) is returned. Whether the numbers
 //! agree with each other (won <= accepted <= submitted) is left to
 //! [`super::evaluate`], which shows the problem beside the field.
 
-use super::super::number::{parse_in_range, parse_non_negative, plain};
-use super::metrics::{MAX_COUNT, MAX_HEADCOUNT};
+use super::super::number::{brief, parse_in_range, parse_non_negative, plain};
+use super::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT, MAX_ROWS};
 use super::paste::parse_rows;
 use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
+use crate::model::notice::LinkNotices;
 use crate::model::text::quoted as quote;
 
 /// A programme input from a query string (with or without the leading `?`),
-/// and one notice per value that could not be used. Never panics.
+/// and one notice per value that could not be used (at most three per
+/// parameter name and eight in all, then one counting the rest: see
+/// [`LinkNotices`]), then the notices
+/// about the link as a whole. Never panics.
 #[must_use]
 pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut input = ProgrammeInput::default();
-    let mut notices = Vec::new();
+    let mut notices = LinkNotices::default();
     let mut csms: u32 = 1;
     let (mut submitted, mut accepted, mut won) = (String::new(), String::new(), String::new());
     let (mut start, mut end) = (None, None);
     let mut csm_rows = Vec::new();
+    // Rows read (usable or not) and rows past the table's limit: those are
+    // counted, never parsed (each later `csm` parameter counts as one).
+    let mut csm_read: usize = 0;
+    let mut csm_left_out: usize = 0;
     let mut totals_given = false;
 
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let value = value.trim();
-        let mut notice =
-            |problem: &str, instead: &str| notices.push(format!("Link parameter {key}={}: {problem}. {instead}", quote(value)));
+        let mut notice = |problem: &str, instead: &str| {
+            notices.push_with(&key, || format!("Link parameter {key}={}: {problem}. {instead}", quote(value)));
+        };
         match key.as_ref() {
             "segment" => match Segment::from_key(value) {
                 Some(segment) => input.segment = segment,
@@ -73,16 +84,26 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                     &format!("Using {} instead.", input.role.label()),
                 ),
             },
+            "csm" if csm_read >= MAX_ROWS => csm_left_out += 1,
             "csm" => match parse_rows(value) {
-                Ok(mut rows) => csm_rows.append(&mut rows),
+                Ok(mut rows) => {
+                    let room = MAX_ROWS - csm_read;
+                    csm_left_out += rows.len().saturating_sub(room);
+                    rows.truncate(room);
+                    csm_read += rows.len();
+                    csm_rows.append(&mut rows);
+                }
                 Err(problems) => {
+                    // Unusable rows count too: reading stops at the table's size.
+                    csm_read += problems.len().max(1);
                     for problem in problems {
-                        let what = problem
-                            .message
-                            .strip_prefix(&format!("Line {}: ", problem.line))
-                            .unwrap_or(&problem.message)
-                            .to_owned();
-                        notices.push(format!("Link parameter csm={}: {what}. Row left out.", quote(value)));
+                        notices.push_with("csm", || {
+                            let what = problem
+                                .message
+                                .strip_prefix(&format!("Line {}: ", problem.line))
+                                .unwrap_or(&problem.message);
+                            format!("Link parameter csm={}: {what}. Row left out.", quote(value))
+                        });
                     }
                 }
             },
@@ -108,7 +129,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 }
                 Err(e) => notice(&e, "Left blank."),
             },
-            "total_pipeline" => match parse_non_negative(value) {
+            "total_pipeline" => match parse_in_range(value, 0.0, MAX_AMOUNT) {
                 Ok(n) => input.total_pipeline = plain(n),
                 Err(e) => notice(&e.to_string(), "Left blank."),
             },
@@ -120,6 +141,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
         }
     }
 
+    let mut notices = notices.finish();
     match &mut input.period {
         Period::Custom { start: s, end: e } => {
             *s = start.unwrap_or_default();
@@ -133,6 +155,11 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 ));
             }
         }
+    }
+    if csm_left_out > 0 {
+        notices.push(format!(
+            "Link parameters csm: a link fills at most {MAX_ROWS} rows of the table; the {csm_left_out} after the {MAX_ROWS}th are left out."
+        ));
     }
     if csm_rows.is_empty() {
         input.rows = vec![CsmRow::team(csms, &submitted, &accepted, &won)];
@@ -152,9 +179,9 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
 fn count(value: &str) -> Result<f64, String> {
     let n = parse_non_negative(value).map_err(|e| e.to_string())?;
     if n.fract() != 0.0 {
-        Err(format!("{} is not a whole number", plain(n)))
+        Err(format!("{} is not a whole number", brief(n)))
     } else if n > MAX_COUNT {
-        Err(format!("{} is above the maximum of {}", plain(n), plain(MAX_COUNT)))
+        Err(format!("{} is above the maximum of {}", brief(n), brief(MAX_COUNT)))
     } else {
         Ok(n.abs())
     }

@@ -128,8 +128,9 @@ impl RowField {
     }
 }
 
-/// Most rows the grid holds, so the page stays responsive.
-pub const MAX_ROWS: usize = 500;
+/// Most rows the grid holds, so the page stays responsive (one limit for the
+/// grid, pastes and links: [`super::metrics::MAX_ROWS`]).
+pub use super::metrics::MAX_ROWS;
 
 /// The Programme page's effects.
 pub type Effects = Vec<Effect<ProgrammeEvent>>;
