@@ -5,10 +5,10 @@
 
 use yew::prelude::*;
 
-use crate::model::screen;
 use crate::model::state::{CalcEvent, State};
+use crate::model::{limits, screen};
 
-use super::{ComponentCard, CriteriaPanel, GatesPanel, ResultCard, TextField};
+use super::{AddButton, ComponentCard, CriteriaPanel, GatesPanel, ResultCard, TextField};
 
 /// Props of [`Calculator`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -52,9 +52,12 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     />
                 }
                 if editing {
-                    <button type="button" class="add" onclick={onaction.reform(|_| CalcEvent::AddComponent)}>{ "Add a component" }</button>
+                    <AddButton id="add-component" label="Add a component"
+                        refused={limits::can_add_component(&state.model).err().map(|e| AttrValue::from(e.to_string()))}
+                        onclick={onaction.reform(|()| CalcEvent::AddComponent)} />
                 }
-                <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked} onaction={onaction.clone()} />
+                <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked}
+                    refused={limits::can_add_gate(&state.model).err().map(|e| e.to_string())} onaction={onaction.clone()} />
                 <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
                     threshold={state.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
                     threshold_error={view.threshold_error.clone().map(AttrValue::from)} locked={state.locked} onaction={onaction.clone()} />

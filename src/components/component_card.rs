@@ -9,7 +9,7 @@ use crate::model::state::CalcEvent;
 use crate::model::{Component, Part, ScoreMode};
 use crate::web::input_value;
 
-use super::{SignalEditor, SignalField, TextField};
+use super::{AddButton, SignalEditor, SignalField, TextField};
 
 /// Props of [`ComponentCard`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -61,7 +61,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             if editing {
                 <div class="component-editor">
                     <label for={format!("{key}-name")}>{ "Component name" }</label>
-                    <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength="200"
+                    <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength={crate::model::limits::MAX_NAME_LEN.to_string()}
                         oninput={onaction.reform(move |e: InputEvent| CalcEvent::RenameComponent(index, input_value(&e)))} />
                     if *removable {
                         <button type="button" class="remove" onclick={onaction.reform(move |_| CalcEvent::RemoveComponent(index))}>
@@ -120,9 +120,9 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                         />
                     }
                     if editing {
-                        <button type="button" class="add" onclick={onaction.reform(move |_| CalcEvent::AddSignal(index))}>
-                            { "Add a signal" }<span class="visually-hidden">{ format!(" to {}", component.name) }</span>
-                        </button>
+                        <AddButton id={format!("add-signal-{key}")} label="Add a signal" more={AttrValue::from(format!(" to {}", component.name))}
+                            refused={crate::model::limits::can_add_signal(component).err().map(|e| AttrValue::from(e.to_string()))}
+                            onclick={onaction.reform(move |()| CalcEvent::AddSignal(index))} />
                     }
                 </div>
             }

@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use crate::model::state::CalcEvent;
 use crate::model::Gate;
+
+use super::AddButton;
 use crate::web::{input_checked, input_value};
 
 /// Props of [`GatesPanel`].
@@ -16,6 +18,9 @@ pub struct GatesPanelProps {
     pub editing: bool,
     /// Which gates are required is fixed.
     pub locked: bool,
+    /// Why no gate can be added (the model's limit), if so.
+    #[prop_or_default]
+    pub refused: Option<String>,
     /// Receives [`CalcEvent::SetGateMet`], [`CalcEvent::SetGateRequired`] and the editing actions.
     pub onaction: Callback<CalcEvent>,
 }
@@ -23,6 +28,7 @@ pub struct GatesPanelProps {
 /// The gates checklist.
 #[component]
 pub fn GatesPanel(props: &GatesPanelProps) -> Html {
+    let refused = props.refused.clone();
     html! {
         <section class="card gates" aria-labelledby="gates-title">
             <h2 id="gates-title">{ "Qualification gates" }</h2>
@@ -54,7 +60,7 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                         if props.editing {
                             <span class="gate-editor">
                                 <label for={format!("gate-{}-name", gate.key)}>{ "Gate name" }</label>
-                                <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength="200"
+                                <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength={crate::model::limits::MAX_NAME_LEN.to_string()}
                                     oninput={props.onaction.reform(move |e: InputEvent| CalcEvent::RenameGate(index, input_value(&e)))} />
                                 <button type="button" class="remove" onclick={props.onaction.reform(move |_| CalcEvent::RemoveGate(index))}>
                                     { "Remove" }<span class="visually-hidden">{ format!(" gate {}", gate.label) }</span>
@@ -65,7 +71,8 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                 }
             </ul>
             if props.editing {
-                <button type="button" class="add" onclick={props.onaction.reform(|_| CalcEvent::AddGate)}>{ "Add a gate" }</button>
+                <AddButton id="add-gate" label="Add a gate" refused={refused.map(AttrValue::from)}
+                    onclick={props.onaction.reform(|()| CalcEvent::AddGate)} />
             }
         </section>
     }

@@ -2,6 +2,7 @@
 //! no async flow, no storage call and no arithmetic: the shell
 //! (`crate::web::shell`) carries out effects, the model computes.
 
+mod add_button;
 pub mod book;
 mod calculator;
 mod component_card;
@@ -18,6 +19,7 @@ mod signal_field;
 mod toolbar;
 mod view_tabs;
 
+pub use add_button::AddButton;
 pub use book::BookPage;
 pub use calculator::Calculator;
 pub use component_card::ComponentCard;

@@ -11,6 +11,7 @@
 //! old value) and is said once.
 
 use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
+use super::limits;
 use super::link::{apply_query, mentions_model};
 use super::notice::{Notice, NoticeAction};
 use super::programme::Benchmarks;
@@ -393,6 +394,38 @@ impl State {
                 self.answer(answer);
                 Vec::new()
             }
+            // The keyboard goes on in the new item's name.
+            CalcEvent::AddComponent => {
+                self.apply(CalcEvent::AddComponent);
+                self.editing
+                    .then(|| self.model.components.last())
+                    .flatten()
+                    .map(|c| Effect::Focus(format!("{}-name", c.key)))
+                    .into_iter()
+                    .collect()
+            }
+            CalcEvent::AddSignal(n) => {
+                let before = self.model.components.get(n).map_or(0, |c| c.signals.len());
+                self.apply(CalcEvent::AddSignal(n));
+                self.model
+                    .components
+                    .get(n)
+                    .filter(|c| c.signals.len() > before)
+                    .and_then(|c| c.signals.last().map(|s| Effect::Focus(format!("edit-{}-{}-label", c.key, s.key))))
+                    .into_iter()
+                    .collect()
+            }
+            CalcEvent::AddGate => {
+                let before = self.model.gates.len();
+                self.apply(CalcEvent::AddGate);
+                self.model
+                    .gates
+                    .last()
+                    .filter(|_| self.model.gates.len() > before)
+                    .map(|g| Effect::Focus(format!("gate-{}-name", g.key)))
+                    .into_iter()
+                    .collect()
+            }
             other => {
                 self.apply(other);
                 Vec::new()
@@ -515,12 +548,20 @@ impl State {
             return;
         }
         match action {
-            CalcEvent::SetWeight(n, text) => with(&mut self.model.components, n, |c| c.weight = text),
-            CalcEvent::SetThreshold(text) => self.model.threshold = text,
+            // Typed numbers and names stop at the loader's limits, so the editor
+            // can never build a model the next page load refuses.
+            CalcEvent::SetWeight(n, text) if limits::check_number_text(&text).is_ok() => {
+                with(&mut self.model.components, n, |c| c.weight = text);
+            }
+            CalcEvent::SetThreshold(text) if limits::check_number_text(&text).is_ok() => self.model.threshold = text,
             CalcEvent::SetAccount(text) => self.model.account = text.chars().take(super::limits::MAX_NAME_LEN).collect(),
             CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
-            CalcEvent::SetDirect(n, text) => with(&mut self.model.components, n, |c| c.direct = text),
-            CalcEvent::SetSignal(c, s, text) => self.with_signal(c, s, |signal| signal.value = text),
+            CalcEvent::SetDirect(n, text) if limits::check_number_text(&text).is_ok() => {
+                with(&mut self.model.components, n, |c| c.direct = text);
+            }
+            CalcEvent::SetSignal(c, s, text) if limits::check_number_text(&text).is_ok() => {
+                self.with_signal(c, s, |signal| signal.value = text);
+            }
             CalcEvent::SetGateMet(n, met) => with(&mut self.model.gates, n, |g| g.met = met),
             CalcEvent::SetGateRequired(n, required) => with(&mut self.model.gates, n, |g| g.required = required),
             CalcEvent::DismissNotice(n) => {
@@ -534,7 +575,7 @@ impl State {
                 }
             }
             CalcEvent::SetEditing(on) => self.editing = on,
-            CalcEvent::AddComponent => {
+            CalcEvent::AddComponent if limits::can_add_component(&self.model).is_ok() => {
                 let key = unique_key("component", self.model.components.iter().map(|c| c.key.as_str()));
                 let n = self.model.components.len() + 1;
                 self.model.components.push(Component {
@@ -546,15 +587,20 @@ impl State {
                     signals: vec![Signal::new("signal_1", "New signal", SignalKind::Rating, 1.0)],
                 });
             }
-            CalcEvent::RenameComponent(n, name) => with(&mut self.model.components, n, |c| c.name = name),
+            CalcEvent::RenameComponent(n, name) if limits::check_name(&name).is_ok() => {
+                with(&mut self.model.components, n, |c| c.name = name);
+            }
             CalcEvent::RemoveComponent(n) => {
-                if n < self.model.components.len() && self.model.components.len() > 1 {
+                if n < self.model.components.len() && limits::can_remove_component(&self.model).is_ok() {
                     self.keep_for_undo();
                     let removed = self.model.components.remove(n);
                     self.undo_notice(format!("Removed the component {}.", removed.name));
                 }
             }
             CalcEvent::AddSignal(n) => with(&mut self.model.components, n, |c| {
+                if limits::can_add_signal(c).is_err() {
+                    return;
+                }
                 let key = unique_key("signal", c.signals.iter().map(|s| s.key.as_str()));
                 c.signals.push(Signal::new(&key, "New signal", SignalKind::Rating, 1.0));
             }),
@@ -565,7 +611,9 @@ impl State {
                     self.undo_notice(format!("Removed the signal {}.", removed.label));
                 }
             }
-            CalcEvent::RenameSignal(c, s, label) => self.with_signal(c, s, |signal| signal.label = label),
+            CalcEvent::RenameSignal(c, s, label) if limits::check_name(&label).is_ok() => {
+                self.with_signal(c, s, |signal| signal.label = label);
+            }
             CalcEvent::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
                 let kind = match choice {
                     KindChoice::Count => SignalKind::Count {
@@ -583,7 +631,7 @@ impl State {
             }),
             CalcEvent::SetSignalCap(c, s, cap) => self.with_signal(c, s, |signal| {
                 if let SignalKind::Count { cap: old, .. } = &mut signal.kind {
-                    if cap.is_finite() && cap > 0.0 {
+                    if limits::check_cap(cap).is_ok() {
                         *old = cap;
                     }
                 }
@@ -594,12 +642,12 @@ impl State {
                 }
             }),
             CalcEvent::SetSignalWeight(c, s, weight) => self.with_signal(c, s, |signal| {
-                if weight.is_finite() && weight >= 0.0 {
+                if limits::check_weight(weight).is_ok() {
                     signal.weight = weight;
                 }
             }),
             CalcEvent::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
-            CalcEvent::AddGate => {
+            CalcEvent::AddGate if limits::can_add_gate(&self.model).is_ok() => {
                 let key = unique_key("gate", self.model.gates.iter().map(|g| g.key.as_str()));
                 self.model.gates.push(Gate {
                     key,
@@ -609,7 +657,7 @@ impl State {
                     met: false,
                 });
             }
-            CalcEvent::RenameGate(n, label) => with(&mut self.model.gates, n, |g| g.label = label),
+            CalcEvent::RenameGate(n, label) if limits::check_name(&label).is_ok() => with(&mut self.model.gates, n, |g| g.label = label),
             CalcEvent::RemoveGate(n) => {
                 if n < self.model.gates.len() {
                     self.keep_for_undo();
@@ -643,8 +691,17 @@ impl State {
                 ))),
                 _ => {}
             },
-            // Events with effects are handled by `update`.
-            CalcEvent::CopyLink
+            // Refused by a limit above (the editor says why), or handled by `update`.
+            CalcEvent::SetWeight(..)
+            | CalcEvent::SetThreshold(_)
+            | CalcEvent::SetDirect(..)
+            | CalcEvent::SetSignal(..)
+            | CalcEvent::AddComponent
+            | CalcEvent::RenameComponent(..)
+            | CalcEvent::RenameSignal(..)
+            | CalcEvent::AddGate
+            | CalcEvent::RenameGate(..)
+            | CalcEvent::CopyLink
             | CalcEvent::CopyResult
             | CalcEvent::CopyEmbed
             | CalcEvent::ExportJson
