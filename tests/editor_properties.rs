@@ -83,8 +83,10 @@ proptest! {
 
     #[test]
     fn every_model_the_editor_builds_is_saved_and_shared_whole(events in prop::collection::vec(event(), 1..120)) {
-        let mut state = State::default();
-        state.editing = true;
+        let mut state = State {
+            editing: true,
+            ..State::default()
+        };
         for event in events {
             state.update(event);
         }
@@ -101,8 +103,10 @@ proptest! {
 
 #[test]
 fn the_editor_stops_at_each_limit_and_says_why() {
-    let mut state = State::default();
-    state.editing = true;
+    let mut state = State {
+        editing: true,
+        ..State::default()
+    };
     for _ in 0..20 {
         state.update(CalcEvent::AddComponent);
         state.update(CalcEvent::AddGate);
@@ -127,8 +131,10 @@ fn the_editor_stops_at_each_limit_and_says_why() {
 #[test]
 fn adding_moves_the_keyboard_to_the_new_name() {
     use csql_calculator::model::effect::Effect;
-    let mut state = State::default();
-    state.editing = true;
+    let mut state = State {
+        editing: true,
+        ..State::default()
+    };
     assert_eq!(
         state.update(CalcEvent::AddComponent),
         vec![Effect::Focus("component_1-name".into())]
