@@ -666,10 +666,11 @@ impl State {
                 }
             }
             CalcEvent::ResetModel => {
-                if self.model != Model::default() {
+                if self.model != Model::default() || self.targets.is_some() {
                     self.keep_for_undo();
                     self.model = Model::default();
-                    self.undo_notice("Back to the default model.".to_owned());
+                    self.targets = None;
+                    self.undo_notice("Back to the default model and the reference benchmarks.".to_owned());
                 }
             }
             CalcEvent::ReplaceDocument(document, message) => {

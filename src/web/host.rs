@@ -43,8 +43,10 @@ pub fn post(message: &HostMessage) {
 #[must_use]
 pub fn read_set(event: &web_sys::MessageEvent, allowed: Option<&str>) -> Option<HostSet> {
     let parent = gloo_utils::window().parent().ok().flatten()?;
+    // A cross-origin parent is not `instanceof Window` in this frame's realm:
+    // compare identities instead.
     let source = event.source()?;
-    if source.dyn_ref::<web_sys::Window>() != Some(&parent) {
+    if !js_sys::Object::is(&source, &parent) {
         return None;
     }
     if allowed.is_some_and(|origin| origin != event.origin()) {

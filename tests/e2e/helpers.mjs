@@ -82,7 +82,10 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
   });
   page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack ?? err)));
   page.on('request', (req) => log.requests.push(req.url()));
-  page.on('requestfailed', (req) => log.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    // A navigation (reload, Back) cancels what the page was still loading: not a failure.
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') log.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) log.badResponses.push(`${res.status()} ${res.url()}`);
   });

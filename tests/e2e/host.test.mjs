@@ -1,0 +1,171 @@
+// The host API, the tabs as addresses and one home for the team's targets,
+// in a real browser against the release build.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { assertHygiene, expectResult, expectValue, gotoApp, openPage, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
+import { startHost } from './server.mjs';
+
+/** A wiki page on another origin: embeds `src`, records what the frame posts, and can post to it. */
+function hostPage(src) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A wiki page</title><link rel="icon" href="data:,"></head>
+<body>
+<h1>Qualifying expansion leads</h1>
+<script>
+  window.results = [];
+  window.heights = [];
+  addEventListener('message', (event) => {
+    const frame = document.getElementById('f');
+    if (!frame || event.source !== frame.contentWindow || !event.data) return;
+    if (event.data.type === 'csql-calculator:result') window.results.push(event.data);
+    if (event.data.type === 'csql-calculator:height') window.heights.push(event.data.height);
+  });
+  window.post = (message) => document.getElementById('f').contentWindow.postMessage(message, '*');
+</script>
+<iframe id="f" title="CSQL calculator" sandbox="allow-scripts" src="${src.replaceAll('&', '&amp;')}" width="100%" height="900" style="border:0"></iframe>
+</body></html>`;
+}
+
+describe('Host API, addresses and targets (release build)', () => {
+  const getEnv = useServerAndBrowser();
+
+  test('a host page on another origin sets values, receives results, and cannot change locked weights', async () => {
+    const { browser, server } = getEnv();
+    // Placeholder origin first, to learn the host's origin; then the real page.
+    const probe = await startHost('');
+    const hostOrigin = probe.origin;
+    await probe.close();
+    for (const [page, query] of [
+      ['embed.html', `lock=1&weights=50,30,20&threshold=70`],
+      ['', `embed=1&lock=1&weights=50,30,20&threshold=70`],
+    ]) {
+      const host = await startHost(hostPage(`${server.base}${page}?${query}`));
+      const h = await openPage(browser);
+      try {
+        await h.page.goto(host.url, { waitUntil: 'load' });
+        const frame = await (await h.page.locator('#f').elementHandle()).contentFrame();
+        await frame.locator('[data-testid=csql-score]').waitFor({ state: 'visible' });
+        // On load the frame says its result: nothing entered, 0.0.
+        await waitUntil(h.page, () => window.results.length >= 1);
+        const first = await h.page.evaluate(() => window.results[0]);
+        assert.equal(first.score, 0);
+        assert.equal(first.verdict, 'below-threshold');
+        assert.deepEqual(first.components.map((c) => c.key), ['engagement', 'fit', 'intent']);
+        assert.ok(first.model_link.includes('#m=1.'), 'a model link');
+        assert.deepEqual(first.gates_missing, [], 'below the threshold: no gate is the problem yet');
+
+        // Set signals as if typed. Engagement: trend 10 (x2), seats 100, QBR yes, responsiveness 10:
+        // (100x2 + 100 + 100 + 100) / 5 = 100. Fit: use case yes (x2), ICP yes, 5 integrations: 100.
+        // Intent: beyond plan yes, usage 100, new stakeholder yes, budget cycle yes: 100.
+        // Score 100 x (50 + 30 + 20) / 100 = 100; budget ticked, the other four gates missing.
+        const values = {
+          active_users_trend: '10', seats_active: '100', qbr_attended: 'yes', responsiveness: '10',
+          use_case_match: 'yes', icp_segment: 'yes', integrations: '5',
+          beyond_plan: 'yes', plan_usage: '100', new_stakeholder: 'yes', budget_cycle_open: 'yes',
+          // A component key would type its score directly: a locked model keeps its scoring mode.
+          engagement: '0',
+        };
+        const count = await h.page.evaluate(() => window.results.length);
+        await h.page.evaluate((values) => window.post({ type: 'csql-calculator:set', values, gates: { budget: true } }), values);
+        await waitUntil(h.page, (n) => window.results.length > n, count);
+        const result = await h.page.evaluate(() => window.results.at(-1));
+        assert.equal(result.score, 100);
+        assert.equal(result.verdict, 'gates-missing');
+        assert.deepEqual(result.gates_missing, ['product_fit', 'usage', 'stakeholder', 'timing']);
+        assert.deepEqual(result.components.map((c) => c.points), [50, 30, 20]);
+        await expectResult(frame, '100.0', 'gates-missing');
+        // The weights stay as the link locked them.
+        await expectValue(frame, '[data-testid=weight-engagement]', '50');
+
+        // Malformed, huge and unknown messages are ignored without a word.
+        const before = await h.page.evaluate(() => window.results.length);
+        await h.page.evaluate(() => {
+          window.post('hello');
+          window.post({ type: 'csql-calculator:set', values: 'nope' });
+          window.post({ type: 'something-else', values: { seats_active: '0' } });
+          const flood = {};
+          for (let i = 0; i < 5000; i += 1) flood['k' + i] = '1';
+          window.post({ type: 'csql-calculator:set', values: flood });
+        });
+        // One well-formed message after them is answered, and only it.
+        await h.page.evaluate(() => window.post({ type: 'csql-calculator:set', values: {}, gates: { timing: true } }));
+        await waitUntil(h.page, (n) => window.results.length > n, before);
+        assert.equal(await h.page.evaluate(() => window.results.length), before + 1);
+        assert.deepEqual(await h.page.evaluate(() => window.results.at(-1).gates_missing), ['product_fit', 'usage', 'stakeholder']);
+        await assertHygiene(h.page, h.log, [server.origin, host.origin]);
+      } finally {
+        await h.context.close();
+        await host.close();
+      }
+    }
+    // A link that names another origin ignores this host's messages.
+    const other = await startHost(hostPage(`${server.base}embed.html?lock=1&origin=https://wiki.example.com`));
+    const o = await openPage(browser);
+    try {
+      await o.page.goto(other.url, { waitUntil: 'load' });
+      const frame = await (await o.page.locator('#f').elementHandle()).contentFrame();
+      await frame.locator('[data-testid=csql-score]').waitFor({ state: 'visible' });
+      await waitUntil(o.page, () => window.results.length >= 1);
+      await o.page.evaluate(() => window.post({ type: 'csql-calculator:set', values: { seats_active: '100' } }));
+      // The frame answers nothing and changes nothing; the next result it posts is still the first.
+      await o.page.waitForTimeout(300);
+      assert.equal(await o.page.evaluate(() => window.results.length), 1);
+      assert.equal(await frame.locator('#signal-engagement-seats_active').inputValue(), '');
+      assert.ok(hostOrigin.startsWith('http://127.0.0.1:'));
+    } finally {
+      await o.context.close();
+      await other.close();
+    }
+  });
+
+  test(
+    'the tabs are addresses: Back, Forward and reload keep the view; a middle click opens a new tab',
+    withPage(getEnv, async ({ page, context, server }) => {
+      await gotoApp(page, server.base);
+      await page.getByRole('link', { name: 'Score a book of accounts' }).click();
+      await page.locator('[data-testid=load-sample]').waitFor({ state: 'visible' });
+      assert.match(page.url(), /\?view=book$/);
+      await page.getByRole('link', { name: 'Programme' }).click();
+      await waitUntil(page, () => location.search === '?view=programme');
+      await page.goBack();
+      await waitUntil(page, () => location.search === '?view=book' && !document.querySelector('[data-view=book]').hidden);
+      await page.goForward();
+      await waitUntil(page, () => !document.querySelector('[data-view=programme]').hidden);
+      await page.reload();
+      await waitUntil(page, () => document.querySelector('[data-view=programme]') && !document.querySelector('[data-view=programme]').hidden);
+      // A middle click leaves the page as it is and opens the view in a new tab.
+      const opened = context.waitForEvent('page');
+      await page.getByRole('link', { name: 'Score a book of accounts' }).click({ button: 'middle' });
+      const tab = await opened;
+      await tab.waitForLoadState('load');
+      assert.match(tab.url(), /\?view=book$/);
+      assert.match(page.url(), /\?view=programme$/);
+      await tab.close();
+    }),
+  );
+
+  test(
+    'the targets have one home: after undo the Programme view shows the targets in force, and its next edit keeps them',
+    withPage(getEnv, async ({ page, server }) => {
+      await page.goto(`${server.base}?view=programme&csms=3&submitted=20&accepted=15&won=6`, { waitUntil: 'load' });
+      const box = page.locator('[data-testid=bench-smb-volume-great]');
+      await box.fill('6');
+      await expectValue(page, '[data-testid=bench-smb-volume-great]', '6');
+      // Back to the calculator: reset the model (targets go back to the reference table), then undo.
+      await page.getByRole('link', { name: 'Score an account' }).click();
+      await page.getByRole('button', { name: 'Reset to default' }).click();
+      await page.getByRole('link', { name: 'Programme' }).click();
+      await expectValue(page, '[data-testid=bench-smb-volume-great]', '4');
+      await page.getByRole('link', { name: 'Score an account' }).click();
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.getByRole('link', { name: 'Programme' }).click();
+      await expectValue(page, '[data-testid=bench-smb-volume-great]', '6');
+      // The next edit starts from the targets in force, not a stale copy: world class 9 keeps great at 6.
+      await page.locator('[data-testid=bench-smb-volume-world-class]').fill('9');
+      await page.reload();
+      await expectValue(page, '[data-testid=bench-smb-volume-great]', '6');
+      await expectValue(page, '[data-testid=bench-smb-volume-world-class]', '9');
+    }),
+  );
+});
