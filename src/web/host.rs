@@ -67,16 +67,22 @@ pub fn read_set(event: &web_sys::MessageEvent, allowed: Option<&str>) -> Option<
         return None;
     }
     let message: Incoming = serde_wasm_bindgen::from_value(data).ok()?;
-    (message.kind == SET).then_some(message.set)
+    (message.kind == SET).then_some(HostSet {
+        values: message.values,
+        gates: message.gates,
+    })
 }
 
-/// A message from the host page.
+/// A message from the host page (named fields, not `#[serde(flatten)]`,
+/// whose buffering costs several KB of WebAssembly).
 #[derive(serde::Deserialize)]
 struct Incoming {
     #[serde(rename = "type")]
     kind: String,
-    #[serde(flatten)]
-    set: HostSet,
+    #[serde(default)]
+    values: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    gates: std::collections::BTreeMap<String, bool>,
 }
 
 /// Tells the parent frame the page's height whenever it changes, so a host

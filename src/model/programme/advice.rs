@@ -377,7 +377,7 @@ fn team_advice(team: &Metrics, programme: &Programme, segment: Segment) -> Vec<A
     let volume_text = format!(
         "{} accepted CSQLs per CSM per quarter is {} for {} ({})",
         per_quarter(team.per_csm_per_quarter),
-        volume.label().to_lowercase(),
+        volume.label().to_ascii_lowercase(),
         segment.label(),
         range(bands.volume.lower_bound(volume), bands.volume.upper_bound(volume), false, volume)
     );
@@ -385,7 +385,7 @@ fn team_advice(team: &Metrics, programme: &Programme, segment: Segment) -> Vec<A
         format!(
             "{} conversion is {} ({})",
             percent(team.conversion_rate),
-            tier.label().to_lowercase(),
+            tier.label().to_ascii_lowercase(),
             range(bands.conversion.lower_bound(tier), bands.conversion.upper_bound(tier), true, tier)
         )
     };

@@ -280,7 +280,7 @@ impl Benchmarks {
                             "{} {}, {}: {what}",
                             segment.label(),
                             measure_word(measure),
-                            tier.label().to_lowercase()
+                            tier.label().to_ascii_lowercase()
                         ),
                     });
                 };

@@ -98,7 +98,7 @@ pub fn band_summary(band: &Band, percent_sign: bool) -> String {
         .map(|&tier| {
             format!(
                 "{} {}",
-                tier.label().to_lowercase(),
+                tier.label().to_ascii_lowercase(),
                 range(band.lower_bound(tier), band.upper_bound(tier), percent_sign, tier)
             )
         })

@@ -65,7 +65,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 Some(period) => input.period = period,
                 None => notice(
                     "unknown period (use month, quarter, half, year or custom)",
-                    &format!("Using {} instead.", input.period.label().to_lowercase()),
+                    &format!("Using {} instead.", input.period.label().to_ascii_lowercase()),
                 ),
             },
             "start" => start = Some(value.to_owned()),
@@ -74,7 +74,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
                 Some(stage) => input.stage = stage,
                 None => notice(
                     "unknown stage (use early, growing or scaling)",
-                    &format!("Using {} instead.", input.stage.label().to_lowercase()),
+                    &format!("Using {} instead.", input.stage.label().to_ascii_lowercase()),
                 ),
             },
             "role" => match Role::from_key(value) {
@@ -151,7 +151,7 @@ pub fn from_query(query: &str) -> (ProgrammeInput, Vec<String>) {
             if start.is_some() || end.is_some() {
                 notices.push(format!(
                     "Link parameters start and end are only used with period=custom; the period is {}.",
-                    input.period.label().to_lowercase()
+                    input.period.label().to_ascii_lowercase()
                 ));
             }
         }
