@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::book::EvidenceEvent;
 use crate::components::{BookPage, Calculator, ModelToolbar, Notices, ProgrammePage, ViewTabs};
 use crate::model::app::{AppEvent, AppStartup, AppState};
 use crate::model::book::BookEvent;
@@ -106,7 +107,15 @@ pub fn App(props: &AppProps) -> Html {
                                 <BookPage state={state.book.clone()} model={calc.model.clone()} locked={calc.locked}
                                     onaction={on_calc.clone()} ondispatch={dispatch.reform(AppEvent::Book)}
                                     onfile={shell.file_callback(|file| AppEvent::Book(BookEvent::FileChosen(file)))}
-                                    onmeasure={dispatch.reform(|()| AppEvent::MeasureFromBook)} />
+                                    onmeasure={dispatch.reform(|()| AppEvent::MeasureFromBook)}
+                                    scenarios={calc.scenarios.clone()}
+                                    onevidence={dispatch.reform(|event| match event {
+                                        EvidenceEvent::Book(e) => AppEvent::Book(e),
+                                        EvidenceEvent::Calc(e) => AppEvent::Calc(e),
+                                        EvidenceEvent::ApplyFitted => AppEvent::ApplyFitted,
+                                        EvidenceEvent::SaveFitted => AppEvent::SaveFitted,
+                                        EvidenceEvent::SaveScenario(name) => AppEvent::SaveScenario(name),
+                                    })} />
                             },
                             View::Programme => html! {
                                 <ProgrammePage state={state.programme.clone()} targets={calc.targets.clone()} locked={calc.locked}

@@ -156,3 +156,81 @@ fn a_weight_change_on_the_calculator_rescores_the_loaded_book() {
         .map(|d| (d.summary.csqls, d.summary.csqls + d.summary.gates_missing, d.summary.accounts));
     assert!(after.is_some_and(|(csqls, qualified, accounts)| qualified == accounts && Some(csqls) >= before));
 }
+
+#[test]
+fn the_evidence_flow_fits_applies_with_undo_and_compares_scenarios_that_travel_in_the_link() {
+    use csql_calculator::model::evidence::page::FitState;
+    let mut state = app("");
+    let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
+    settle(&mut state, effects);
+    // The backtest of the default weights is there as soon as the book is.
+    let evidence = state.book.evidence.clone().unwrap_or_else(|| panic!("evidence"));
+    let won = evidence.view.won.clone().unwrap_or_else(|e| panic!("{e}"));
+    assert!(won.qualified.parse::<usize>().is_ok_and(|n| n > 0), "{won:?}");
+    assert!(evidence.view.chart.is_some());
+    assert_eq!(evidence.view.table.len(), 101);
+    // Fit, a few steps per paint, until the suggestion is ready.
+    let effects = state.update(AppEvent::Book(BookEvent::Fit));
+    assert!(matches!(state.book.fit, FitState::Running { .. }));
+    settle(&mut state, effects);
+    let FitState::Ready { suggestion, .. } = state.book.fit.clone() else {
+        panic!("{:?}", state.book.fit)
+    };
+    // Keep it as a scenario, and the current criteria as another: both chosen for comparison.
+    state.update(AppEvent::SaveFitted);
+    state.update(AppEvent::SaveScenario("Current".into()));
+    assert_eq!(
+        state.calc.scenarios.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+        ["Fitted", "Current"]
+    );
+    let comparison = state.book.evidence.as_ref().and_then(|e| e.comparison.clone());
+    let comparison = comparison
+        .unwrap_or_else(|| panic!("a comparison"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(comparison.columns.len(), 2);
+    assert_eq!(comparison.flips, suggestion.change.flips.len().to_string());
+    // Apply: the calculator's weights become the fitted ones; undo brings the old ones back.
+    let before: Vec<String> = state.calc.model.components.iter().map(|c| c.weight.clone()).collect();
+    state.update(AppEvent::ApplyFitted);
+    let after: Vec<String> = state.calc.model.components.iter().map(|c| c.weight.clone()).collect();
+    assert_eq!(after, suggestion.weights_text);
+    assert_ne!(after, before);
+    state.update(AppEvent::Calc(CalcEvent::Undo));
+    let undone: Vec<String> = state.calc.model.components.iter().map(|c| c.weight.clone()).collect();
+    assert_eq!(undone, before);
+    // The scenarios travel in the share link: a colleague opening it sees them.
+    let link = state.calc.link.split("#m=").nth(1).unwrap_or_default().to_owned();
+    let theirs = app_with_fragment(&format!("#m={link}"));
+    assert_eq!(theirs.calc.scenarios, state.calc.scenarios);
+}
+
+#[test]
+fn a_locked_model_applies_no_fit_and_saves_no_scenario() {
+    let (mut state, _) = AppState::start(&AppStartup {
+        calc: Startup {
+            query: "lock=1".into(),
+            ..Startup::default()
+        },
+        saved_mapping: None,
+    });
+    let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
+    settle(&mut state, effects);
+    let effects = state.update(AppEvent::Book(BookEvent::Fit));
+    settle(&mut state, effects);
+    let before = state.calc.model.clone();
+    state.update(AppEvent::ApplyFitted);
+    state.update(AppEvent::SaveScenario("Mine".into()));
+    assert_eq!(state.calc.model, before);
+    assert!(state.calc.scenarios.is_empty());
+}
+
+fn app_with_fragment(fragment: &str) -> AppState {
+    AppState::start(&AppStartup {
+        calc: Startup {
+            fragment: fragment.into(),
+            ..Startup::default()
+        },
+        saved_mapping: None,
+    })
+    .0
+}

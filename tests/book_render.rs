@@ -52,6 +52,8 @@ fn page(bytes: Vec<u8>, model: &Model, selected: Option<usize>) -> BookPageProps
         ondispatch: Callback::noop(),
         onfile: Callback::noop(),
         onmeasure: Callback::noop(),
+        scenarios: Vec::new(),
+        onevidence: Callback::noop(),
     }
 }
 
@@ -65,6 +67,8 @@ async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
         ondispatch: Callback::noop(),
         onfile: Callback::noop(),
         onmeasure: Callback::noop(),
+        scenarios: Vec::new(),
+        onevidence: Callback::noop(),
     })
     .await;
     for hook in ["csv-input", "load-sample", "paste-input", "paste-submit", "book-status"] {

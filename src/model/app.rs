@@ -7,12 +7,16 @@
 
 use super::book::{csm_rows, BookEvent, BookState};
 use super::effect::{map_all, Answer, Effect, StorageKey};
+use super::evidence::page::FitState;
 use super::programme::{ProgrammeEvent, ProgrammeState};
 use super::state::{CalcEvent, Startup, State};
 use super::view::{View, ViewFlags};
 
 /// The app's effects.
 pub type Effects = Vec<Effect<AppEvent>>;
+
+/// The name of the scenario that keeps the fitted weights.
+pub const FITTED: &str = "Fitted";
 
 /// Everything the app starts from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,6 +61,13 @@ pub enum AppEvent {
     Navigated(String),
     /// Fill the Programme view from the loaded book's owner and outcome columns.
     MeasureFromBook,
+    /// Use the fitted weights (undoable).
+    ApplyFitted,
+    /// Keep the fitted weights as a scenario named "Fitted".
+    SaveFitted,
+    /// Keep the current weights, threshold and gates as a scenario with this
+    /// name, and choose it for comparison.
+    SaveScenario(String),
     /// The shell's answer to an effect.
     Answer(Answer),
 }
@@ -86,7 +97,7 @@ impl AppState {
 
     /// Handles one event.
     pub fn update(&mut self, event: AppEvent) -> Effects {
-        match event {
+        let effects = match event {
             AppEvent::Calc(event) => self.calc_event(event),
             AppEvent::Book(event) => map_all(self.book.update(event, &self.calc.model), AppEvent::Book),
             AppEvent::Programme(event) => {
@@ -116,7 +127,44 @@ impl AppState {
                 effects
             }
             AppEvent::Answer(answer) => self.answer(answer),
-        }
+            AppEvent::ApplyFitted => {
+                let FitState::Ready { suggestion, .. } = &self.book.fit else {
+                    return Vec::new();
+                };
+                let weights = suggestion.weights_text.clone();
+                self.book.fit = FitState::Idle;
+                self.calc_event(CalcEvent::ApplyWeights(
+                    weights,
+                    "Applied the weights fitted to the book's outcomes; undo brings back the ones you had.".to_owned(),
+                ))
+            }
+            AppEvent::SaveFitted => {
+                let FitState::Ready { suggestion, .. } = &self.book.fit else {
+                    return Vec::new();
+                };
+                let scenario = suggestion.scenario(FITTED, &self.calc.model);
+                self.choose(FITTED);
+                self.calc_event(CalcEvent::AddScenario(scenario))
+            }
+            AppEvent::SaveScenario(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return Vec::new();
+                }
+                self.choose(&name);
+                self.book.scenario_name.clear();
+                self.calc_event(CalcEvent::SaveScenario(name))
+            }
+        };
+        self.book
+            .sync_evidence(&self.calc.model, self.calc.targets.as_ref(), &self.calc.scenarios);
+        effects
+    }
+
+    /// Chooses a scenario for comparison on the Book page.
+    fn choose(&mut self, name: &str) {
+        let effects = self.book.update(BookEvent::ChooseScenario(name.to_owned(), true), &self.calc.model);
+        debug_assert!(effects.is_empty());
     }
 
     fn calc_event(&mut self, event: CalcEvent) -> Effects {

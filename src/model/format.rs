@@ -39,6 +39,17 @@ pub fn verdict_label(verdict: &Verdict) -> &'static str {
     }
 }
 
+/// The label people read for a verdict code (`csql` reads `CSQL`).
+#[must_use]
+pub fn verdict_word_label(word: &str) -> &'static str {
+    match word {
+        "csql" => verdict_label(&Verdict::Csql),
+        "gates-missing" => verdict_label(&Verdict::GatesMissing(Vec::new())),
+        "below-threshold" => verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
+        _ => verdict_label(&Verdict::Invalid),
+    }
+}
+
 /// A plain-text summary of one account's result, for a CRM note or a chat
 /// message: account, score, verdict, gates met and missing, weights, link.
 #[must_use]

@@ -11,6 +11,7 @@
 //! old value) and is said once.
 
 use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
+use super::evidence::Scenario;
 use super::limits;
 use super::link::{apply_query, mentions_model};
 use super::notice::{Notice, NoticeAction};
@@ -73,6 +74,8 @@ pub struct State {
     pub model: Model,
     /// The team's own benchmark targets; `None` means the reference table.
     pub targets: Option<Benchmarks>,
+    /// Named weights, thresholds and required gates, kept with the model.
+    pub scenarios: Vec<Scenario>,
     /// Messages for the user, newest last.
     pub notices: Vec<Notice>,
     /// Model and targets before the last reset, removal or replacement, for undo.
@@ -161,6 +164,17 @@ pub enum CalcEvent {
     OpenFragment(String),
     /// Put back the model kept in `previous`.
     Undo,
+    /// Keep the current weights, threshold and required gates as a scenario
+    /// with this name (a scenario of the same name is replaced).
+    SaveScenario(String),
+    /// Keep this scenario (the fitted weights, say).
+    AddScenario(Scenario),
+    /// Remove scenario `n`.
+    RemoveScenario(usize),
+    /// Use these weights (component order), undoably, saying why.
+    ApplyWeights(Vec<String>, String),
+    /// Use a saved scenario's weights, threshold and required gates, undoably.
+    UseScenario(usize),
     /// Put the share link on the clipboard.
     CopyLink,
     /// Put a plain-text summary of the result on the clipboard.
@@ -272,14 +286,19 @@ impl State {
             }
         });
         let linked = shared.is_some() || mentions_model(&Model::default(), &startup.query);
-        let Document { mut model, targets, .. } = shared.or_else(|| (!linked).then(|| saved.clone()).flatten()).unwrap_or_default();
+        let Document {
+            mut model,
+            targets,
+            scenarios,
+            ..
+        } = shared.or_else(|| (!linked).then(|| saved.clone()).flatten()).unwrap_or_default();
         notices.extend(apply_query(&mut model, &startup.query));
-        let opened = Document::new(model.clone(), targets.clone());
+        let opened = Document::new(model.clone(), targets.clone()).with_scenarios(scenarios.clone());
         let locked = flag_set(&startup.query, "lock");
         let mut previous = None;
         // A locked link keeps its criteria: nothing to undo back to.
         if linked && !locked {
-            if let Some(saved) = saved.filter(|saved| saved.model != opened.model || saved.targets != opened.targets) {
+            if let Some(saved) = saved.filter(|saved| *saved != opened) {
                 previous = Some(saved);
                 notices.push(Notice::with_undo(
                     "Opened the model from this link. Your own saved model stays saved until you change this one; undo brings yours back now.",
@@ -289,6 +308,7 @@ impl State {
         let mut state = Self {
             model,
             targets,
+            scenarios,
             notices,
             previous,
             locked,
@@ -677,14 +697,46 @@ impl State {
                 self.keep_for_undo();
                 self.model = document.model;
                 self.targets = document.targets;
+                self.scenarios = document.scenarios;
                 self.undo_notice(message);
             }
             CalcEvent::SetTargets(targets) => self.targets = targets,
+            CalcEvent::SaveScenario(name) => {
+                let name: String = name.trim().chars().take(limits::MAX_NAME_LEN).collect();
+                if !name.is_empty() {
+                    self.add_scenario(Scenario::from_model(&name, &self.model));
+                }
+            }
+            CalcEvent::AddScenario(scenario) => self.add_scenario(scenario),
+            CalcEvent::RemoveScenario(n) => {
+                if n < self.scenarios.len() {
+                    self.keep_for_undo();
+                    let removed = self.scenarios.remove(n);
+                    self.undo_notice(format!("Removed the scenario {}.", super::text::quoted(&removed.name)));
+                }
+            }
+            CalcEvent::ApplyWeights(weights, message) => {
+                if weights.len() == self.model.components.len() && weights.iter().all(|w| limits::check_number_text(w).is_ok()) {
+                    self.keep_for_undo();
+                    for (component, weight) in self.model.components.iter_mut().zip(weights) {
+                        component.weight = weight;
+                    }
+                    self.undo_notice(message);
+                }
+            }
+            CalcEvent::UseScenario(n) => {
+                if let Some(scenario) = self.scenarios.get(n).cloned() {
+                    self.keep_for_undo();
+                    self.model = scenario.apply(&self.model);
+                    self.undo_notice(format!("Using the scenario {}.", super::text::quoted(&scenario.name)));
+                }
+            }
             CalcEvent::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
                 Some(Ok(document)) if document != self.document() => {
                     self.keep_for_undo();
                     self.model = document.model;
                     self.targets = document.targets;
+                    self.scenarios = document.scenarios;
                     self.undo_notice("Opened the model from this link; undo brings back the one you had.".to_owned());
                 }
                 Some(Err(e)) => self.notices.push(Notice::new(format!(
@@ -714,9 +766,19 @@ impl State {
                 if let Some(previous) = self.previous.take() {
                     self.model = previous.model;
                     self.targets = previous.targets;
+                    self.scenarios = previous.scenarios;
                     self.notices.retain(|n| n.action != Some(NoticeAction::Undo));
                 }
             }
+        }
+    }
+
+    /// Keeps a scenario, replacing one of the same name, within the limit.
+    fn add_scenario(&mut self, scenario: Scenario) {
+        if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == scenario.name) {
+            *existing = scenario;
+        } else if self.scenarios.len() < super::evidence::MAX_SCENARIOS {
+            self.scenarios.push(scenario);
         }
     }
 
@@ -729,7 +791,7 @@ impl State {
     /// Model and targets as one document, for saving and sharing.
     #[must_use]
     pub fn document(&self) -> Document {
-        Document::new(self.model.clone(), self.targets.clone())
+        Document::new(self.model.clone(), self.targets.clone()).with_scenarios(self.scenarios.clone())
     }
 
     fn keep_for_undo(&mut self) {

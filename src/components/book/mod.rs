@@ -7,6 +7,7 @@ mod account_detail;
 mod book_row;
 mod book_table;
 mod column_select;
+mod evidence;
 mod histogram;
 mod import_panel;
 mod import_report;
@@ -25,6 +26,7 @@ pub use account_detail::{AccountDetail, AccountDetailProps};
 pub use book_row::{BookRow, BookRowProps};
 pub use book_table::{BookTable, BookTableProps};
 pub use column_select::{ColumnSelect, ColumnSelectProps};
+pub use evidence::{EvidenceEvent, EvidenceSection, EvidenceSectionProps};
 pub use histogram::{ScoreHistogram, ScoreHistogramProps};
 pub use import_panel::{ImportPanel, ImportPanelProps};
 pub use import_report::{ImportSummary, ImportSummaryProps};
@@ -56,6 +58,12 @@ pub struct BookPageProps {
     pub onfile: Callback<web_sys::File>,
     /// Asks to fill the Programme view from this book.
     pub onmeasure: Callback<()>,
+    /// Saved scenarios (kept with the model).
+    #[prop_or_default]
+    pub scenarios: Vec<crate::model::evidence::Scenario>,
+    /// Receives the evidence section's events.
+    #[prop_or_default]
+    pub onevidence: Callback<EvidenceEvent>,
 }
 
 /// The Book page.
@@ -83,6 +91,11 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                             <p class="help">{ format!("{rows} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks.") }</p>
                             <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
+                    }
+                    if let Some(evidence) = &state.evidence {
+                        <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()}
+                            compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
+                            locked={props.locked} onevent={props.onevidence.clone()} />
                     }
                     <BookResults book={book.clone()} derived={derived.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}

@@ -61,7 +61,7 @@ pub use score::{
 };
 pub use state::{
     choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
-    Loaded, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
+    EvidenceState, Loaded, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
 };
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,

@@ -14,6 +14,9 @@ use super::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport
 use super::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
 use super::BookError;
 use crate::model::effect::{Answer, Effect, FileRef, StorageKey};
+use crate::model::evidence::page::{EvidenceView, FitState, FLIPS_SHOWN};
+use crate::model::evidence::{compare, flips_csv, ComparisonView, Scenario, MAX_COMPARED};
+use crate::model::programme::Benchmarks;
 use crate::model::Model;
 
 /// The Book page's effects.
@@ -190,6 +193,27 @@ pub struct BookState {
     /// Derived from the file, mapping, policy and model; kept up to date by
     /// [`BookState::sync`] so a render computes nothing.
     pub derived: Option<Derived>,
+    /// "Fit weights to outcomes": idle, running, refused or ready.
+    pub fit: FitState,
+    /// Names of the scenarios chosen for comparison (two or three).
+    pub compare: Vec<String>,
+    /// The name typed for a new scenario.
+    pub scenario_name: String,
+    /// The evidence and the comparison, kept up to date by [`BookState::sync_evidence`].
+    pub evidence: Option<EvidenceState>,
+}
+
+/// The evidence of the current scoring and the chosen comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceState {
+    /// The scores and targets it was built for.
+    built_for: (Shared<Scores>, Option<Benchmarks>),
+    /// Backtest, sweep chart, suggested threshold.
+    pub view: Rc<EvidenceView>,
+    /// The scenarios compared and what it was built for (the book, the scenarios).
+    compared_for: Option<(Shared<Book>, Vec<Scenario>)>,
+    /// The comparison of the chosen scenarios, or why it cannot be made.
+    pub comparison: Option<Result<Rc<ComparisonView>, String>>,
 }
 
 /// The scoring "moved" compares with.
@@ -270,6 +294,18 @@ pub enum BookEvent {
     UnpinBaseline,
     /// Download the accounts that moved into or out of CSQL.
     ExportMovers,
+    /// Fit the weights to the won outcomes.
+    Fit,
+    /// Run the next steps of the fit (after a paint).
+    FitStep,
+    /// Forget the fit's suggestion.
+    DismissFit,
+    /// Choose (or unchoose) a scenario for comparison, by name.
+    ChooseScenario(String, bool),
+    /// The name typed for a new scenario.
+    ScenarioName(String),
+    /// Download the accounts whose verdict differs between the compared scenarios.
+    ExportFlips,
     /// The shell's answer to a file read.
     Answer(Answer),
 }
@@ -375,9 +411,112 @@ impl BookState {
                 Vec::new()
             }
             BookEvent::ExportMovers => self.export_movers(),
+            BookEvent::Fit => self.start_fit(model),
+            BookEvent::FitStep => {
+                let (Some(book), Ok((weights, threshold))) =
+                    (self.derived.as_ref().and_then(Derived::book).cloned(), weights_and_threshold(model))
+                else {
+                    self.fit = FitState::Idle;
+                    return Vec::new();
+                };
+                if self.fit.advance(&book, &weights, threshold) {
+                    vec![Effect::Yield(BookEvent::FitStep)]
+                } else {
+                    Vec::new()
+                }
+            }
+            BookEvent::DismissFit => {
+                self.fit = FitState::Idle;
+                Vec::new()
+            }
+            BookEvent::ChooseScenario(name, on) => {
+                self.compare.retain(|n| *n != name);
+                if on {
+                    if self.compare.len() >= MAX_COMPARED {
+                        self.compare.remove(0);
+                    }
+                    self.compare.push(name);
+                }
+                Vec::new()
+            }
+            BookEvent::ScenarioName(name) => {
+                self.scenario_name = name.chars().take(crate::model::limits::MAX_NAME_LEN).collect();
+                Vec::new()
+            }
+            BookEvent::ExportFlips => self.export_flips(),
         };
         self.sync(model);
         effects
+    }
+
+    fn start_fit(&mut self, model: &Model) -> Effects {
+        let (Some(book), Ok((weights, _))) = (self.derived.as_ref().and_then(Derived::book), weights_and_threshold(model)) else {
+            return Vec::new();
+        };
+        self.fit = FitState::start(book, weights);
+        vec![Effect::Yield(BookEvent::FitStep)]
+    }
+
+    fn export_flips(&self) -> Effects {
+        let (Some(derived), Some(evidence)) = (&self.derived, &self.evidence) else {
+            return Vec::new();
+        };
+        let (Some(book), Some((_, scenarios))) = (derived.book(), &evidence.compared_for) else {
+            return Vec::new();
+        };
+        compare(book, scenarios)
+            .ok()
+            .and_then(|comparison| flips_csv(book, &comparison).ok())
+            .map(|bytes| Effect::Download {
+                file_name: format!("{}-flips.csv", self.stem()),
+                mime: "text/csv",
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Brings the evidence up to date with the scoring, the team's targets
+    /// and the scenarios chosen for comparison; rebuilds only what changed.
+    pub fn sync_evidence(&mut self, model: &Model, targets: Option<&Benchmarks>, scenarios: &[Scenario]) {
+        let Some(derived) = &self.derived else {
+            self.evidence = None;
+            return;
+        };
+        let Some(book) = derived.book().cloned() else {
+            self.evidence = None;
+            return;
+        };
+        let built_for = (derived.scores.clone(), targets.cloned());
+        let view = match &self.evidence {
+            Some(e) if e.built_for == built_for => Rc::clone(&e.view),
+            _ => {
+                let threshold = weights_and_threshold(model).map_or(derived.scores.threshold, |(_, t)| t);
+                let table = targets.cloned().unwrap_or_default();
+                Rc::new(EvidenceView::new(&book, &derived.scores, threshold, &table))
+            }
+        };
+        // The chosen scenarios, in the order they were chosen, that still exist.
+        let chosen: Vec<Scenario> = self
+            .compare
+            .iter()
+            .filter_map(|name| scenarios.iter().find(|s| s.name == *name).cloned())
+            .collect();
+        let compared_for = (chosen.len() >= 2).then(|| (book.clone(), chosen));
+        let comparison = match &self.evidence {
+            Some(e) if e.compared_for == compared_for => e.comparison.clone(),
+            _ => compared_for.as_ref().map(|(book, chosen)| {
+                compare(book, chosen)
+                    .map(|c| Rc::new(ComparisonView::new(book, &c, FLIPS_SHOWN)))
+                    .map_err(|e| e.to_string())
+            }),
+        };
+        self.evidence = Some(EvidenceState {
+            built_for,
+            view,
+            compared_for,
+            comparison,
+        });
     }
 
     fn start_parse(&mut self, name: String, bytes: Vec<u8>) -> Effects {
@@ -469,6 +608,7 @@ impl BookState {
         let rebuild = self.derived.as_ref().is_none_or(|d| d.built_from != built_from);
         let book = if rebuild {
             self.baseline = None;
+            self.fit = FitState::Idle;
             Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy)
                 .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
         } else {

@@ -27,6 +27,7 @@ pub mod chart;
 pub mod fit;
 pub mod folds;
 pub mod format;
+pub mod page;
 pub mod scenarios;
 pub mod suggestion;
 pub mod sweep;
