@@ -84,7 +84,7 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                             <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
                     }
-                    <BookResults book={book.clone()} derived={derived.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
+                    <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()} />
                 }

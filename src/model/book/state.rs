@@ -190,6 +190,9 @@ pub struct BookState {
     /// Derived from the file, mapping, policy and model; kept up to date by
     /// [`BookState::sync`] so a render computes nothing.
     pub derived: Option<Derived>,
+    /// The browser's date: recency signals are scored at it when the model
+    /// leaves its as-of date blank.
+    pub today: crate::model::date::Date,
 }
 
 /// The scoring "moved" compares with.
@@ -469,7 +472,7 @@ impl BookState {
         let rebuild = self.derived.as_ref().is_none_or(|d| d.built_from != built_from);
         let book = if rebuild {
             self.baseline = None;
-            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy)
+            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy, self.today)
                 .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
         } else {
             match &self.derived {
