@@ -16,6 +16,9 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 use csql_calculator::model::book::{import, sample_csv, score_all, BadRows, Book, SplitMix64, SAMPLE_SEED};
 use csql_calculator::model::evidence::{
     backtest, book_segment, chart, compare_plans, fit, suggest_threshold, sweep, table_rows, BacktestView, FitData, FitJob, Outcome, Plan,
@@ -76,7 +79,7 @@ fn labelled_book(rows: usize, p: usize, seed: u64) -> Book {
         let won = rng.unit() < 1.0 / (1.0 + (-z).exp());
         csv.push_str(if won { "yes\n" } else { "no\n" });
     }
-    match import(csv.as_bytes(), &direct_model(p), BadRows::Skip) {
+    match import(csv.as_bytes(), &direct_model(p), BadRows::Skip, TODAY) {
         Ok((book, _)) => book,
         Err(e) => panic!("{e}"),
     }
@@ -263,7 +266,7 @@ fn scenarios(book: &Book, label: &str, rows: &mut Vec<Row>) {
 fn main() {
     let mut rows = Vec::new();
     let t = Instant::now();
-    let sample = match import(&sample_csv(100_000, SAMPLE_SEED), &Model::default(), BadRows::Skip) {
+    let sample = match import(&sample_csv(100_000, SAMPLE_SEED), &Model::default(), BadRows::Skip, TODAY) {
         Ok((book, _)) => book,
         Err(e) => panic!("{e}"),
     };

@@ -58,6 +58,25 @@ if [ ! -x /usr/bin/chromedriver ]; then
   apt-get install -y chromium-driver
 fi
 
+# The SQL checks: DuckDB from PyPI, and a PostgreSQL server from Debian (the test
+# starts its own on a Unix socket in a temporary folder, as the postgres user).
+if ! python3 -c "import duckdb" 2>/dev/null; then
+  say "installing duckdb (PyPI)"
+  python3 -m pip install --quiet duckdb
+fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "installing postgresql from Debian"
+  apt_update_once
+  apt-get install -y postgresql
+fi
+
+# The spreadsheet formula check: LibreOffice Calc without its desktop parts.
+if ! command -v soffice >/dev/null; then
+  say "installing libreoffice-calc-nogui from Debian"
+  apt_update_once
+  apt-get install -y --no-install-recommends libreoffice-calc-nogui
+fi
+
 # wasm-opt (npm binaryen 132; Debian's is too old) and playwright-core (drives
 # Debian's Chromium; it never downloads a browser of its own).
 if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -f node_modules/playwright-core/package.json ]; then

@@ -53,6 +53,7 @@ impl AppProps {
                 address: self.address.to_string(),
                 in_frame: self.in_frame,
                 embedded: false,
+                today: crate::web::today(),
             },
             saved_mapping: self.saved_mapping.clone(),
         }

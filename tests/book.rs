@@ -13,6 +13,9 @@ use csql_calculator::model::book::{
 use csql_calculator::model::{evaluate, Model, ScoreMode};
 use proptest::prelude::*;
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -28,7 +31,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn import_ok(bytes: &[u8], policy: BadRows) -> (Book, csql_calculator::model::book::ImportReport) {
-    match import(bytes, &Model::default(), policy) {
+    match import(bytes, &Model::default(), policy, TODAY) {
         Ok(result) => result,
         Err(e) => panic!("import failed: {e}"),
     }
@@ -177,9 +180,15 @@ fn bad_values_kept_as_blank_when_asked() {
 #[test]
 fn empty_binary_header_only_and_too_large_files() {
     let model = Model::default();
-    assert_eq!(import(&fixture("empty.csv"), &model, BadRows::Skip).err(), Some(BookError::Empty));
-    assert_eq!(import(b"\xEF\xBB\xBF \r\n\n", &model, BadRows::Skip).err(), Some(BookError::Empty));
-    let binary = import(&fixture("binary.bin"), &model, BadRows::Skip).err();
+    assert_eq!(
+        import(&fixture("empty.csv"), &model, BadRows::Skip, TODAY).err(),
+        Some(BookError::Empty)
+    );
+    assert_eq!(
+        import(b"\xEF\xBB\xBF \r\n\n", &model, BadRows::Skip, TODAY).err(),
+        Some(BookError::Empty)
+    );
+    let binary = import(&fixture("binary.bin"), &model, BadRows::Skip, TODAY).err();
     assert_eq!(binary, Some(BookError::Binary));
     assert_eq!(BookError::Binary.to_string(), "this looks like a binary file, not CSV");
     // Invalid UTF-8 (Latin-1 bytes) near the start is refused with its own advice.
@@ -231,15 +240,15 @@ fn a_mapping_needs_an_id_column_and_known_columns() {
     let mut mapping = Mapping::auto(&table.headers, &model);
     assert_eq!(mapping.id, None);
     assert_eq!(
-        Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip).err(),
+        Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip, TODAY).err(),
         Some(BookError::NoIdColumn)
     );
     mapping.set_id(Some("code".into()));
-    let built = Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip);
+    let built = Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip, TODAY);
     assert_eq!(built.map(|(b, _)| b.id(0).to_owned()).ok(), Some("X".to_owned()));
     mapping.set_owner(Some("nope".into()));
     assert_eq!(
-        Book::build(table, &model, &mapping, BadRows::Skip).err(),
+        Book::build(table, &model, &mapping, BadRows::Skip, TODAY).err(),
         Some(BookError::UnknownColumn("nope".into()))
     );
 }
@@ -251,11 +260,11 @@ fn a_user_mapping_overrides_the_automatic_one() {
     let mut mapping = Mapping::auto(&table.headers, &model);
     mapping.set_signal("engagement", "seats_active", Some("seats".into()));
     // seats 100 of weight 1 out of 5 -> Engagement 20.
-    let (book, _) = Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+    let (book, _) = Book::build(Rc::clone(&table), &model, &mapping, BadRows::Skip, TODAY).unwrap_or_else(|e| panic!("{e}"));
     assert!(close(book.component_scores(0)[0], 20.0));
     // A direct column wins over signal columns.
     mapping.set_direct("engagement", Some("eng".into()));
-    let (book, _) = Book::build(table, &model, &mapping, BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+    let (book, _) = Book::build(table, &model, &mapping, BadRows::Skip, TODAY).unwrap_or_else(|e| panic!("{e}"));
     assert!(close(book.component_scores(0)[0], 55.0));
     assert_eq!(book.missing_components(), vec!["Fit", "Intent"]);
 }
@@ -371,7 +380,7 @@ proptest! {
                 mapping.set_gate(&g.key, None);
             }
         }
-        let (book, report) = Book::build(table, &model, &mapping, BadRows::Skip).unwrap();
+        let (book, report) = Book::build(table, &model, &mapping, BadRows::Skip, TODAY).unwrap();
         prop_assert_eq!(report.imported, rows.len());
         let scores = score_all(&book, &weights, threshold);
 
@@ -396,7 +405,7 @@ proptest! {
                 // Unmapped: not assessed, does not block. Mapped: yes meets it.
                 gate.met = !gate_mapped[g] || gates[g] == "yes";
             }
-            let e = evaluate(&filled);
+            let e = evaluate(&filled, TODAY);
             let expected = e.score.unwrap();
             prop_assert!((scores.scores[row] - expected).abs() < 1e-6, "row {}: {} vs {}", row, scores.scores[row], expected);
             prop_assert_eq!(scores.verdicts[row].word(), e.verdict.word());
@@ -562,6 +571,60 @@ fn export_then_import_gives_the_same_scores() {
     }
 }
 
+#[test]
+fn formula_cells_and_headers_are_exported_as_text() {
+    // A cell or header starting with =, +, -, @, tab or CR would run as a formula
+    // in a spreadsheet (CSV injection): it is exported with a leading quote.
+    let bytes = b"id,name,@cmd,engagement,fit,intent\n\
+A1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",-3,90,80,70\n\
+A2,\"\tTab\",\"\rCR\",+50,0,50\n";
+    let (book, report) = import_ok(bytes, BadRows::Skip);
+    assert_eq!(report.imported, 2);
+    let text = String::from_utf8(export_ok(&book, &default_scores(&book))).unwrap_or_default();
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(
+        lines[0],
+        "id,name,'@cmd,engagement,fit,intent,engagement_score,fit_score,intent_score,csql_score,verdict"
+    );
+    // A1: 90 x 0.4 + 80 x 0.3 + 70 x 0.3 = 36 + 24 + 21 = 81, gates not assessed: csql.
+    // The scores the program writes stay numbers.
+    assert_eq!(
+        lines[1],
+        "A1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",'-3,90,80,70,90.0,80.0,70.0,81.0,csql"
+    );
+    // A2: 50 x 0.4 + 0 x 0.3 + 50 x 0.3 = 20 + 0 + 15 = 35. A field holding a
+    // carriage return is quoted by the CSV writer as well.
+    assert_eq!(lines[2], "A2,'\tTab,\"'\rCR\",'+50,0,50,50.0,0.0,50.0,35.0,below-threshold");
+}
+
+#[test]
+fn an_escaped_export_imports_back_to_the_same_fields_and_scores() {
+    // +50 and -0 are numbers a spreadsheet would run as formulas; -3 is a bad
+    // value kept as blank. Exported as '+50, '-0 and '-3, they read back as
+    // they were: engagement 50, fit 0 (-0 is 0), intent blank = 0.
+    // Score: 50 x 0.4 + 0 x 0.3 + 0 x 0.3 = 20.
+    let bytes = b"id,name,engagement,fit,intent\nA1,=cmd|' /C calc'!A0,+50,-0,-3\n";
+    let (book, report) = import_ok(bytes, BadRows::KeepEmpty);
+    assert_eq!((report.imported, report.kept_with_blanks), (1, 1));
+    let scores = default_scores(&book);
+    assert!(close(scores.scores[0], 20.0));
+    let exported = export_ok(&book, &scores);
+    let text = String::from_utf8(exported.clone()).unwrap_or_default();
+    assert_eq!(
+        text.lines().nth(1),
+        Some("A1,'=cmd|' /C calc'!A0,'+50,'-0,'-3,50.0,0.0,0.0,20.0,below-threshold")
+    );
+    let (again, report) = import_ok(&exported, BadRows::KeepEmpty);
+    assert_eq!((report.imported, report.kept_with_blanks), (1, 1));
+    assert_eq!(
+        again.record(0).map(|r| r.iter().take(5).collect::<Vec<_>>()),
+        book.record(0).map(|r| r.iter().collect())
+    );
+    let rescored = default_scores(&again);
+    assert_eq!(rescored.scores, scores.scores);
+    assert_eq!(rescored.verdicts, scores.verdicts);
+}
+
 /// Cells that stress the reader: numbers, yes/no, garbage, delimiters, quotes,
 /// newlines, blanks and spaces.
 fn cell() -> impl Strategy<Value = String> {
@@ -571,7 +634,8 @@ fn cell() -> impl Strategy<Value = String> {
         2 => (0.0f64..=10.0).prop_map(|v| format!("{v:.1}")),
         1 => (0.0f64..=10.0).prop_map(|v| format!("{v:.1}").replace('.', ",")),
         2 => prop::sample::select(vec!["yes", "no", "Y", "maybe", "n/a"]).prop_map(str::to_owned),
-        3 => "[a-zA-Z ,;\t\"\n'-]{0,8}",
+        2 => prop::sample::select(vec!["-3", "+5", "-0", "=1+1", "@x", "'-2", "''+1", "'", "'5", "\t-1", "\r"]).prop_map(str::to_owned),
+        3 => "[a-zA-Z ,;\t\"\n'=+@-]{0,8}",
     ]
 }
 
@@ -623,11 +687,11 @@ proptest! {
         let bytes = writer.into_inner().unwrap();
         let policy = if keep { BadRows::KeepEmpty } else { BadRows::Skip };
         let model = Model::default();
-        if let Ok((book, report)) = import(&bytes, &model, policy) {
+        if let Ok((book, report)) = import(&bytes, &model, policy, TODAY) {
             prop_assert_eq!(report.rows_read, report.imported + report.skipped);
             let scores = score_all(&book, &weights, threshold);
             let exported = export_csv(&book, &scores).unwrap();
-            let (again, report) = import(&exported, &model, policy).unwrap();
+            let (again, report) = import(&exported, &model, policy, TODAY).unwrap();
             prop_assert_eq!(report.imported, book.len());
             prop_assert_eq!(report.skipped, 0);
             let rescored = score_all(&again, &weights, threshold);
@@ -635,14 +699,20 @@ proptest! {
             prop_assert_eq!(&rescored.verdicts, &scores.verdicts);
             for row in 0..book.len() {
                 prop_assert_eq!(again.id(row), book.id(row));
+                // Every original field reads back as it was, escaped or not.
+                let width = book.table().headers.len();
+                let before: Vec<&str> = book.record(row).map(|r| r.iter().collect()).unwrap_or_default();
+                let after: Vec<&str> = again.record(row).map(|r| r.iter().take(width).collect()).unwrap_or_default();
+                prop_assert_eq!(after, before);
             }
+            prop_assert_eq!(&again.table().headers[..book.table().headers.len()], &book.table().headers[..]);
         }
     }
 
     /// Arbitrary bytes never panic the importer.
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok((book, report)) = import(&bytes, &Model::default(), BadRows::KeepEmpty) {
+        if let Ok((book, report)) = import(&bytes, &Model::default(), BadRows::KeepEmpty, TODAY) {
             prop_assert_eq!(report.rows_read, report.imported + report.skipped);
             let scores = default_scores(&book);
             let _ = summarise(&book, &scores);
@@ -718,7 +788,7 @@ mod page_state {
     use csql_calculator::model::effect::{Answer, Effect, FileRef, StorageKey};
     use csql_calculator::model::Model;
 
-    use super::fixture;
+    use super::{fixture, TODAY};
 
     #[test]
     fn the_virtual_window_covers_the_visible_rows_plus_eight_either_side() {
@@ -986,7 +1056,7 @@ mod page_state {
 
     #[test]
     fn the_detail_gives_points_that_add_up_to_the_score() {
-        let (book, _) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
+        let (book, _) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip, TODAY) {
             Ok(r) => r,
             Err(e) => panic!("{e}"),
         };
@@ -1019,7 +1089,7 @@ mod page_state {
 
     #[test]
     fn the_e2e_fixture_scores_as_worked_out_by_hand() {
-        let (book, report) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip) {
+        let (book, report) = match import(&fixture("five_direct.csv"), &Model::default(), BadRows::Skip, TODAY) {
             Ok(r) => r,
             Err(e) => panic!("{e}"),
         };
@@ -1039,6 +1109,7 @@ mod page_state {
 fn owners_and_sales_outcomes_become_programme_rows() {
     use csql_calculator::model::book::{csm_rows, NO_OWNER};
     use csql_calculator::model::programme::Segment;
+
     let csv = "id,name,owner,segment,engagement,fit,intent,accepted,won\n\
                A1,One,Ann,smb,50,50,50,yes,yes\n\
                A2,Two,Ann,smb,50,50,50,yes,no\n\
@@ -1047,7 +1118,7 @@ fn owners_and_sales_outcomes_become_programme_rows() {
                B1,Five,Bo,enterprise,50,50,50,yes,yes\n\
                B2,Six,Bo,mid_market,50,50,50,no,\n\
                C1,Seven,,smb,50,50,50,yes,no\n";
-    let (book, _) = csql_calculator::model::book::import(csv.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    let (book, _) = csql_calculator::model::book::import(csv.as_bytes(), &Model::default(), BadRows::Skip, TODAY).unwrap();
     let rows = csm_rows(&book).expect("owner and accepted columns are there");
     let summary: Vec<(&str, &str, &str, &str, Option<Segment>)> = rows
         .iter()
@@ -1073,11 +1144,11 @@ fn owners_and_sales_outcomes_become_programme_rows() {
     );
     // Without an outcome column there is nothing to measure.
     let plain = "id,name,owner,engagement,fit,intent\nA1,One,Ann,50,50,50\n";
-    let (book, _) = csql_calculator::model::book::import(plain.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    let (book, _) = csql_calculator::model::book::import(plain.as_bytes(), &Model::default(), BadRows::Skip, TODAY).unwrap();
     assert_eq!(csm_rows(&book), None);
     // Without a closed-won column, won stays blank (n/a), never 0.
     let no_won = "id,name,owner,engagement,fit,intent,accepted\nA1,One,Ann,50,50,50,yes\n";
-    let (book, _) = csql_calculator::model::book::import(no_won.as_bytes(), &Model::default(), BadRows::Skip).unwrap();
+    let (book, _) = csql_calculator::model::book::import(no_won.as_bytes(), &Model::default(), BadRows::Skip, TODAY).unwrap();
     assert_eq!(csm_rows(&book).unwrap()[0].won, "");
 }
 

@@ -10,6 +10,9 @@ use csql_calculator::model::effect::Effect;
 use csql_calculator::model::Model;
 use yew::{AttrValue, BaseComponent, Callback};
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -20,7 +23,7 @@ async fn render<C: BaseComponent>(props: C::Properties) -> String {
 }
 
 fn built(name: &str, policy: BadRows) -> (Book, ImportReport) {
-    import(&fixture(name), &Model::default(), policy).unwrap_or_else(|e| panic!("{e}"))
+    import(&fixture(name), &Model::default(), policy, TODAY).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The text between `marker` and the next `<`.

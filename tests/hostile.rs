@@ -8,6 +8,9 @@ use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json
 use csql_calculator::model::state::State;
 use csql_calculator::model::{evaluate, Field, Lever, Model, Scale, ScoreMode, SignalKind, Verdict};
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 fn doc(model: Model) -> Document {
     Document::new(model, None)
 }
@@ -92,7 +95,7 @@ fn huge_sub_weight(weight: f64) -> Model {
 fn evaluate_reports_a_huge_sub_weight_instead_of_an_infinite_score() {
     // Today: 100 x 1.7e308 overflows to inf, inf / 1.7e308 = inf, and an inf score
     // qualifies the lead. A sub-weight above 1e6 is a problem on that signal.
-    let e = evaluate(&huge_sub_weight(1.7e308));
+    let e = evaluate(&huge_sub_weight(1.7e308), TODAY);
     assert_eq!(e.score, None);
     assert_eq!(e.verdict, Verdict::Invalid);
     let message = e.problem(Field::Signal(0, 0)).unwrap_or_default();
@@ -103,7 +106,7 @@ fn evaluate_reports_a_huge_sub_weight_instead_of_an_infinite_score() {
 #[test]
 fn a_book_is_not_scored_with_a_huge_sub_weight() {
     let csv = b"id,active_users_trend\nA,10\n";
-    let result = import(csv, &huge_sub_weight(1.7e308), BadRows::Skip);
+    let result = import(csv, &huge_sub_weight(1.7e308), BadRows::Skip, TODAY);
     let message = result.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("1000000"), "{message}");
 }
@@ -112,18 +115,18 @@ fn a_book_is_not_scored_with_a_huge_sub_weight() {
 fn a_component_weight_above_a_million_is_a_problem_beside_it() {
     let mut model = Model::default();
     model.components[0].weight = "1e300".into();
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert_eq!(
         e.problem(Field::Weight(0)),
         Some("Engagement weight: 1e300 is above the maximum of 1000000")
     );
     model.components[0].weight = "1000000".into();
-    assert_eq!(evaluate(&model).problem(Field::Weight(0)), None);
+    assert_eq!(evaluate(&model, TODAY).problem(Field::Weight(0)), None);
 }
 
 #[test]
 fn book_weights_above_a_million_make_every_verdict_invalid() {
-    let (book, _) = import(b"id,engagement\nA,50\n", &Model::default(), BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+    let (book, _) = import(b"id,engagement\nA,50\n", &Model::default(), BadRows::Skip, TODAY).unwrap_or_else(|e| panic!("{e}"));
     // Two weights of 1e300 add up fine; they are still out of range.
     let scores = score_all(&book, &[1e300, 1e300, 1.0], 70.0);
     assert!(
@@ -144,8 +147,8 @@ fn a_count_above_a_billion_is_out_of_range() {
         cap: 10.0,
         scale: Scale::Linear,
     };
-    assert_eq!(kind.score("1000000000"), Ok(Some(100.0)));
-    let message = kind.score("1e300").map_err(|e| e.to_string());
+    assert_eq!(kind.score("1000000000", TODAY), Ok(Some(100.0)));
+    let message = kind.score("1e300", TODAY).map_err(|e| e.to_string());
     assert_eq!(message, Err("1e300 is above the maximum of 1000000000".to_owned()));
 }
 
@@ -178,7 +181,7 @@ fn a_tiny_weight_share_does_not_give_a_huge_lever() {
         component.mode = ScoreMode::Direct;
         component.direct = score.into();
     }
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert!(matches!(e.verdict, Verdict::GatesMissing(_)), "{:?}", e.verdict);
     match e.parts[0].lever {
         Some(Lever::HoldsDownTo(floor)) => assert!(floor <= 100.0, "{floor}"),
@@ -189,6 +192,7 @@ fn a_tiny_weight_share_does_not_give_a_huge_lever() {
 // ------------------------------------------------------------ property: finite everywhere
 
 mod finite {
+    use super::TODAY;
     use csql_calculator::model::book::{csm_rows, detail, import, score_all, summarise, weights_and_threshold, BadRows};
     use csql_calculator::model::share::check;
     use csql_calculator::model::{evaluate, Component, Direction, Gate, Lever, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
@@ -297,6 +301,7 @@ mod finite {
                     threshold,
                     gates,
                     account: String::new(),
+                    as_of: String::new(),
                 }
             })
     }
@@ -331,7 +336,7 @@ mod finite {
         #[test]
         fn evaluate_is_finite_for_every_document_the_checks_accept(model in model()) {
             prop_assume!(check(&model).is_ok());
-            let e = evaluate(&model);
+            let e = evaluate(&model, TODAY);
             prop_assert!(finite(e.score) && finite(e.threshold), "{:?}", e);
             for part in &e.parts {
                 prop_assert!(finite(part.score) && finite(part.share) && finite(part.points), "{:?}", part);
@@ -355,7 +360,7 @@ mod finite {
             raw_threshold in number(),
         ) {
             prop_assume!(check(&model).is_ok());
-            let (book, _) = import(&csv_for(&model, &rows), &model, BadRows::KeepEmpty).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (book, _) = import(&csv_for(&model, &rows), &model, BadRows::KeepEmpty, TODAY).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let mut runs = vec![(raw_weights[..model.components.len()].to_vec(), raw_threshold)];
             if let Ok(typed) = weights_and_threshold(&model) {
                 runs.push(typed);
@@ -462,6 +467,7 @@ mod brief {
 // ------------------------------------------------------------ bounded work: headers
 
 mod headers {
+    use super::TODAY;
     use std::rc::Rc;
 
     use csql_calculator::model::book::{read_table, BadRows, Book, Mapping};
@@ -536,7 +542,7 @@ mod headers {
         assert_eq!(mapping.id.as_deref(), Some("id"));
         assert_eq!(mapping.signal("fit", "integrations"), Some("integrations"));
         assert_eq!(mapping.signal("intent", "budget_cycle_open"), Some("budget_cycle_open"));
-        let built = Book::build(table, &model, &mapping, BadRows::Skip);
+        let built = Book::build(table, &model, &mapping, BadRows::Skip, TODAY);
         assert!(built.is_ok_and(|(book, _)| book.is_empty() && book.missing_components().is_empty()));
     }
 }
@@ -544,6 +550,7 @@ mod headers {
 // ------------------------------------------------------------ bounded work: owners
 
 mod owners {
+    use super::TODAY;
     use std::fmt::Write as _;
 
     use csql_calculator::model::book::{csm_rows, import, score_all, summarise, BadRows, Book, NO_OWNER};
@@ -558,7 +565,7 @@ mod owners {
             let _ = writeln!(csv, "A{i},Owner {i:05},yes,{}", if i % 2 == 0 { "yes" } else { "no" });
         }
         csv.push_str("B1,Owner 00007,yes,no\nB2,Owner 00007,yes,no\nC1,,yes,no\nC2,No owner,yes,no\n");
-        match import(csv.as_bytes(), &Model::default(), BadRows::Skip) {
+        match import(csv.as_bytes(), &Model::default(), BadRows::Skip, TODAY) {
             Ok((book, _)) => book,
             Err(e) => panic!("{e}"),
         }
@@ -807,6 +814,7 @@ mod messages {
 // ------------------------------------------------------------ more of the same, found on the way
 
 mod found {
+    use super::TODAY;
     use std::fmt::Write as _;
 
     use csql_calculator::model::book::{import, BadRows};
@@ -815,7 +823,7 @@ mod found {
     #[test]
     fn a_huge_yes_no_value_is_quoted_short() {
         // Today the whole value came back in the message.
-        let message = SignalKind::YesNo.score(&"x".repeat(100_000)).map_err(|e| e.to_string());
+        let message = SignalKind::YesNo.score(&"x".repeat(100_000), TODAY).map_err(|e| e.to_string());
         assert_eq!(message, Err(format!("\u{201c}{}\u{2026}\u{201d} is not a number", "x".repeat(24))));
     }
 
@@ -828,7 +836,7 @@ mod found {
         for i in 0..2_000 {
             let _ = writeln!(csv, "A{i},maybe");
         }
-        let (_, report) = import(csv.as_bytes(), &Model::default(), BadRows::KeepEmpty).unwrap_or_else(|e| panic!("{e}"));
+        let (_, report) = import(csv.as_bytes(), &Model::default(), BadRows::KeepEmpty, TODAY).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(report.error_count, 2_000);
         let message = report.errors[0].message();
         assert!(message.len() < 300, "{} bytes", message.len());
@@ -840,7 +848,7 @@ mod found {
     fn an_owner_name_of_ten_thousand_characters_is_cut_to_a_name_in_programme_rows() {
         // A CSM row's name is a name: at most limits::MAX_NAME_LEN (200) characters, then an ellipsis.
         let csv = format!("id,owner,accepted\nA,{},yes\n", "o".repeat(10_000));
-        let (book, _) = import(csv.as_bytes(), &Model::default(), BadRows::Skip).unwrap_or_else(|e| panic!("{e}"));
+        let (book, _) = import(csv.as_bytes(), &Model::default(), BadRows::Skip, TODAY).unwrap_or_else(|e| panic!("{e}"));
         let rows = csql_calculator::model::book::csm_rows(&book).unwrap_or_default();
         assert_eq!(rows[0].name, format!("{}\u{2026}", "o".repeat(200)));
     }

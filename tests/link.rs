@@ -5,6 +5,9 @@ use csql_calculator::model::format::one_decimal;
 use csql_calculator::model::state::State;
 use csql_calculator::model::{evaluate, ScoreMode};
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 fn weights(state: &State) -> Vec<&str> {
     state.model.components.iter().map(|c| c.weight.as_str()).collect()
 }
@@ -15,7 +18,7 @@ fn the_documented_link_shows_66_and_below_threshold() {
     assert!(state.notices.is_empty(), "{:?}", state.notices);
     assert_eq!(weights(&state), ["50", "30", "20"]);
     assert!(state.model.components.iter().all(|c| c.mode == ScoreMode::Direct));
-    let e = evaluate(&state.model);
+    let e = evaluate(&state.model, TODAY);
     assert_eq!(one_decimal(e.score), "66.0");
     assert_eq!(e.verdict.word(), "below-threshold");
 }

@@ -6,6 +6,9 @@ use csql_calculator::model::format::{lever, one_decimal, reason};
 use csql_calculator::model::state::{CalcEvent, State};
 use csql_calculator::model::{evaluate, Lever, Model, ScoreMode, Verdict};
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 /// A model with typed scores and weights for Engagement, Fit, Intent.
 fn direct(weights: [&str; 3], scores: [&str; 3]) -> Model {
     let mut model = Model::default();
@@ -31,7 +34,7 @@ fn raise_to(l: Option<Lever>) -> f64 {
 #[test]
 fn worked_example_from_the_issue_scores_66_and_is_4_points_short() {
     // (80 x 50 + 60 x 30 + 40 x 20) / (50 + 30 + 20) = (4000 + 1800 + 800) / 100 = 66
-    let e = evaluate(&direct(["50", "30", "20"], ["80", "60", "40"]));
+    let e = evaluate(&direct(["50", "30", "20"], ["80", "60", "40"]), TODAY);
     assert!(close(e.score.unwrap(), 66.0));
     assert_eq!(one_decimal(e.score), "66.0");
     assert_eq!(e.verdict.word(), "below-threshold");
@@ -52,15 +55,15 @@ fn worked_example_from_the_issue_scores_66_and_is_4_points_short() {
 
 #[test]
 fn weights_in_any_scale_give_the_same_score() {
-    let a = evaluate(&direct(["5", "3", "2"], ["80", "60", "40"]));
-    let b = evaluate(&direct(["0.5", "0.3", "0.2"], ["80", "60", "40"]));
+    let a = evaluate(&direct(["5", "3", "2"], ["80", "60", "40"]), TODAY);
+    let b = evaluate(&direct(["0.5", "0.3", "0.2"], ["80", "60", "40"]), TODAY);
     assert!(close(a.score.unwrap(), 66.0));
     assert!(close(b.score.unwrap(), 66.0));
 }
 
 #[test]
 fn all_zero_weights_are_invalid_with_a_message_not_nan() {
-    let e = evaluate(&direct(["0", "0", "0"], ["80", "60", "40"]));
+    let e = evaluate(&direct(["0", "0", "0"], ["80", "60", "40"]), TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(e.score, None);
     assert_eq!(one_decimal(e.score), "\u{2013}");
@@ -73,7 +76,7 @@ fn all_zero_weights_are_invalid_with_a_message_not_nan() {
 
 #[test]
 fn bad_typed_values_name_their_field() {
-    let e = evaluate(&direct(["50", "-1", "x"], ["101", "60", ""]));
+    let e = evaluate(&direct(["50", "-1", "x"], ["101", "60", ""]), TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(e.problem(Field::Weight(1)), Some("Fit weight: -1 is below the minimum of 0"));
     assert_eq!(
@@ -93,7 +96,7 @@ fn bad_typed_values_name_their_field() {
 fn bad_threshold_is_invalid() {
     let mut model = direct(["1", "1", "1"], ["50", "50", "50"]);
     model.threshold = "seventy".to_owned();
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(
         e.problem(Field::Threshold),
@@ -105,7 +108,7 @@ fn bad_threshold_is_invalid() {
 fn qualifying_score_needs_every_required_gate() {
     // (90 + 80 + 70) / 3 = 80, above 70, but no gate is ticked yet.
     let mut model = direct(["1", "1", "1"], ["90", "80", "70"]);
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert!(close(e.score.unwrap(), 80.0));
     assert_eq!(
         e.verdict,
@@ -120,13 +123,13 @@ fn qualifying_score_needs_every_required_gate() {
     for gate in &mut model.gates {
         gate.met = gate.key != "budget";
     }
-    assert_eq!(evaluate(&model).verdict, Verdict::GatesMissing(vec!["Budget".into()]));
+    assert_eq!(evaluate(&model, TODAY).verdict, Verdict::GatesMissing(vec!["Budget".into()]));
     assert_eq!(
-        reason(&evaluate(&model)),
+        reason(&evaluate(&model, TODAY)),
         "Score 80.0 meets the threshold of 70.0, but one required gate is not met: Budget."
     );
     model.gates[3].required = false;
-    assert_eq!(evaluate(&model).verdict, Verdict::Csql);
+    assert_eq!(evaluate(&model, TODAY).verdict, Verdict::Csql);
 }
 
 #[test]
@@ -136,21 +139,21 @@ fn a_score_exactly_on_the_threshold_qualifies_despite_float_rounding() {
     for gate in &mut model.gates {
         gate.met = true;
     }
-    assert_eq!(evaluate(&model).verdict, Verdict::Csql);
+    assert_eq!(evaluate(&model, TODAY).verdict, Verdict::Csql);
 }
 
 #[test]
 fn levers_out_of_reach_no_weight_and_holding() {
     // All zero with weights 50/30/20: Engagement at 100 alone gives 50, short of 70.
-    let e = evaluate(&direct(["50", "30", "20"], ["0", "0", "0"]));
+    let e = evaluate(&direct(["50", "30", "20"], ["0", "0", "0"]), TODAY);
     assert_eq!(e.parts[0].lever, Some(Lever::OutOfReach { best: 50.0 }));
     assert_eq!(lever(e.parts[0].lever), "Out of reach alone: at 100 the score is 50.0");
 
-    let e = evaluate(&direct(["1", "1", "0"], ["50", "50", "100"]));
+    let e = evaluate(&direct(["1", "1", "0"], ["50", "50", "100"]), TODAY);
     assert_eq!(e.parts[2].lever, Some(Lever::NoWeight));
 
     // 100 everywhere: Engagement may fall to (70 - 50) / 0.5 = 40; Intent's 20 points are not needed (80 without it).
-    let e = evaluate(&direct(["50", "30", "20"], ["100", "100", "100"]));
+    let e = evaluate(&direct(["50", "30", "20"], ["100", "100", "100"]), TODAY);
     let Some(Lever::HoldsDownTo(floor)) = e.parts[0].lever else {
         panic!("{:?}", e.parts[0].lever)
     };
@@ -168,7 +171,7 @@ fn component_score_from_signals_is_their_weighted_mean() {
     for (signal, value) in engagement.signals.iter_mut().zip(["8", "50", "yes", "6"]) {
         signal.value = value.to_owned();
     }
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert!(close(e.parts[0].score.unwrap(), 74.0));
     assert_eq!(e.parts[0].answered, Some((3, 3)), "the QBR checkbox is not a number signal");
 
@@ -176,7 +179,7 @@ fn component_score_from_signals_is_their_weighted_mean() {
     for signal in &mut model.components[0].signals[1..] {
         signal.value.clear();
     }
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert!(close(e.parts[0].score.unwrap(), 32.0));
     assert_eq!(e.parts[0].answered, Some((1, 3)));
 
@@ -184,14 +187,14 @@ fn component_score_from_signals_is_their_weighted_mean() {
     for (signal, value) in model.components[1].signals.iter_mut().zip(["yes", "no", "5"]) {
         signal.value = value.to_owned();
     }
-    assert!(close(evaluate(&model).parts[1].score.unwrap(), 75.0));
+    assert!(close(evaluate(&model, TODAY).parts[1].score.unwrap(), 75.0));
 }
 
 #[test]
 fn an_out_of_range_signal_makes_the_account_invalid_and_says_which() {
     let mut model = Model::default();
     model.components[0].signals[0].value = "11".to_owned();
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     let message = e.problem(Field::Signal(0, 0)).unwrap();
     assert!(message.starts_with("Engagement, \u{201c}Active-user trend"), "{message}");
@@ -204,7 +207,7 @@ fn a_component_whose_signals_all_weigh_zero_is_invalid() {
     for signal in &mut model.components[2].signals {
         signal.weight = 0.0;
     }
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     assert!(e
         .problem(Field::Component(2))
@@ -216,19 +219,19 @@ fn a_component_whose_signals_all_weigh_zero_is_invalid() {
 fn actions_change_the_verdict() {
     let mut state =
         State::from_query("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing");
-    assert_eq!(evaluate(&state.model).verdict.word(), "below-threshold");
+    assert_eq!(evaluate(&state.model, TODAY).verdict.word(), "below-threshold");
     // Intent weight 0: (80 x 50 + 60 x 30) / 80 = 5800 / 80 = 72.5, a CSQL.
     state.apply(CalcEvent::SetWeight(2, "0".into()));
-    let e = evaluate(&state.model);
+    let e = evaluate(&state.model, TODAY);
     assert!(close(e.score.unwrap(), 72.5));
     assert_eq!(e.verdict, Verdict::Csql);
     state.apply(CalcEvent::SetGateMet(4, false));
-    assert_eq!(evaluate(&state.model).verdict, Verdict::GatesMissing(vec!["Timing".into()]));
+    assert_eq!(evaluate(&state.model, TODAY).verdict, Verdict::GatesMissing(vec!["Timing".into()]));
     state.apply(CalcEvent::SetThreshold("73".into()));
-    assert_eq!(evaluate(&state.model).verdict.word(), "below-threshold");
+    assert_eq!(evaluate(&state.model, TODAY).verdict.word(), "below-threshold");
     state.apply(CalcEvent::SetMode(0, ScoreMode::Signals));
     // Engagement from unanswered signals scores 0: (0 + 1800) / 80 = 22.5.
-    assert!(close(evaluate(&state.model).score.unwrap(), 22.5));
+    assert!(close(evaluate(&state.model, TODAY).score.unwrap(), 22.5));
     // Out-of-range indexes are ignored rather than panicking.
     let before = state.clone();
     state.apply(CalcEvent::SetWeight(9, "1".into()));

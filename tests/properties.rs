@@ -5,6 +5,9 @@ use csql_calculator::model::state::State;
 use csql_calculator::model::{evaluate, Model, ScoreMode, Verdict};
 use proptest::prelude::*;
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 fn direct(weights: &[f64], scores: &[f64]) -> Model {
     let mut model = Model::default();
     for (i, c) in model.components.iter_mut().enumerate() {
@@ -22,7 +25,7 @@ proptest! {
         scores in prop::collection::vec(0.0f64..=100.0, 3),
     ) {
         prop_assume!(weights.iter().sum::<f64>() > 1e-6);
-        let e = evaluate(&direct(&weights, &scores));
+        let e = evaluate(&direct(&weights, &scores), TODAY);
         let score = e.score.expect("valid inputs score");
         let lowest = scores.iter().copied().fold(f64::INFINITY, f64::min);
         let highest = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -39,8 +42,8 @@ proptest! {
         factor in 0.01f64..100.0,
     ) {
         let scaled: Vec<f64> = weights.iter().map(|w| w * factor).collect();
-        let a = evaluate(&direct(&weights, &scores)).score.unwrap();
-        let b = evaluate(&direct(&scaled, &scores)).score.unwrap();
+        let a = evaluate(&direct(&weights, &scores), TODAY).score.unwrap();
+        let b = evaluate(&direct(&scaled, &scores), TODAY).score.unwrap();
         prop_assert!((a - b).abs() < 1e-9);
     }
 
@@ -55,7 +58,7 @@ proptest! {
             c.direct = fields[4 + i].clone();
         }
         model.components[0].signals[0].value = fields[7].clone();
-        let e = evaluate(&model);
+        let e = evaluate(&model, TODAY);
         if let Some(score) = e.score {
             prop_assert!(score.is_finite());
         }
@@ -65,6 +68,6 @@ proptest! {
     #[test]
     fn any_query_string_loads(query in ".{0,200}") {
         let state = State::from_query(&query);
-        let _ = evaluate(&state.model);
+        let _ = evaluate(&state.model, TODAY);
     }
 }

@@ -11,6 +11,9 @@ use csql_calculator::model::state::{CalcEvent, KindChoice, Startup, State, Store
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
 
+/// Any date will do: these models have no recency signal.
+const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+
 /// Made by the first release with share links. It must open identically in every later release.
 const FROZEN_LINK: &str = "1.tVZhixs3EP0rg6CQgq_1JVxpTQgk0EKgH9q0-RSOZVY7Xgtrpb2V1o457r_naWXHcmKCj0u-mPU8SfNm5s1I92ojQzDeqcX1THW-EasW90r7rvdOXAxq8eFerWWnFkpcy610sKqZctwJbH-Wtq2YdhVhvZmrfBi-GzOITuj-Y6F-T2gwrWNbHs86mo1UYwChKg7iGiyzXCdG6vUEXiWQJoz8Jn2uhCyHSHcjDxGGZ3NasrXGtTO6oaXlOKPrObWD38IGLMSfceza4HTEGXd94jhwBKoejiE8_2V-YDwlR_U-mEQBmzdsx7QL6w_cg3AMVY6gYP230eKCNDThlHEy7sj7xZwa3gV69tMZWr0MOmW24HX9OF539VBxjMiXnGRzbzry-PfNu6_97yRUzj_B_SABMgrAnYRQEHh3AlD0JB0bixShsp1IKgeSMr-6nl9Urst43R6ZLU0h4r_MiXpffFO9v51XL5RZacZPx1GvilD_X4kZCDAlmCZYAvlxoIkZ9YPPbEH8ghI8UplG91WQdt-hp6T29s-ckhpMI2xJjyH6Dv0Ecktj5Qdow7gobaokdFAwe1uYSXvncNyk3S_8az9OEWnu1eImuQ6abULQ_MLDk9SRuJVT7u30n17Wr6DUNEte_lq_KiXzvJDMQRuFZs4qppadd03VW3Zla4Y1-pJrP0ZaYmqM6CHKS1N9ULX9hu9SD-wqSpJOxvzFQC8IvU__yS8nv2RNZ-L3HVd_zAsKTrZViLyWlbeNDGViCBhF4Y48pHtcQyZQKhgSdVYpT1ZqPTatxErvtJXK9-K-aqS8gqYVic5-0eOJOGn5jDBvZyquEF8KOI2gG-BYKKWc0KnNqGOVJ9uB3z_ZStl6NyJH2ROIk3zs2aXLn4K3G-iMU7_XVjpIzaT7auoyWnFS8yB3I6iCQBxGgdwFEeCyDXJM1XnxHDuiIJChhiNTzXqdp48TaWbkfCS8PuhQFur8fn5dwuG8fP4rBFOPuyvjTum8pka0mZLRYeWkqvzgaaZLact4DJG5lERWROH_zcFQ-My2Sb8N4jNLA2c-v2rAMT1YvpTUWd_p8-g6okVxOxYaPRhOy7_DheSSH9oalNvtC_AxUsAgDdn1N13ePjx8Ag";
 
@@ -26,7 +29,7 @@ fn the_frozen_link_still_opens_with_the_same_score() {
     // Intent from signals: beyond plan yes 100, plan usage 90, new stakeholder unticked 0,
     // budget cycle unticked but counting against: 100 - 0 = 100. (100 + 90 + 0 + 100) / 4 = 72.5.
     // Score: (80 x 50 + 60 x 30 + 72.5 x 20) / 100 = (4000 + 1800 + 1450) / 100 = 72.5.
-    let e = evaluate(&model);
+    let e = evaluate(&model, TODAY);
     assert!((e.parts[2].score.unwrap() - 72.5).abs() < 1e-9, "{:?}", e.parts[2]);
     assert!((e.score.unwrap() - 72.5).abs() < 1e-9);
     // Budget and timing are ticked; the other three required gates are not.
@@ -79,6 +82,7 @@ fn doc(model: Model) -> Document {
 
 fn base64_url(bytes: &[u8]) -> String {
     use base64::Engine as _;
+
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
@@ -212,7 +216,7 @@ fn editing_components_signals_and_gates() {
     state.apply(CalcEvent::SetSignalDirection(3, 0, Direction::Negative));
     state.apply(CalcEvent::RenameSignal(3, 0, "Open escalation".into()));
     state.apply(CalcEvent::SetSignal(3, 0, "yes".into()));
-    let e = evaluate(&state.model);
+    let e = evaluate(&state.model, TODAY);
     assert_eq!(e.parts[3].score, Some(0.0));
     // Weights 40/30/30/10 over 110; only this component could score and it scores 0.
     assert!((e.parts[3].share.unwrap() - 100.0 * 10.0 / 110.0).abs() < 1e-9);
@@ -228,7 +232,7 @@ fn editing_components_signals_and_gates() {
     state.apply(CalcEvent::SetSignal(3, 1, "1".into()));
     let log = 2f64.ln() / 5f64.ln() * 100.0;
     // (0 x 1 + 43.07 x 3) / 4.
-    let e = evaluate(&state.model);
+    let e = evaluate(&state.model, TODAY);
     assert!((e.parts[3].score.unwrap() - log * 3.0 / 4.0).abs() < 1e-9);
     assert_eq!(state.model.components[3].signals[1].key, "signal_2");
 
@@ -324,6 +328,7 @@ fn model() -> impl Strategy<Value = Model> {
     });
     (components, typed(), gates).prop_map(|(components, threshold, gates)| Model {
         account: String::new(),
+        as_of: String::new(),
         components,
         threshold,
         gates,

@@ -24,7 +24,7 @@ pub struct CalculatorProps {
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let state = &props.state;
     let onaction = &props.onaction;
-    let view = screen::calculator(&state.model);
+    let view = screen::calculator(&state.model, state.today);
     let editing = state.editing && !state.locked;
     let components = state.model.components.len();
     html! {

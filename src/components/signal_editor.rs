@@ -37,6 +37,7 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
         SignalKind::YesNo => "yes_no",
         SignalKind::Rating => "rating",
         SignalKind::Percent => "percent",
+        SignalKind::Date { .. } => "date",
     };
     let number = |e: &InputEvent| input_value(e).trim().parse::<f64>().ok();
     html! {

@@ -39,7 +39,13 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
     let (c, s) = (*component, *index);
     let error_id = format!("{id}-error");
     if signal.kind == SignalKind::YesNo {
-        let checked = signal.kind.score(&signal.value).ok().flatten().is_some_and(|v| v > 0.0);
+        // A yes/no signal does not read the as-of date.
+        let checked = signal
+            .kind
+            .score(&signal.value, crate::model::date::Date::default())
+            .ok()
+            .flatten()
+            .is_some_and(|v| v > 0.0);
         return html! {
             <div class="signal signal-yes-no">
                 <input type="checkbox" id={id.clone()} {checked}

@@ -80,6 +80,7 @@ impl AppState {
         let flags = ViewFlags::from_query(&startup.calc.query);
         let mut book = BookState {
             saved_mapping: startup.saved_mapping.clone(),
+            today: startup.calc.today,
             ..BookState::default()
         };
         book.sync(&calc.model);

@@ -17,6 +17,7 @@ impl Default for Model {
             threshold: THRESHOLD.to_owned(),
             gates: gates(),
             account: String::new(),
+            as_of: String::new(),
         }
     }
 }

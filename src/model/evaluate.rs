@@ -3,6 +3,7 @@
 //! `score = sum(component x weight) / sum(weight)`, so the score stays on 0-100
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
+use super::date::{as_of, Date};
 use super::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
 use super::number::{brief, parse_in_range, reaches, TOLERANCE};
 use super::signal::shares;
@@ -23,6 +24,8 @@ pub enum Field {
     Signal(usize, usize),
     /// Component `n` as a whole (no signal carries weight).
     Component(usize),
+    /// The as-of date recency signals are scored at.
+    AsOf,
 }
 
 /// An input that stops the calculation, with a message for the user.
@@ -121,7 +124,7 @@ pub struct Evaluation {
 type Answered = Option<(usize, usize)>;
 
 /// Scores one component from its inputs; `Err` carries the problems found.
-fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Problem>>, Answered) {
+fn component_score(index: usize, component: &Component, as_of: Date) -> (Result<f64, Vec<Problem>>, Answered) {
     match component.mode {
         ScoreMode::Direct => {
             let result = parse_in_range(&component.direct, 0.0, MAX_SCORE).map_err(|e| {
@@ -153,7 +156,7 @@ fn component_score(index: usize, component: &Component) -> (Result<f64, Vec<Prob
             let mut answered = 0;
             let mut numeric = 0;
             for ((s, signal), share) in component.signals.iter().enumerate().zip(&shares) {
-                match signal.score(&signal.value) {
+                match signal.score(&signal.value, as_of) {
                     Ok(value) => {
                         if signal.kind != SignalKind::YesNo {
                             numeric += 1;
@@ -213,10 +216,20 @@ fn lever(score: f64, threshold: f64, points: f64, fraction: f64) -> Lever {
     }
 }
 
-/// Evaluates the model for the account whose inputs it holds.
+/// Evaluates the model for the account whose inputs it holds. `today` is the
+/// caller's date (the browser's, the system's): recency signals are scored at
+/// the model's as-of date, or at `today` when the model leaves it blank.
 #[must_use]
-pub fn evaluate(model: &Model) -> Evaluation {
+pub fn evaluate(model: &Model, today: Date) -> Evaluation {
     let mut problems = Vec::new();
+
+    let as_of = as_of(model, today).unwrap_or_else(|e| {
+        problems.push(Problem {
+            field: Field::AsOf,
+            message: format!("As-of date: {e}"),
+        });
+        today
+    });
 
     let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE)
         .map_err(|e| {
@@ -267,7 +280,7 @@ pub fn evaluate(model: &Model) -> Evaluation {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let (result, answered) = component_score(i, c);
+            let (result, answered) = component_score(i, c, as_of);
             (result.map_err(|mut p| problems.append(&mut p)).ok(), answered)
         })
         .collect();

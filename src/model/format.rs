@@ -55,7 +55,7 @@ pub fn verdict_word_label(word: &str) -> &'static str {
 #[must_use]
 pub fn result_summary(state: &super::state::State) -> String {
     let model = &state.model;
-    let evaluation = super::evaluate(model);
+    let evaluation = super::evaluate(model, state.today);
     let mut lines = Vec::new();
     let account = model.account.trim();
     if !account.is_empty() {

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod book;
+pub mod date;
 pub mod defaults;
 pub mod effect;
 pub mod evaluate;
@@ -16,10 +17,13 @@ pub mod limits;
 pub mod link;
 pub mod notice;
 pub mod number;
+pub mod plan;
 pub mod programme;
 pub mod screen;
 pub mod share;
 pub mod signal;
+pub mod spreadsheet;
+pub mod sql;
 pub mod state;
 pub mod text;
 pub mod view;
@@ -83,4 +87,8 @@ pub struct Model {
     /// The account's name, as typed (optional; used in the copied summary).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub account: String,
+    /// The date recency signals are scored at, `YYYY-MM-DD`; blank means today
+    /// (see [`date::as_of`]). Documents without it load as blank.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub as_of: String,
 }

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-/// Why a typed number cannot be used.
+/// Why a typed value (a number, or a date for a recency signal) cannot be used.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum NumberError {
     /// The field is blank.
@@ -26,6 +26,17 @@ pub enum NumberError {
         value: String,
         /// The largest value allowed.
         max: String,
+    },
+    /// A recency signal's value is not a date written as `YYYY-MM-DD`.
+    #[error("\u{201c}{0}\u{201d} is not a date (write it as YYYY-MM-DD)")]
+    NotADate(String),
+    /// A recency signal's date is after the as-of date.
+    #[error("{date} is after the as-of date {as_of}")]
+    FutureDate {
+        /// The date given.
+        date: String,
+        /// The as-of date.
+        as_of: String,
     },
 }
 

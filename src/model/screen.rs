@@ -2,6 +2,7 @@
 //! worked out here, so the components only lay them out (the view model, in
 //! crux's words).
 
+use super::date::Date;
 use super::evaluate::{problem_for, Field};
 use super::format::{lever, one_decimal, percent, reason, verdict_label};
 use super::number::{parse_in_range, parse_non_negative};
@@ -210,10 +211,11 @@ pub struct CalculatorView {
     pub result: ResultView,
 }
 
-/// Builds the calculator screen for a model.
+/// Builds the calculator screen for a model; `today` is the browser's date,
+/// for recency signals when the model leaves its as-of date blank.
 #[must_use]
-pub fn calculator(model: &Model) -> CalculatorView {
-    let evaluation = evaluate(model);
+pub fn calculator(model: &Model, today: Date) -> CalculatorView {
+    let evaluation = evaluate(model, today);
     CalculatorView {
         weights: weight_rows(model, &evaluation),
         weights_error: problem_for(&evaluation.problems, Field::Weights).map(str::to_owned),
@@ -232,6 +234,7 @@ pub fn example(kind: SignalKind) -> String {
         SignalKind::YesNo => String::new(),
         SignalKind::Rating => "e.g. 7".to_owned(),
         SignalKind::Percent => "e.g. 65".to_owned(),
+        SignalKind::Date { .. } => "e.g. 2026-01-31".to_owned(),
     }
 }
 
@@ -243,7 +246,7 @@ mod tests {
     fn a_new_account_asks_for_signals_instead_of_scoring_zero() {
         let model = Model::default();
         assert!(is_blank(&model));
-        let view = calculator(&model);
+        let view = calculator(&model, Date::default());
         assert!(view.result.blank);
         assert_eq!(view.result.headline, BLANK_HEADLINE);
         let mut typed = model.clone();
@@ -263,7 +266,7 @@ mod tests {
             c.mode = ScoreMode::Direct;
             c.direct = s.into();
         }
-        let view = calculator(&model);
+        let view = calculator(&model, Date::default());
         let spans: Vec<(f64, f64)> = view.result.bar.iter().map(|s| (s.x, s.width)).collect();
         for ((x, w), (ex, ew)) in spans.iter().zip([(0.0, 40.0), (40.0, 18.0), (58.0, 8.0)]) {
             assert!((x - ex).abs() < 1e-9 && (w - ew).abs() < 1e-9, "{spans:?}");
@@ -279,7 +282,7 @@ mod tests {
         // A weight above 100 stretches its slider; a word leaves it at 0.
         model.components[0].weight = "250".into();
         model.components[1].weight = "x".into();
-        let view = calculator(&model);
+        let view = calculator(&model, Date::default());
         assert_eq!(
             (view.weights[0].slider.as_str(), view.weights[0].slider_max.as_str()),
             ("250", "250")

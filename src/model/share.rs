@@ -315,6 +315,7 @@ pub fn check(model: &Model) -> Result<(), String> {
             .map_err(|e| format!("the value {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
     };
     number(&model.threshold)?;
+    number(&model.as_of)?;
     let mut keys: Vec<&str> = Vec::new();
     for component in &model.components {
         if component.signals.len() > MAX_SIGNALS {
@@ -337,6 +338,11 @@ pub fn check(model: &Model) -> Result<(), String> {
             number(&signal.value)?;
             let range = |found: String, e: LimitError| format!("signal {} has {found}; {e}", quoted(&signal.label));
             limits::check_weight(signal.weight).map_err(|e| range(format!("the sub-weight {}", brief(signal.weight)), e))?;
+            if let SignalKind::Date { half_life_days } = signal.kind {
+                if !(half_life_days.is_finite() && half_life_days > 0.0) {
+                    return Err(format!("signal {} needs a half-life above 0 days", quoted(&signal.label)));
+                }
+            }
             if let SignalKind::Count { cap, .. } = signal.kind {
                 limits::check_cap(cap).map_err(|e| range(format!("the cap {}", brief(cap)), e))?;
             }

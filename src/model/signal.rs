@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::Date;
 use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
 use super::number::{parse_in_range, NumberError};
 
@@ -46,15 +47,24 @@ pub enum SignalKind {
     Rating,
     /// A percentage from 0 to 100, taken as it is.
     Percent,
+    /// A date (`YYYY-MM-DD`), such as the last QBR or login: 100 on the as-of
+    /// date, halving every `half_life_days` before it. A later date is an error.
+    Date {
+        /// Days for the score to halve; always above 0.
+        #[serde(with = "super::exact")]
+        half_life_days: f64,
+    },
 }
 
 impl SignalKind {
-    /// Scores a raw value. Blank means "not answered" and gives `Ok(None)`,
-    /// except for yes/no, shown as a checkbox, where blank means no.
+    /// Scores a raw value at the as-of date `as_of` (only dates use it). Blank
+    /// means "not answered" and gives `Ok(None)`, except for yes/no, shown as a
+    /// checkbox, where blank means no.
     ///
     /// # Errors
-    /// A value that is not a number, or is out of the kind's range.
-    pub fn score(self, raw: &str) -> Result<Option<f64>, NumberError> {
+    /// A value that is not a number (or not a date), is out of the kind's range,
+    /// or is a date after `as_of`.
+    pub fn score(self, raw: &str, as_of: Date) -> Result<Option<f64>, NumberError> {
         let raw = raw.trim();
         if raw.is_empty() {
             return Ok((self == Self::YesNo).then_some(0.0));
@@ -76,6 +86,25 @@ impl SignalKind {
             },
             Self::Rating => parse_in_range(raw, 0.0, MAX_RATING)? * (MAX_SCORE / MAX_RATING),
             Self::Percent => parse_in_range(raw, 0.0, MAX_SCORE)?,
+            Self::Date { half_life_days } => {
+                let date = Date::parse(raw).map_err(|_| NumberError::NotADate(super::text::truncate(raw, 24)))?;
+                let days = as_of.days() - date.days();
+                if days < 0 {
+                    return Err(NumberError::FutureDate {
+                        date: date.to_string(),
+                        as_of: as_of.to_string(),
+                    });
+                }
+                if half_life_days > 0.0 && half_life_days.is_finite() {
+                    // Days between years 1 and 9999 fit an f64 exactly.
+                    #[allow(clippy::cast_precision_loss)]
+                    let age = days as f64;
+                    100.0 * 0.5f64.powf(age / half_life_days)
+                } else {
+                    // A half-life the document check refuses: no credit.
+                    0.0
+                }
+            }
         };
         Ok(Some(score))
     }
@@ -94,6 +123,10 @@ impl SignalKind {
             Self::YesNo => "yes or no".to_owned(),
             Self::Rating => "rating 0-10".to_owned(),
             Self::Percent => "percent 0-100".to_owned(),
+            Self::Date { half_life_days } => format!(
+                "date YYYY-MM-DD; 100 on the as-of date, half every {} days",
+                super::number::plain(half_life_days)
+            ),
         }
     }
 }
@@ -118,12 +151,13 @@ pub struct Signal {
 }
 
 impl Signal {
-    /// Scores a raw value for this signal, 0-100; blank gives `Ok(None)` (unanswered).
+    /// Scores a raw value for this signal at the as-of date, 0-100; blank
+    /// gives `Ok(None)` (unanswered).
     ///
     /// # Errors
     /// A value that is not valid for the signal's kind.
-    pub fn score(&self, raw: &str) -> Result<Option<f64>, NumberError> {
-        let score = self.kind.score(raw)?;
+    pub fn score(&self, raw: &str, as_of: Date) -> Result<Option<f64>, NumberError> {
+        let score = self.kind.score(raw, as_of)?;
         Ok(match self.direction {
             Direction::Positive => score,
             Direction::Negative => score.map(|s| MAX_SCORE - s),
@@ -169,29 +203,32 @@ pub fn shares(signals: &[Signal]) -> Vec<f64> {
 mod tests {
     use super::*;
 
+    /// Any date: only recency signals read it.
+    const AS_OF: Date = Date::from_days(20_000);
+
     #[test]
     fn count_scales_to_its_cap_and_holds_above() {
         let kind = SignalKind::Count {
             cap: 4.0,
             scale: Scale::Linear,
         };
-        assert_eq!(kind.score("1"), Ok(Some(25.0)));
-        assert_eq!(kind.score("4"), Ok(Some(100.0)));
-        assert_eq!(kind.score("9"), Ok(Some(100.0)));
-        assert_eq!(kind.score("0"), Ok(Some(0.0)));
-        assert!(kind.score("-1").is_err());
+        assert_eq!(kind.score("1", AS_OF), Ok(Some(25.0)));
+        assert_eq!(kind.score("4", AS_OF), Ok(Some(100.0)));
+        assert_eq!(kind.score("9", AS_OF), Ok(Some(100.0)));
+        assert_eq!(kind.score("0", AS_OF), Ok(Some(0.0)));
+        assert!(kind.score("-1", AS_OF).is_err());
     }
 
     #[test]
     fn yes_no_rating_percent() {
-        assert_eq!(SignalKind::YesNo.score("yes"), Ok(Some(100.0)));
-        assert_eq!(SignalKind::YesNo.score("No"), Ok(Some(0.0)));
-        assert!(SignalKind::YesNo.score("maybe").is_err());
-        assert_eq!(SignalKind::Rating.score("7"), Ok(Some(70.0)));
-        assert_eq!(SignalKind::Rating.score("2.5"), Ok(Some(25.0)));
-        assert!(SignalKind::Rating.score("11").is_err());
-        assert_eq!(SignalKind::Percent.score("42"), Ok(Some(42.0)));
-        assert!(SignalKind::Percent.score("120").is_err());
+        assert_eq!(SignalKind::YesNo.score("yes", AS_OF), Ok(Some(100.0)));
+        assert_eq!(SignalKind::YesNo.score("No", AS_OF), Ok(Some(0.0)));
+        assert!(SignalKind::YesNo.score("maybe", AS_OF).is_err());
+        assert_eq!(SignalKind::Rating.score("7", AS_OF), Ok(Some(70.0)));
+        assert_eq!(SignalKind::Rating.score("2.5", AS_OF), Ok(Some(25.0)));
+        assert!(SignalKind::Rating.score("11", AS_OF).is_err());
+        assert_eq!(SignalKind::Percent.score("42", AS_OF), Ok(Some(42.0)));
+        assert!(SignalKind::Percent.score("120", AS_OF).is_err());
     }
 
     #[test]
@@ -201,20 +238,20 @@ mod tests {
             cap: 15.0,
             scale: Scale::Log,
         };
-        let Ok(Some(score)) = kind.score("3") else { panic!() };
+        let Ok(Some(score)) = kind.score("3", AS_OF) else { panic!() };
         assert!((score - 50.0).abs() < 1e-9);
-        assert_eq!(kind.score("15"), Ok(Some(100.0)));
-        assert_eq!(kind.score("0"), Ok(Some(0.0)));
+        assert_eq!(kind.score("15", AS_OF), Ok(Some(100.0)));
+        assert_eq!(kind.score("0", AS_OF), Ok(Some(0.0)));
     }
 
     #[test]
     fn a_negative_signal_counts_against() {
         let mut escalation = Signal::new("escalation", "Open escalation", SignalKind::YesNo, 1.0);
         escalation.direction = Direction::Negative;
-        assert_eq!(escalation.score("yes"), Ok(Some(0.0)));
-        assert_eq!(escalation.score("no"), Ok(Some(100.0)));
+        assert_eq!(escalation.score("yes", AS_OF), Ok(Some(0.0)));
+        assert_eq!(escalation.score("no", AS_OF), Ok(Some(100.0)));
         // An unticked box means no escalation.
-        assert_eq!(escalation.score(""), Ok(Some(100.0)));
+        assert_eq!(escalation.score("", AS_OF), Ok(Some(100.0)));
         let mut churned = Signal::new(
             "champion_left",
             "Champions who left",
@@ -225,12 +262,42 @@ mod tests {
             1.0,
         );
         churned.direction = Direction::Negative;
-        assert_eq!(churned.score("1"), Ok(Some(50.0)));
-        assert_eq!(churned.score(""), Ok(None));
+        assert_eq!(churned.score("1", AS_OF), Ok(Some(50.0)));
+        assert_eq!(churned.score("", AS_OF), Ok(None));
+    }
+
+    #[test]
+    fn a_date_scores_100_on_the_as_of_date_and_halves_every_half_life() {
+        let kind = SignalKind::Date { half_life_days: 30.0 };
+        let as_of = Date::parse("2026-11-24").unwrap_or_default();
+        assert_eq!(kind.score("2026-11-24", as_of), Ok(Some(100.0)));
+        // 2026-10-25 is 30 days before (6 days of October left + 24 of November): one half-life.
+        assert_eq!(kind.score("2026-10-25", as_of), Ok(Some(50.0)));
+        // 60 days: two half-lives.
+        assert_eq!(kind.score("2026-09-25", as_of), Ok(Some(25.0)));
+        // 15 days: 100 x 0.5^0.5 = 70.710678...
+        let Ok(Some(half)) = kind.score("2026-11-09", as_of) else {
+            panic!()
+        };
+        assert!((half - 70.710_678_118_654_76).abs() < 1e-9);
+        assert_eq!(kind.score(" ", as_of), Ok(None));
+        assert_eq!(
+            kind.score("2026-11-25", as_of),
+            Err(NumberError::FutureDate {
+                date: "2026-11-25".into(),
+                as_of: "2026-11-24".into()
+            })
+        );
+        assert_eq!(kind.score("24/11/2026", as_of), Err(NumberError::NotADate("24/11/2026".into())));
+        assert_eq!(kind.score("2026-02-30", as_of), Err(NumberError::NotADate("2026-02-30".into())));
+        let mut stale = Signal::new("last_login", "Last login", kind, 1.0);
+        stale.direction = Direction::Negative;
+        assert_eq!(stale.score("2026-10-25", as_of), Ok(Some(50.0)));
+        assert_eq!(stale.score("", as_of), Ok(None));
     }
 
     #[test]
     fn blank_is_unanswered_not_an_error() {
-        assert_eq!(SignalKind::Rating.score("  "), Ok(None));
+        assert_eq!(SignalKind::Rating.score("  ", AS_OF), Ok(None));
     }
 }

@@ -10,6 +10,7 @@
 //! the browser refuses leaves the saved model as it was (the browser keeps the
 //! old value) and is said once.
 
+use super::date::Date;
 use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
 use super::evidence::Scenario;
 use super::limits;
@@ -52,6 +53,9 @@ pub struct Startup {
     /// The embedded calculator (`embed.html`): never saves, so a wiki
     /// page's frame cannot overwrite the model saved by the full app.
     pub embedded: bool,
+    /// The browser's date: recency signals are scored at it when the model
+    /// leaves its as-of date blank.
+    pub today: Date,
 }
 
 /// The kinds of signal the editor offers; a count starts with a cap of 10.
@@ -97,6 +101,8 @@ pub struct State {
     pub host: bool,
     /// The model file being imported, while it is read.
     pub importing: Option<FileRef>,
+    /// The browser's date (see [`Startup::today`]).
+    pub today: Date,
 }
 
 /// Something that happened: a user intent or a browser answer. Indexes that
@@ -319,6 +325,7 @@ impl State {
             link: String::new(),
             host: startup.in_frame,
             importing: None,
+            today: startup.today,
         };
         state.link = state.share_link();
         if state.host {
@@ -527,7 +534,7 @@ impl State {
     /// The result as the host page receives it.
     #[must_use]
     pub fn result_message(&self) -> HostMessage {
-        let evaluation = evaluate(&self.model);
+        let evaluation = evaluate(&self.model, self.today);
         let gates_missing = if matches!(evaluation.verdict, super::Verdict::GatesMissing(_)) {
             self.model
                 .gates

@@ -83,7 +83,12 @@ mod tests {
     #[test]
     fn bench_score_matches_score_all_to_the_bit() {
         let model = Model::default();
-        let Ok((book, _)) = import(&sample_csv(2000, 7), &model, BadRows::KeepEmpty) else {
+        let Ok((book, _)) = import(
+            &sample_csv(2000, 7),
+            &model,
+            BadRows::KeepEmpty,
+            crate::model::date::Date::default(),
+        ) else {
             panic!("the sample imports")
         };
         let components: Vec<f64> = (0..book.len()).flat_map(|row| book.component_scores(row).to_vec()).collect();

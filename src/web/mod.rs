@@ -29,8 +29,33 @@ pub fn startup() -> AppStartup {
             address: page::address(),
             in_frame: host::in_frame(),
             embedded: false,
+            today: today(),
         },
         saved_mapping: storage::read(StorageKey::Mapping.key()),
+    }
+}
+
+/// The browser's date (its own time zone), or the system's in native
+/// server-side render tests, where there is no browser.
+#[must_use]
+pub fn today() -> crate::model::date::Date {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        // Year, month (0-based) and day of the month, as JavaScript gives them.
+        crate::model::date::Date::from_ymd(
+            i64::from(now.get_full_year()),
+            i64::from(now.get_month()) + 1,
+            i64::from(now.get_date()),
+        )
+        .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        crate::model::date::Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
     }
 }
 

@@ -97,7 +97,7 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                             compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
                             locked={props.locked} onevent={props.onevidence.clone()} />
                     }
-                    <BookResults book={book.clone()} derived={derived.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
+                    <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()} />
                 }

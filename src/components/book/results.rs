@@ -21,6 +21,9 @@ pub struct BookResultsProps {
     pub baseline_pinned: bool,
     /// The current model (weights and threshold used here).
     pub model: Model,
+    /// The browser's date, for the model's as-of date when it is blank.
+    #[prop_or_default]
+    pub today: crate::model::date::Date,
     /// Sort, filter and search.
     pub options: ViewOptions,
     /// The account shown in detail.
@@ -38,7 +41,7 @@ pub struct BookResultsProps {
 pub fn BookResults(props: &BookResultsProps) -> Html {
     let derived = &props.derived;
     let scores = &derived.scores;
-    let view = screen::calculator(&props.model);
+    let view = screen::calculator(&props.model, props.today);
     let shown = props.selected.and_then(|row| detail(&props.book, scores, &props.model, row));
     let d = props.ondispatch.clone();
     html! {

@@ -1,5 +1,9 @@
-//! Reading a CSV file (or pasted text) into a [`Table`]: checks, delimiter
-//! detection, headers. No scoring happens here.
+//! Reading a CSV file (or pasted text): checks, delimiter detection, headers,
+//! then the records, all at once into a [`Table`] ([`read_table`], for the
+//! book view) or one at a time ([`TableReader`], for the command-line scorer).
+//! No scoring happens here.
+
+use std::io::Read;
 
 use std::collections::BTreeSet;
 
@@ -146,16 +150,208 @@ fn clean_headers(raw: &csv::StringRecord) -> Vec<String> {
     headers
 }
 
-/// Reads CSV bytes (a file or pasted text) into a [`Table`].
+/// How many bytes [`TableReader::new`] reads ahead to check the encoding and
+/// find the delimiter: the sniffed chunk plus room for two byte-order marks
+/// ([`read_table`] strips one and [`detect_delimiter`] another).
+const HEAD_BYTES: usize = SNIFF_BYTES + 6;
+
+/// A [`Read`](std::io::Read) that remembers whether anything but ASCII
+/// whitespace has passed through it, to tell an empty file from one holding
+/// only blank records (`,,,`).
+struct Watch<R> {
+    inner: R,
+    text_seen: bool,
+}
+
+impl<R: std::io::Read> std::io::Read for Watch<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if !self.text_seen {
+            self.text_seen = buf[..n].iter().any(|b| !b.is_ascii_whitespace());
+        }
+        Ok(n)
+    }
+}
+
+/// Reads a CSV file record by record, the one definition of how the book reads
+/// a file: [`read_table`] collects every row, the command-line scorer streams
+/// them. Holds one record at a time, so memory does not grow with the file.
 ///
-/// Strips a UTF-8 BOM, detects the delimiter ([`detect_delimiter`]), takes the
-/// headers from the first record, and keeps every other record, including those
-/// with a different number of fields (they become row errors when the table is
-/// turned into a [`super::Book`]). Quoted fields may hold delimiters, quotes
+/// Every field and header is read through [`super::escape::unescape`], which
+/// removes the `'` an export put before a cell a spreadsheet would run as a
+/// formula (`'-3` reads as `-3`); other cells are read as they are.
+///
+/// Strips a UTF-8 BOM, checks the first [`SNIFF_BYTES`] for binary data and
+/// other encodings, detects the delimiter ([`detect_delimiter`]), takes the
+/// headers from the first record that is not blank, and then yields every
+/// other record, including those with a different number of fields (they
+/// become row errors when the row is scored). Records made only of blank
+/// fields are skipped and counted. Quoted fields may hold delimiters, quotes
 /// (`""`) and newlines.
+pub struct TableReader<R> {
+    reader: csv::Reader<Watch<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>>,
+    delimiter: u8,
+    headers: Vec<String>,
+    rows: usize,
+    blank_rows: usize,
+    /// A spare buffer for the next record.
+    spare: csv::ByteRecord,
+}
+
+impl<R: std::io::Read> TableReader<R> {
+    /// Opens `input` and reads up to and including the header record.
+    ///
+    /// # Errors
+    /// [`BookError::Binary`] or [`BookError::NotUtf8`] for what the first
+    /// [`SNIFF_BYTES`] show; [`BookError::Empty`] for a file of whitespace;
+    /// [`BookError::NoHeader`] when nothing but blank records is found;
+    /// [`BookError::Unreadable`] when reading fails.
+    pub fn new(mut input: R) -> Result<Self, BookError> {
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        (&mut input)
+            .take(HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| BookError::Unreadable(e.to_string()))?;
+        let skip = head.len() - strip_bom(&head).len();
+        head.drain(..skip);
+        // (A file of whitespace alone passes the sniff; it is found empty below.)
+        if let Some(problem) = sniff(&head) {
+            return Err(problem);
+        }
+        let delimiter = detect_delimiter(&head);
+        let watched = Watch {
+            inner: std::io::Cursor::new(head).chain(input),
+            text_seen: false,
+        };
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(watched);
+        let mut table = Self {
+            reader,
+            delimiter,
+            headers: Vec::new(),
+            rows: 0,
+            blank_rows: 0,
+            spare: csv::ByteRecord::new(),
+        };
+        loop {
+            let mut record = std::mem::take(&mut table.spare);
+            if !table.next_record(&mut record)? {
+                return Err(if table.reader.get_ref().text_seen {
+                    BookError::NoHeader
+                } else {
+                    BookError::Empty
+                });
+            }
+            let Ok(mut text) = csv::StringRecord::from_byte_record(record) else {
+                return Err(BookError::Binary);
+            };
+            unescape_record(&mut text);
+            if !is_blank(&text) {
+                table.headers = clean_headers(&text);
+                table.spare = text.into_byte_record();
+                return Ok(table);
+            }
+            table.spare = text.into_byte_record();
+        }
+    }
+
+    /// The detected delimiter (`,`, `;` or tab).
+    #[must_use]
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// Column names, cleaned as in [`Table::headers`].
+    #[must_use]
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Blank records skipped so far.
+    #[must_use]
+    pub fn blank_rows(&self) -> usize {
+        self.blank_rows
+    }
+
+    fn next_record(&mut self, record: &mut csv::ByteRecord) -> Result<bool, BookError> {
+        self.reader
+            .read_byte_record(record)
+            .map_err(|e| BookError::Unreadable(e.to_string()))
+    }
+
+    /// Reads the next data record into `row`, reusing its memory; `Ok(false)`
+    /// at the end of the file. Blank records are skipped (and counted).
+    ///
+    /// # Errors
+    /// [`BookError::Unreadable`] when reading fails.
+    pub fn read(&mut self, row: &mut TableRow) -> Result<bool, BookError> {
+        let mut record = row
+            .record
+            .take()
+            .map_or_else(|| std::mem::take(&mut self.spare), csv::StringRecord::into_byte_record);
+        loop {
+            let line = self.reader.position().line();
+            if !self.next_record(&mut record)? {
+                self.spare = record;
+                return Ok(false);
+            }
+            let line = record.position().map_or(line, csv::Position::line);
+            let mut text = csv::StringRecord::from_byte_record(record);
+            if let Ok(text) = &mut text {
+                unescape_record(text);
+            }
+            match text {
+                Ok(text) if is_blank(&text) => {
+                    self.blank_rows += 1;
+                    record = text.into_byte_record();
+                }
+                Ok(text) => {
+                    self.rows += 1;
+                    *row = TableRow {
+                        row: self.rows,
+                        line,
+                        record: Some(text),
+                    };
+                    return Ok(true);
+                }
+                Err(e) => {
+                    self.rows += 1;
+                    self.spare = e.into_byte_record();
+                    *row = TableRow {
+                        row: self.rows,
+                        line,
+                        record: None,
+                    };
+                    return Ok(true);
+                }
+            }
+        }
+    }
+}
+
+/// Removes the quote an export put before formula-like cells
+/// ([`super::escape::unescape`]). Records without a leading quote in any
+/// field, nearly all of them, are left untouched without copying.
+fn unescape_record(record: &mut csv::StringRecord) {
+    if record.iter().any(|f| f.starts_with('\'')) {
+        *record = record.iter().map(super::escape::unescape).collect();
+    }
+}
+
+/// Whether every field of a record is blank (`,,,`).
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| f.trim().is_empty())
+}
+
+/// Reads CSV bytes (a file or pasted text) into a [`Table`], as [`TableReader`]
+/// reads them, keeping every row.
 ///
 /// # Errors
-/// [`BookError::Empty`], [`BookError::TooLarge`], [`BookError::Binary`], or
+/// [`BookError::TooLarge`] above [`MAX_BYTES`], and those of [`TableReader`]:
+/// [`BookError::Empty`], [`BookError::Binary`], [`BookError::NotUtf8`],
 /// [`BookError::NoHeader`] when nothing but blank lines is found.
 pub fn read_table(bytes: &[u8]) -> Result<Table, BookError> {
     if bytes.len() > MAX_BYTES {
@@ -164,65 +360,24 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, BookError> {
             limit: MAX_BYTES,
         });
     }
-    let bytes = strip_bom(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(BookError::Empty);
-    }
-    if let Some(problem) = sniff(bytes) {
-        return Err(problem);
-    }
-    let delimiter = detect_delimiter(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-
-    let mut headers: Option<Vec<String>> = None;
+    let mut reader = TableReader::new(bytes)?;
     let mut rows = Vec::new();
-    let mut blank_rows = 0;
-    let mut record = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line();
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            // Byte records from a slice do not fail in practice; report it if one does.
-            Err(e) => return Err(BookError::Unreadable(e.to_string())),
+        let mut row = TableRow {
+            row: 0,
+            line: 0,
+            record: None,
+        };
+        if !reader.read(&mut row)? {
+            break;
         }
-        let line = record.position().map_or(line, csv::Position::line);
-        let text = csv::StringRecord::from_byte_record(record.clone()).ok();
-        match &headers {
-            None => {
-                let Some(text) = text else {
-                    return Err(BookError::Binary);
-                };
-                if text.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                headers = Some(clean_headers(&text));
-            }
-            Some(_) => {
-                if let Some(text) = &text {
-                    if text.iter().all(|f| f.trim().is_empty()) {
-                        blank_rows += 1;
-                        continue;
-                    }
-                }
-                rows.push(TableRow {
-                    row: rows.len() + 1,
-                    line,
-                    record: text,
-                });
-            }
-        }
+        rows.push(row);
     }
-    let headers = headers.ok_or(BookError::NoHeader)?;
     Ok(Table {
-        delimiter,
-        headers,
+        delimiter: reader.delimiter,
+        headers: reader.headers,
         rows,
-        blank_rows,
+        blank_rows: reader.blank_rows,
     })
 }
 

@@ -214,6 +214,49 @@ impl Mapping {
         }
     }
 
+    /// The mapping used when there is no file to match: each signal and gate
+    /// is read from the column named by its key, and a component the model
+    /// scores directly ([`crate::model::ScoreMode::Direct`]) from the column
+    /// named by the component's key. No id or outcome column: set them with
+    /// the setters when the table has them.
+    #[must_use]
+    pub fn from_keys(model: &Model) -> Self {
+        Self {
+            components: model
+                .components
+                .iter()
+                .map(|c| match c.mode {
+                    crate::model::ScoreMode::Direct => ComponentMapping {
+                        key: c.key.clone(),
+                        direct: Some(c.key.clone()),
+                        signals: Vec::new(),
+                    },
+                    crate::model::ScoreMode::Signals => ComponentMapping {
+                        key: c.key.clone(),
+                        direct: None,
+                        signals: c
+                            .signals
+                            .iter()
+                            .map(|s| SignalMapping {
+                                key: s.key.clone(),
+                                column: Some(s.key.clone()),
+                            })
+                            .collect(),
+                    },
+                })
+                .collect(),
+            gates: model
+                .gates
+                .iter()
+                .map(|g| GateMapping {
+                    key: g.key.clone(),
+                    column: Some(g.key.clone()),
+                })
+                .collect(),
+            ..Self::default()
+        }
+    }
+
     /// Sets (or clears with `None`) the account id column.
     pub fn set_id(&mut self, column: Option<String>) {
         self.id = column;

@@ -15,6 +15,11 @@
 //! [`import`] runs steps 1-3 with the automatic mapping. [`sample_csv`] makes a
 //! deterministic demo book that auto-maps to the default model.
 //!
+//! One definition each, shared with the command-line scorer, which streams a
+//! file of any size through the same pieces ([`score_csv`]): reading records
+//! ([`TableReader`]), scoring one row ([`RowScorer`]), weights and verdict
+//! ([`Weighting`]) and writing one scored row ([`ExportWriter`]).
+//!
 //! Rules, chosen and documented once here:
 //! - **Id**: a row with a blank id is an error and is always skipped. A blank
 //!   in any other column means "unanswered" (signals score 0, as in the
@@ -33,40 +38,43 @@
 //!   quotes on the header line; see [`detect_delimiter`].
 
 pub mod chart;
+pub mod escape;
 pub mod export;
 pub mod import;
 pub mod lists;
 pub mod mapping;
 pub mod outcomes;
+pub mod row;
 pub mod sample;
 pub mod score;
 pub mod state;
+pub mod stream;
 pub mod summary;
 
 use std::rc::Rc;
 
 use thiserror::Error;
 
-pub use export::{component_column, export_csv};
-pub use import::{detect_delimiter, read_table, Table, TableRow, MAX_BYTES};
+pub use export::{component_column, export_csv, ExportWriter};
+pub use import::{detect_delimiter, read_table, Table, TableReader, TableRow, MAX_BYTES};
 pub use mapping::{normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
 pub use outcomes::{csm_rows, NO_OWNER};
+pub use row::{BadRows, BookComponent, BookGate, GateStatus, RowError, RowFate, RowProblem, RowScorer, ScoredRow};
 pub use sample::{
-    default_sample, exp_portable, hidden_win_chance, sample_csv, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,
+    default_sample, exp_portable, hidden_win_chance, sample_csv, SampleRows, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,
     SAMPLE_ACCOUNTS, SAMPLE_SEED,
 };
-pub use score::{
-    score_all, score_all_required, weights_and_threshold, BadRows, Book, BookComponent, BookGate, GateStatus, ImportReport, RowError,
-    RowProblem, RowVerdict, Scores,
-};
+pub use score::{score_all, score_all_required, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting};
 pub use state::{
     choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
     EvidenceState, Loaded, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
 };
+pub use stream::score_csv;
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,
 };
 
+use super::date::Date;
 use super::Model;
 
 /// Why a file cannot be read as a book at all (row problems are [`RowError`]s).
@@ -104,18 +112,22 @@ pub enum BookError {
     /// The model cannot score a book (a signal's sub-weight out of range).
     #[error("the model cannot score a book: {0}")]
     Model(String),
+    /// The model's as-of date for recency signals is not a date.
+    #[error("the model's as-of date cannot be used: {0}")]
+    AsOf(crate::model::date::DateError),
     /// Writing the export failed.
     #[error("the export could not be written: {0}")]
     Write(String),
 }
 
 /// Reads `bytes`, maps columns automatically and builds the book: [`read_table`],
-/// [`Mapping::auto`], then [`Book::build`].
+/// [`Mapping::auto`], then [`Book::build`] (recency signals at the model's
+/// as-of date, or `today`).
 ///
 /// # Errors
 /// Any [`BookError`] of those steps (empty, binary, too large, no id column...).
-pub fn import(bytes: &[u8], model: &Model, policy: BadRows) -> Result<(Book, ImportReport), BookError> {
+pub fn import(bytes: &[u8], model: &Model, policy: BadRows, today: Date) -> Result<(Book, ImportReport), BookError> {
     let table = Rc::new(read_table(bytes)?);
     let mapping = Mapping::auto(&table.headers, model);
-    Book::build(table, model, &mapping, policy)
+    Book::build(table, model, &mapping, policy, today)
 }

@@ -196,7 +196,7 @@ fn component_scores(model: &Model, values: &[String]) -> Vec<f64> {
                     0.0
                 };
                 let raw = values.next().map_or("", String::as_str);
-                weighted += signal.score(raw).ok().flatten().unwrap_or(0.0) * weight;
+                weighted += signal.score(raw, crate::model::date::Date::default()).ok().flatten().unwrap_or(0.0) * weight;
                 total += weight;
             }
             if total > 0.0 {
@@ -225,6 +225,92 @@ fn yes_no(yes: bool) -> &'static str {
     }
 }
 
+/// The sample's accounts one at a time, for a file too large to hold
+/// ([`sample_csv`] collects them).
+#[derive(Clone, Debug)]
+pub struct SampleRows {
+    rng: SplitMix64,
+    /// The default model, whose component scores drive the closed-won draw.
+    model: Model,
+    /// Accounts written so far.
+    next: usize,
+}
+
+impl SampleRows {
+    /// The accounts of the sample made from `seed`.
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Self {
+            rng: SplitMix64::new(seed),
+            model: Model::default(),
+            next: 0,
+        }
+    }
+
+    /// The header line, with its line feed.
+    #[must_use]
+    pub fn header() -> String {
+        format!("{}\n", SAMPLE_HEADER.join(","))
+    }
+
+    /// Appends the next account's line (with its line feed) to `out`.
+    pub fn push_row(&mut self, out: &mut String) {
+        let strength = if self.rng.chance(0.17) {
+            0.7 + 0.3 * self.rng.unit()
+        } else {
+            (self.rng.unit() + self.rng.unit() + self.rng.unit()) / 3.0 * 0.85
+        };
+        let pick = self.rng.unit();
+        let (segment, icp) = if pick < SEGMENTS[0].1 {
+            (SEGMENTS[0].0, SEGMENTS[0].2)
+        } else if pick < SEGMENTS[0].1 + SEGMENTS[1].1 {
+            (SEGMENTS[1].0, SEGMENTS[1].2)
+        } else {
+            (SEGMENTS[2].0, SEGMENTS[2].2)
+        };
+        let name = format!(
+            "{} {} {}",
+            FIRST[self.rng.below(FIRST.len())],
+            SECOND[self.rng.below(SECOND.len())],
+            SUFFIX[self.rng.below(SUFFIX.len())]
+        );
+        let owner = OWNERS[self.rng.below(OWNERS.len())];
+
+        let s = strength;
+        let mut values: Vec<String> = vec![
+            whole(clamp(10.0 * s + 1.5 * self.rng.noise(), 0.0, 10.0)),
+            whole(clamp(25.0 + 70.0 * s + 12.0 * self.rng.noise(), 0.0, 100.0)),
+            yes_no(self.rng.chance(0.2 + 0.7 * s)).to_owned(),
+            whole(clamp(3.0 + 7.0 * s + 1.5 * self.rng.noise(), 0.0, 10.0)),
+            yes_no(self.rng.chance(0.25 + 0.7 * s)).to_owned(),
+            yes_no(self.rng.chance(icp * (0.6 + 0.4 * s))).to_owned(),
+            whole(clamp(6.0 * s + 1.2 * self.rng.noise(), 0.0, 9.0)),
+            yes_no(self.rng.chance(0.05 + 0.7 * s)).to_owned(),
+            whole(clamp(20.0 + 80.0 * s + 10.0 * self.rng.noise(), 0.0, 100.0)),
+            yes_no(self.rng.chance(0.05 + 0.6 * s)).to_owned(),
+            yes_no(self.rng.chance(0.25 + 0.4 * s)).to_owned(),
+        ];
+        for value in &mut values {
+            if self.rng.chance(0.04) {
+                value.clear();
+            }
+        }
+        // CSMs submit the accounts they believe in; Sales accepts the stronger ones;
+        // accepted ones close by the hidden model. Blank outcome cells: never
+        // submitted / not accepted. One draw per decision, as before the hidden
+        // model, so the signals and acceptances of every account stay the same.
+        let submitted = self.rng.chance(0.04 + 0.5 * s * s);
+        let accepted = submitted && self.rng.chance(0.35 + 0.6 * s);
+        let won = accepted && self.rng.chance(hidden_win_chance(&component_scores(&self.model, &values)));
+
+        out.push_str(&format!("ACC-{:05},{name},{owner},{segment},", self.next + 1));
+        out.push_str(&values.join(","));
+        let cell = |known: bool, yes: bool| if known { yes_no(yes) } else { "" };
+        out.push_str(&format!(",{},{}\n", cell(submitted, accepted), cell(accepted, won)));
+        self.next += 1;
+    }
+}
+
 /// Generates `accounts` accounts from `seed` as comma-separated CSV bytes with
 /// the header [`SAMPLE_HEADER`]. Same seed and count, same bytes.
 ///
@@ -239,64 +325,11 @@ fn yes_no(yes: bool) -> &'static str {
 /// blank unless accepted.
 #[must_use]
 pub fn sample_csv(accounts: usize, seed: u64) -> Vec<u8> {
-    let mut rng = SplitMix64::new(seed);
-    let model = Model::default();
+    let mut rows = SampleRows::new(seed);
     let mut out = String::with_capacity(accounts * 110 + 200);
-    out.push_str(&SAMPLE_HEADER.join(","));
-    out.push('\n');
-    for i in 0..accounts {
-        let strength = if rng.chance(0.17) {
-            0.7 + 0.3 * rng.unit()
-        } else {
-            (rng.unit() + rng.unit() + rng.unit()) / 3.0 * 0.85
-        };
-        let pick = rng.unit();
-        let (segment, icp) = if pick < SEGMENTS[0].1 {
-            (SEGMENTS[0].0, SEGMENTS[0].2)
-        } else if pick < SEGMENTS[0].1 + SEGMENTS[1].1 {
-            (SEGMENTS[1].0, SEGMENTS[1].2)
-        } else {
-            (SEGMENTS[2].0, SEGMENTS[2].2)
-        };
-        let name = format!(
-            "{} {} {}",
-            FIRST[rng.below(FIRST.len())],
-            SECOND[rng.below(SECOND.len())],
-            SUFFIX[rng.below(SUFFIX.len())]
-        );
-        let owner = OWNERS[rng.below(OWNERS.len())];
-
-        let s = strength;
-        let mut values: Vec<String> = vec![
-            whole(clamp(10.0 * s + 1.5 * rng.noise(), 0.0, 10.0)),
-            whole(clamp(25.0 + 70.0 * s + 12.0 * rng.noise(), 0.0, 100.0)),
-            yes_no(rng.chance(0.2 + 0.7 * s)).to_owned(),
-            whole(clamp(3.0 + 7.0 * s + 1.5 * rng.noise(), 0.0, 10.0)),
-            yes_no(rng.chance(0.25 + 0.7 * s)).to_owned(),
-            yes_no(rng.chance(icp * (0.6 + 0.4 * s))).to_owned(),
-            whole(clamp(6.0 * s + 1.2 * rng.noise(), 0.0, 9.0)),
-            yes_no(rng.chance(0.05 + 0.7 * s)).to_owned(),
-            whole(clamp(20.0 + 80.0 * s + 10.0 * rng.noise(), 0.0, 100.0)),
-            yes_no(rng.chance(0.05 + 0.6 * s)).to_owned(),
-            yes_no(rng.chance(0.25 + 0.4 * s)).to_owned(),
-        ];
-        for value in &mut values {
-            if rng.chance(0.04) {
-                value.clear();
-            }
-        }
-        // CSMs submit the accounts they believe in; Sales accepts the stronger ones;
-        // accepted ones close by the hidden model. Blank outcome cells: never
-        // submitted / not accepted. One draw per decision, as before the hidden
-        // model, so the signals and acceptances of every account stay the same.
-        let submitted = rng.chance(0.04 + 0.5 * s * s);
-        let accepted = submitted && rng.chance(0.35 + 0.6 * s);
-        let won = accepted && rng.chance(hidden_win_chance(&component_scores(&model, &values)));
-
-        out.push_str(&format!("ACC-{:05},{name},{owner},{segment},", i + 1));
-        out.push_str(&values.join(","));
-        let cell = |known: bool, yes: bool| if known { yes_no(yes) } else { "" };
-        out.push_str(&format!(",{},{}\n", cell(submitted, accepted), cell(accepted, won)));
+    out.push_str(&SampleRows::header());
+    for _ in 0..accounts {
+        rows.push_row(&mut out);
     }
     out.into_bytes()
 }

@@ -4,83 +4,20 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use thiserror::Error;
-
 use super::import::Table;
 use super::mapping::{Mapping, Resolved, Source};
+// Re-exported for the modules that have always found it here (the book state).
+pub use super::row::BadRows;
+use super::row::{BookComponent, BookGate, GateStatus, RowError, RowFate, RowScorer, ScoredRow};
 use super::BookError;
-use crate::model::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
-use crate::model::number::{brief, parse_in_range, parse_yes_no, reaches, NumberError};
-use crate::model::signal::shares;
-use crate::model::text::{quoted, truncate};
+use crate::model::date::Date;
+use crate::model::limits::{MAX_SCORE, MAX_WEIGHT};
+use crate::model::number::{brief, parse_in_range, reaches};
 use crate::model::{Model, Verdict};
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
 /// only counted in [`ImportReport::error_count`].
 pub const MAX_ERRORS: usize = 1000;
-
-/// What to do with a row holding a bad value.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum BadRows {
-    /// Leave the row out; it is counted in [`ImportReport::skipped`].
-    #[default]
-    Skip,
-    /// Keep the row, reading each bad value as blank (unanswered). Rows without an
-    /// id, with the wrong number of fields or unreadable text are still skipped.
-    KeepEmpty,
-}
-
-/// Why a row (or one of its fields) could not be used.
-#[derive(Clone, Debug, PartialEq, Error)]
-pub enum RowProblem {
-    /// The id field is blank; a row without an id is always skipped.
-    #[error("the account id is missing")]
-    MissingId,
-    /// The row has a different number of fields from the header; always skipped.
-    #[error("the row has {found} fields, the header has {expected}")]
-    FieldCount {
-        /// Fields in the header.
-        expected: usize,
-        /// Fields in this row.
-        found: usize,
-    },
-    /// The row is not valid UTF-8 text; always skipped.
-    #[error("the row is not readable text (not UTF-8)")]
-    NotText,
-    /// A number that is missing its form or range (score, rating, percent, count).
-    #[error("{0}")]
-    Value(NumberError),
-    /// A yes/no column (gate or outcome) holds something else.
-    #[error("\u{201c}{0}\u{201d} is not yes or no")]
-    NotYesNo(String),
-}
-
-/// One problem found while importing, located for the user.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RowError {
-    /// 1-based data row (the first row after the header is 1).
-    pub row: usize,
-    /// 1-based line of the file where the row starts.
-    pub line: u64,
-    /// The column concerned, if the problem is in one field.
-    pub column: Option<String>,
-    /// What is wrong.
-    pub problem: RowProblem,
-}
-
-impl RowError {
-    /// A sentence for the user: `Row 4 (line 5), column "seats_active": 120 is above the maximum of 100`.
-    #[must_use]
-    pub fn message(&self) -> String {
-        match &self.column {
-            Some(column) => format!(
-                "Row {} (line {}), column \u{201c}{column}\u{201d}: {}",
-                self.row, self.line, self.problem
-            ),
-            None => format!("Row {} (line {}): {}", self.row, self.line, self.problem),
-        }
-    }
-}
 
 /// What the import did. `rows_read == imported + skipped`: nothing is dropped silently.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,48 +44,24 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    fn push(&mut self, error: RowError) {
-        self.error_count += 1;
-        if self.errors.len() < MAX_ERRORS {
-            self.errors.push(error);
+    /// Counts one scored row and takes its errors (keeping the first
+    /// [`MAX_ERRORS`] of the whole file).
+    pub fn add(&mut self, row: &mut ScoredRow) {
+        self.rows_read += 1;
+        match row.fate {
+            RowFate::Kept => self.imported += 1,
+            RowFate::KeptWithBlanks => {
+                self.imported += 1;
+                self.kept_with_blanks += 1;
+            }
+            RowFate::Skipped => self.skipped += 1,
         }
+        self.error_count += row.errors.len();
+        let room = MAX_ERRORS.saturating_sub(self.errors.len());
+        let take = row.errors.len().min(room);
+        self.errors.extend(row.errors.drain(..take));
+        row.errors.clear();
     }
-}
-
-/// A gate's answer for one account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GateStatus {
-    /// The column says yes.
-    Met,
-    /// The column says no, or is blank (a CSQL needs evidence), or held a bad value kept as blank.
-    NotMet,
-    /// No column is mapped to this gate: not assessed, and it does not block.
-    NotAssessed,
-}
-
-/// A component of the book: the model's key and name, and whether the file feeds it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BookComponent {
-    /// Component key.
-    pub key: String,
-    /// Component name.
-    pub name: String,
-    /// True when neither a direct column nor any signal column is mapped: every
-    /// account scores 0 on it.
-    pub missing: bool,
-}
-
-/// A gate of the book, as in the model when the book was built.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BookGate {
-    /// Gate key.
-    pub key: String,
-    /// Gate label.
-    pub label: String,
-    /// Whether the gate must be met.
-    pub required: bool,
-    /// Whether a column is mapped to it.
-    pub assessed: bool,
 }
 
 /// A whole book of accounts, read and pre-scored.
@@ -190,11 +103,6 @@ pub struct Book {
     search_keys: Vec<String>,
 }
 
-/// Reads yes/no the way the calculator does; blank is `Ok(None)`.
-fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
-    parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(raw.trim().chars().take(24).collect()))
-}
-
 impl Book {
     /// Builds a book from a table, a model and a mapping.
     ///
@@ -207,45 +115,16 @@ impl Book {
     /// [`BookError::NoIdColumn`] when no id column is mapped,
     /// [`BookError::UnknownColumn`] when the mapping names a column the file lacks,
     /// [`BookError::Model`] when a signal's sub-weight is out of range (only a
-    /// model that skipped the document check has one).
-    pub fn build(table: Rc<Table>, model: &Model, mapping: &Mapping, policy: BadRows) -> Result<(Self, ImportReport), BookError> {
-        for component in &model.components {
-            for signal in &component.signals {
-                check_weight(signal.weight).map_err(|e| {
-                    BookError::Model(format!(
-                        "{}, {}: the sub-weight {} is out of range; {e}",
-                        component.name,
-                        quoted(&signal.label),
-                        brief(signal.weight)
-                    ))
-                })?;
-            }
-        }
-        // Each signal's share of its component does not depend on the row.
-        let shares: Vec<Vec<f64>> = model.components.iter().map(|c| shares(&c.signals)).collect();
-        let resolved = mapping.resolve(&table.headers, model)?;
-        let components: Vec<BookComponent> = model
-            .components
-            .iter()
-            .zip(&resolved.components)
-            .map(|(c, source)| BookComponent {
-                key: c.key.clone(),
-                name: c.name.clone(),
-                missing: matches!(source, Source::Signals(cols) if cols.iter().all(Option::is_none)),
-            })
-            .collect();
-        let gates: Vec<BookGate> = model
-            .gates
-            .iter()
-            .zip(&resolved.gates)
-            .map(|(g, col)| BookGate {
-                key: g.key.clone(),
-                label: g.label.clone(),
-                required: g.required,
-                assessed: col.is_some(),
-            })
-            .collect();
-
+    /// model that skipped the document check has one),
+    /// [`BookError::AsOf`] when the model's as-of date is not a date.
+    pub fn build(
+        table: Rc<Table>,
+        model: &Model,
+        mapping: &Mapping,
+        policy: BadRows,
+        today: Date,
+    ) -> Result<(Self, ImportReport), BookError> {
+        let scorer = RowScorer::new(&table.headers, model, mapping, today)?;
         let mut report = ImportReport {
             blank_rows: table.blank_rows,
             ..ImportReport::default()
@@ -254,10 +133,10 @@ impl Book {
         let mut book = Self {
             table: Rc::clone(&table),
             mapping: mapping.clone(),
-            resolved,
+            resolved: scorer.resolved.clone(),
             rows: Vec::with_capacity(n),
-            components,
-            gates,
+            components: scorer.components().to_vec(),
+            gates: scorer.gates().to_vec(),
             component_scores: Vec::with_capacity(n * model.components.len()),
             gate_status: Vec::with_capacity(n * model.gates.len()),
             blocked: Vec::with_capacity(n),
@@ -270,134 +149,34 @@ impl Book {
         };
         // Owners interned once here, so per-owner counts index instead of searching.
         let mut owner_index: BTreeMap<&str, u32> = BTreeMap::new();
-        let width = table.headers.len();
-        let mut scores = vec![0.0; model.components.len()];
-        let mut statuses = vec![GateStatus::NotAssessed; model.gates.len()];
+        let mut scored = ScoredRow::default();
         for (index, row) in table.rows.iter().enumerate() {
-            report.rows_read += 1;
-            let mut errors: Vec<RowError> = Vec::new();
-            let mut fatal = false;
-            let error = |column: Option<usize>, problem: RowProblem| RowError {
-                row: row.row,
-                line: row.line,
-                // Cut short: a header can be any length, and every error names its column.
-                column: column.map(|c| truncate(&table.headers[c], 60)),
-                problem,
-            };
-            let Some(record) = &row.record else {
-                report.push(error(None, RowProblem::NotText));
-                report.skipped += 1;
-                continue;
-            };
-            if record.len() != width {
-                report.push(error(
-                    None,
-                    RowProblem::FieldCount {
-                        expected: width,
-                        found: record.len(),
-                    },
-                ));
-                report.skipped += 1;
+            scorer.score(row, policy, &mut scored);
+            report.add(&mut scored);
+            if scored.fate == RowFate::Skipped {
                 continue;
             }
-            let field = |c: usize| record.get(c).unwrap_or("");
-            let r = &book.resolved;
-            if field(r.id).trim().is_empty() {
-                errors.push(error(Some(r.id), RowProblem::MissingId));
-                fatal = true;
-            }
-            for (((component, source), shares), score) in model.components.iter().zip(&r.components).zip(&shares).zip(scores.iter_mut()) {
-                *score = match source {
-                    Source::Direct(c) => {
-                        let raw = field(*c);
-                        if raw.trim().is_empty() {
-                            0.0
-                        } else {
-                            match parse_in_range(raw, 0.0, MAX_SCORE) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    errors.push(error(Some(*c), RowProblem::Value(e)));
-                                    0.0
-                                }
-                            }
-                        }
-                    }
-                    Source::Signals(columns) => {
-                        // As `evaluate`: the sum of score x share, unanswered counted as 0.
-                        let mut score = 0.0;
-                        for ((signal, column), share) in component.signals.iter().zip(columns).zip(shares) {
-                            // An unmapped signal reads as blank, exactly as in the calculator
-                            // (blank yes/no is no; blank numbers are unanswered).
-                            let raw = column.map_or("", |c| field(c));
-                            let value = signal.score(raw).unwrap_or_else(|e| {
-                                if let Some(c) = column {
-                                    errors.push(error(Some(*c), RowProblem::Value(e)));
-                                }
-                                None
-                            });
-                            score += value.unwrap_or(0.0) * share;
-                        }
-                        score
-                    }
-                };
-            }
-            for (status, column) in statuses.iter_mut().zip(&r.gates) {
-                *status = match column {
-                    None => GateStatus::NotAssessed,
-                    Some(c) => match yes_no(field(*c)) {
-                        Ok(Some(true)) => GateStatus::Met,
-                        Ok(_) => GateStatus::NotMet,
-                        Err(p) => {
-                            errors.push(error(Some(*c), p));
-                            GateStatus::NotMet
-                        }
-                    },
-                };
-            }
-            let mut outcome = |column: Option<usize>| match column {
-                None => None,
-                Some(c) => yes_no(field(c)).unwrap_or_else(|p| {
-                    errors.push(error(Some(c), p));
-                    None
-                }),
-            };
-            let accepted = outcome(r.accepted);
-            let won = outcome(r.won);
-
-            let had_errors = !errors.is_empty();
-            for e in errors {
-                report.push(e);
-            }
-            if fatal || (had_errors && policy == BadRows::Skip) {
-                report.skipped += 1;
-                continue;
-            }
-            report.kept_with_blanks += usize::from(had_errors);
+            let Some(record) = &row.record else { continue };
             book.rows.push(index);
-            book.component_scores.extend_from_slice(&scores);
-            book.gate_status.extend_from_slice(&statuses);
-            book.blocked.push(
-                book.gates
-                    .iter()
-                    .zip(&statuses)
-                    .any(|(g, s)| g.required && *s == GateStatus::NotMet),
-            );
-            book.accepted.push(accepted);
-            book.won.push(won);
-            let owner = r.owner.map_or("", |c| field(c).trim());
+            book.component_scores.extend_from_slice(&scored.component_scores);
+            book.gate_status.extend_from_slice(&scored.gate_status);
+            book.blocked.push(scored.blocked);
+            book.accepted.push(scored.accepted);
+            book.won.push(scored.won);
+            let field = |c: usize| record.get(c).unwrap_or("").trim();
+            let owner = book.resolved.owner.map_or("", field);
             let next = u32::try_from(book.owners.len()).unwrap_or(u32::MAX);
-            let index = *owner_index.entry(owner).or_insert_with(|| {
+            let owner_at = *owner_index.entry(owner).or_insert_with(|| {
                 book.owners.push(owner.to_owned());
                 next
             });
-            book.owner_of.push(index);
-            let name = r.name.map_or("", field);
+            book.owner_of.push(owner_at);
+            let name = book.resolved.name.map_or("", field);
             book.search_keys
-                .push(format!("{}\u{0}{}", field(r.id).trim(), name.trim()).to_lowercase());
+                .push(format!("{}\u{0}{}", field(book.resolved.id), name).to_lowercase());
         }
         // The map already holds the owners A to Z.
         book.owners_by_name = owner_index.into_values().collect();
-        report.imported = book.rows.len();
         // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
         let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
         ids.sort_unstable();
@@ -684,31 +463,94 @@ pub fn weights_and_threshold(model: &Model) -> Result<(Vec<f64>, f64), String> {
     Ok((weights, threshold))
 }
 
-/// Checks weights and threshold; returns the total weight.
-fn check(book: &Book, weights: &[f64], threshold: f64) -> Result<f64, String> {
-    if weights.len() != book.components.len() {
-        return Err(format!("Expected {} weights, got {}", book.components.len(), weights.len()));
+/// The model's weights and threshold, checked, ready to score rows
+/// ([`weights_and_threshold`], then [`Weighting::new`]).
+///
+/// # Errors
+/// Why the model cannot score, as a sentence.
+pub fn weighting(model: &Model) -> Result<Weighting, String> {
+    let (weights, threshold) = weights_and_threshold(model)?;
+    Weighting::new(&weights, threshold, model.components.len())
+}
+
+/// Component weights turned into shares of the CSQL score, with the
+/// threshold: the one definition of how component scores become a CSQL score
+/// and verdict, used by [`score_all`] for a whole book and by the streaming
+/// scorer row by row. The arithmetic follows [`crate::model::evaluate`] step
+/// for step, so results agree to the last bit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weighting {
+    /// `weight / total weight` per component, in model order.
+    fractions: Vec<f64>,
+    /// The threshold, 0-100.
+    threshold: f64,
+}
+
+impl Weighting {
+    /// Checks weights (one per component, model order, any non-negative scale)
+    /// and threshold (0-100) for `components` components.
+    ///
+    /// # Errors
+    /// Why they cannot be used, as a sentence.
+    pub fn new(weights: &[f64], threshold: f64, components: usize) -> Result<Self, String> {
+        if weights.len() != components {
+            return Err(format!("Expected {components} weights, got {}", weights.len()));
+        }
+        if weights.iter().any(|w| !(0.0..=MAX_WEIGHT).contains(w)) {
+            return Err(format!("Every weight must be a number from 0 to {}", brief(MAX_WEIGHT)));
+        }
+        let total: f64 = weights.iter().sum();
+        if !total.is_finite() {
+            return Err("The weights are too large to add up: use smaller numbers".to_owned());
+        }
+        if total <= 0.0 {
+            return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
+        }
+        if !(0.0..=MAX_SCORE).contains(&threshold) {
+            return Err(format!("The threshold must be between 0 and {}", brief(MAX_SCORE)));
+        }
+        Ok(Self {
+            fractions: weights.iter().map(|w| w / total).collect(),
+            threshold,
+        })
     }
-    if weights.iter().any(|w| !(0.0..=MAX_WEIGHT).contains(w)) {
-        return Err(format!("Every weight must be a number from 0 to {}", brief(MAX_WEIGHT)));
+
+    /// Each component's share of the score (`weight / total`), in model order.
+    #[must_use]
+    pub fn fractions(&self) -> &[f64] {
+        &self.fractions
     }
-    let total: f64 = weights.iter().sum();
-    if !total.is_finite() {
-        return Err("The weights are too large to add up: use smaller numbers".to_owned());
+
+    /// The threshold.
+    #[must_use]
+    pub fn threshold(&self) -> f64 {
+        self.threshold
     }
-    if total <= 0.0 {
-        return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
+
+    /// The CSQL score of one account from its component scores (model order).
+    #[must_use]
+    pub fn score(&self, component_scores: &[f64]) -> f64 {
+        component_scores.iter().zip(&self.fractions).map(|(s, f)| s * f).sum()
     }
-    if !(0.0..=MAX_SCORE).contains(&threshold) {
-        return Err(format!("The threshold must be between 0 and {}", brief(MAX_SCORE)));
+
+    /// The verdict for a score, given whether a required gate blocks.
+    #[must_use]
+    pub fn verdict(&self, score: f64, blocked: bool) -> RowVerdict {
+        if reaches(score, self.threshold) {
+            if blocked {
+                RowVerdict::GatesMissing
+            } else {
+                RowVerdict::Csql
+            }
+        } else {
+            RowVerdict::BelowThreshold
+        }
     }
-    Ok(total)
 }
 
 /// Scores every account for these component weights (one per component, model
 /// order, any non-negative scale) and threshold (0-100): a dot product with the
-/// pre-computed component scores, then the verdict. The arithmetic follows
-/// [`crate::model::evaluate`] step for step, so results agree to the last bit.
+/// pre-computed component scores, then the verdict ([`Weighting`]).
 /// Invalid weights or threshold give every account [`RowVerdict::Invalid`].
 #[must_use]
 pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
@@ -730,8 +572,8 @@ pub fn score_all_required(book: &Book, weights: &[f64], threshold: f64, required
 
 fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool]) -> Scores {
     let n = book.len();
-    let total = match check(book, weights, threshold) {
-        Ok(total) => total,
+    let weighting = match Weighting::new(weights, threshold, book.components.len()) {
+        Ok(weighting) => weighting,
         Err(problem) => {
             return Scores {
                 threshold,
@@ -741,32 +583,19 @@ fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool])
             }
         }
     };
-    let fractions: Vec<f64> = weights.iter().map(|w| w / total).collect();
     let mut scores = Vec::with_capacity(n);
     let mut verdicts = Vec::with_capacity(n);
-    // `check` guarantees at least one component.
-    let width = fractions.len().max(1);
+    // `Weighting::new` guarantees at least one component.
+    let width = book.components.len().max(1);
     for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(blocked) {
-        let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
+        let score = weighting.score(chunk);
         scores.push(score);
-        verdicts.push(verdict(score, threshold, *blocked));
+        verdicts.push(weighting.verdict(score, *blocked));
     }
     Scores {
         threshold,
         scores,
         verdicts,
         problem: None,
-    }
-}
-
-fn verdict(score: f64, threshold: f64, blocked: bool) -> RowVerdict {
-    if reaches(score, threshold) {
-        if blocked {
-            RowVerdict::GatesMissing
-        } else {
-            RowVerdict::Csql
-        }
-    } else {
-        RowVerdict::BelowThreshold
     }
 }

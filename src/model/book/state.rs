@@ -201,6 +201,9 @@ pub struct BookState {
     pub scenario_name: String,
     /// The evidence and the comparison, kept up to date by [`BookState::sync_evidence`].
     pub evidence: Option<EvidenceState>,
+    /// The browser's date: recency signals are scored at it when the model
+    /// leaves its as-of date blank.
+    pub today: crate::model::date::Date,
 }
 
 /// The evidence of the current scoring and the chosen comparison.
@@ -609,7 +612,7 @@ impl BookState {
         let book = if rebuild {
             self.baseline = None;
             self.fit = FitState::Idle;
-            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy)
+            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy, self.today)
                 .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
         } else {
             match &self.derived {

@@ -1,0 +1,749 @@
+//! The model as one SQL query for a warehouse: a `SELECT` that returns every
+//! row of a table of accounts with the component scores, `csql_score`,
+//! `csql_verdict` and `csql_gates_missing` added, computed exactly as the
+//! calculator's book view computes them. Pure text generation; no database.
+//!
+//! The query reads its inputs as text (`CAST(column AS text)`), so typed
+//! columns (numbers, booleans) and text columns both work, and then reads
+//! them as the calculator does: white space trimmed, a decimal comma allowed,
+//! yes/no in the spellings of [`crate::model::number::YES`] and
+//! [`crate::model::number::NO`] in any case, a blank yes/no is no and a blank
+//! number or direct score is 0. A row the book view would skip (a blank id, a
+//! value it cannot read) gets the verdict `invalid`, NULL scores and NULL
+//! gates; a table cannot hold the other skipped rows (a wrong number of
+//! fields, text that is not UTF-8).
+//!
+//! Steps, one CTE each, so the query can be read: the columns as text, then
+//! trimmed, numbers and yes/no read from the text, each signal's 0-100 score and whether
+//! the row can be read, each component's score and the missing gates, then the
+//! weighted CSQL score; the final `SELECT` adds the verdict.
+//!
+//! Names: columns come from the book's [`Mapping`], or from the model's keys
+//! ([`Mapping::from_keys`]). Every name (table, columns, output columns, gate
+//! keys) must pass [`check_name`]: 1 to 63 bytes, no control character; a
+//! plain lower-case name is written bare, any other quoted the dialect's way.
+
+pub mod dialect;
+
+use std::fmt::Write as _;
+
+use thiserror::Error;
+
+pub use dialect::{check_name, Dialect, NameProblem, MAX_NAME_BYTES};
+
+use self::dialect::number;
+use super::book::{component_column, weighting, Mapping};
+use super::date::{Date, DateError};
+use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
+use super::number::{NO, TOLERANCE, YES};
+use super::plan::{Feed, Plan};
+use super::signal::shares;
+use super::text::{quoted, truncate};
+use super::{Model, Scale, Signal, SignalKind};
+
+/// The table a query reads when none is named.
+pub const DEFAULT_TABLE: &str = "accounts";
+
+/// Why a model cannot be exported as SQL.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SqlError {
+    /// A table, column or gate name not every dialect can hold.
+    #[error("{} cannot be used as a name in SQL: {problem}", quoted(name))]
+    BadName {
+        /// The name.
+        name: String,
+        /// What is wrong with it.
+        problem: NameProblem,
+    },
+    /// A component's score column would take the name of another output column.
+    #[error(
+        "the component key {} would name its column {}, which the query already adds",
+        quoted(key),
+        quoted(column)
+    )]
+    NameClash {
+        /// The component key.
+        key: String,
+        /// The column name it would give.
+        column: String,
+    },
+    /// The weights or threshold cannot score (the book would mark every row invalid).
+    #[error("the model cannot score: {0}")]
+    Model(String),
+    /// The model's as-of date is not a date.
+    #[error("the model's as-of date cannot be used: {0}")]
+    AsOf(DateError),
+}
+
+/// A number is, after a decimal comma becomes a point, what Rust's float
+/// parser accepts without `inf`/`NaN`: digits with at most one point, then an
+/// optional exponent (`12`, `12.`, `.5`, `-3e2`).
+const NUMBER_PATTERN: &str = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?";
+
+/// One line of a `SELECT` list.
+struct Item {
+    expr: String,
+    name: String,
+    comment: String,
+}
+
+/// Text for a comment: one line, control characters as spaces, shortened.
+fn comment_text(text: &str) -> String {
+    let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    truncate(&one_line, 70)
+}
+
+fn checked(name: &str) -> Result<&str, SqlError> {
+    check_name(name).map(|()| name).map_err(|problem| SqlError::BadName {
+        name: name.to_owned(),
+        problem,
+    })
+}
+
+/// Writes one CTE (or the final `SELECT` when `name` is empty); `lead` is a
+/// first line of the list such as `*`.
+fn select(out: &mut String, name: &str, about: &str, lead: Option<&str>, items: &[Item], from: &str) {
+    let indent = if name.is_empty() { "" } else { "  " };
+    if !name.is_empty() {
+        let _ = writeln!(out, "{name} AS (");
+    }
+    let _ = writeln!(out, "{indent}-- {about}");
+    let _ = writeln!(out, "{indent}SELECT");
+    if let Some(lead) = lead {
+        let comma = if items.is_empty() { "" } else { "," };
+        let _ = writeln!(out, "{indent}  {lead}{comma}");
+    }
+    for (i, item) in items.iter().enumerate() {
+        let comma = if i + 1 < items.len() { "," } else { "" };
+        let comment = if item.comment.is_empty() {
+            String::new()
+        } else {
+            format!("  -- {}", item.comment)
+        };
+        let _ = writeln!(out, "{indent}  {} AS {}{comma}{comment}", item.expr, item.name);
+    }
+    for line in from.lines() {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+    if !name.is_empty() {
+        out.push_str("),\n");
+    }
+}
+
+/// How a signal reads its value, for comments.
+fn describe(signal: &Signal) -> String {
+    let kind = signal.kind.hint();
+    match signal.direction {
+        super::Direction::Positive => kind,
+        super::Direction::Negative => format!("{kind}; counts against"),
+    }
+}
+
+/// What one column is read as, by name: `t` text, `n` number, `b` yes/no,
+/// `d` date; and the as-of date expression.
+struct Reads<'a> {
+    t: &'a str,
+    n: &'a str,
+    b: &'a str,
+    d: &'a str,
+    as_of: &'a str,
+}
+
+/// The signal's 0-100 score from its column (`r`); NULL when blank (and for a
+/// bad value, which makes the row unreadable).
+fn signal_score(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
+    let (n, b) = (r.n, r.b);
+    let score = match signal.kind {
+        SignalKind::Count { cap, scale } if cap > 0.0 && cap.is_finite() => {
+            let c = number(cap);
+            let count = format!("least({n}, {c})");
+            let ratio = match scale {
+                Scale::Linear => format!("{count} / {c}"),
+                // ln(1 + x) loses digits when x is tiny; below a cap of 0.001 the
+                // error could pass 1e-9 points, so use the exact form
+                // ln(1 + x) * x / ((1 + x) - 1) and the calculator's own divisor.
+                Scale::Log if cap >= 1e-3 => format!("ln(1 + {count}) / ln(1 + {c})"),
+                Scale::Log => format!(
+                    "(CASE WHEN 1 + {count} = 1 THEN {count} ELSE ln(1 + {count}) * {count} / ((1 + {count}) - 1) END) / {}",
+                    number(cap.ln_1p())
+                ),
+            };
+            format!("CASE WHEN {n} >= 0 THEN {ratio} * 100 END")
+        }
+        // A cap the document check refuses; the calculator scores it 0.
+        SignalKind::Count { .. } => format!("CASE WHEN {n} >= 0 THEN {} END", dialect.double(0.0)),
+        SignalKind::YesNo => format!("CASE WHEN {b} THEN {} ELSE {} END", dialect.double(100.0), dialect.double(0.0)),
+        SignalKind::Rating => format!(
+            "CASE WHEN {n} BETWEEN 0 AND {} THEN {n} * {} END",
+            number(MAX_RATING),
+            number(MAX_SCORE / MAX_RATING)
+        ),
+        SignalKind::Percent => format!("CASE WHEN {n} BETWEEN 0 AND {} THEN {n} END", number(MAX_SCORE)),
+        SignalKind::Date { half_life_days } => {
+            let days = dialect.days_between(r.d, r.as_of);
+            let score = if half_life_days > 0.0 && half_life_days.is_finite() {
+                let halvings = format!("CAST({days} AS {}) / {}", dialect.double_type(), number(half_life_days));
+                // Past 1000 halvings the score is below 1e-299: 0 (PostgreSQL
+                // raises an error when a float underflows).
+                format!("CASE WHEN {halvings} > 1000 THEN 0 ELSE 100 * power(0.5, {halvings}) END")
+            } else {
+                // A half-life the document check refuses; the calculator scores it 0.
+                dialect.double(0.0)
+            };
+            format!("CASE WHEN {days} >= 0 THEN {score} END")
+        }
+    };
+    match signal.direction {
+        super::Direction::Positive => score,
+        super::Direction::Negative => format!("100 - {score}"),
+    }
+}
+
+/// Whether the signal's cell can be read: blank, or a value in range (a
+/// date: not after the as-of date).
+fn signal_readable(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
+    let (t, n, b) = (r.t, r.n, r.b);
+    match signal.kind {
+        SignalKind::Count { .. } => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_COUNT)),
+        SignalKind::YesNo => format!("({b} IS NOT NULL OR {t} = '')"),
+        SignalKind::Rating => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_RATING)),
+        SignalKind::Percent => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_SCORE)),
+        SignalKind::Date { .. } => format!("coalesce({} >= 0, {t} = '')", dialect.days_between(r.d, r.as_of)),
+    }
+}
+
+/// Text `t` as a date when it is `YYYY-MM-DD` and such a day exists (years
+/// 1-9999), else NULL. Checked before any cast, so no engine raises an error.
+fn read_date(dialect: Dialect, t: &str) -> String {
+    let year = format!("CAST(substr({t}, 1, 4) AS INTEGER)");
+    let month = format!("CAST(substr({t}, 6, 2) AS INTEGER)");
+    let day = format!("CAST(substr({t}, 9, 2) AS INTEGER)");
+    format!(
+        "CASE WHEN {shape} THEN\n      \
+         CASE WHEN {year} >= 1 AND {month} BETWEEN 1 AND 12 AND {day} BETWEEN 1 AND CASE\n        \
+         WHEN {month} = 2 AND mod({year}, 4) = 0 AND (mod({year}, 100) <> 0 OR mod({year}, 400) = 0) THEN 29\n        \
+         WHEN {month} = 2 THEN 28 WHEN {month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END\n      \
+         THEN {date} END\n    END",
+        shape = dialect.full_match(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+        date = dialect.make_date(&year, &month, &day),
+    )
+}
+
+/// Whether a signal reads its cell as a number.
+fn reads_number(kind: SignalKind) -> bool {
+    matches!(kind, SignalKind::Count { .. } | SignalKind::Rating | SignalKind::Percent)
+}
+
+/// The model as one SQL query for `dialect`, reading the table `table` (a
+/// name, or `schema.name` parts separated by dots). Columns come from
+/// `mapping`, or from the model's keys when it is `None`. Recency signals are
+/// scored at the model's as-of date, or at the engine's `CURRENT_DATE` when it
+/// is blank, so a nightly job scores at each night's date.
+///
+/// # Errors
+/// [`SqlError::Model`] when the weights or threshold cannot score,
+/// [`SqlError::AsOf`] when the model's as-of date is not a date,
+/// [`SqlError::BadName`] for a name not every dialect can hold,
+/// [`SqlError::NameClash`] for a component key that would repeat an output column.
+pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table: &str) -> Result<String, SqlError> {
+    let weighting = weighting(model).map_err(SqlError::Model)?;
+    let as_of = if model.as_of.trim().is_empty() {
+        None
+    } else {
+        Some(Date::parse(&model.as_of).map_err(SqlError::AsOf)?)
+    };
+    let as_of = dialect.date(as_of);
+    let from_keys;
+    let mapping = match mapping {
+        Some(mapping) => mapping,
+        None => {
+            from_keys = Mapping::from_keys(model);
+            &from_keys
+        }
+    };
+    let plan = Plan::new(model, mapping);
+    let table = table
+        .split('.')
+        .map(|part| checked(part).map(|p| dialect.ident(p)))
+        .collect::<Result<Vec<_>, _>>()?
+        .join(".");
+    for column in &plan.columns {
+        checked(column)?;
+    }
+    for gate in &model.gates {
+        checked(&gate.key)?;
+    }
+    let mut outputs: Vec<String> = vec!["csql_score".into(), "csql_verdict".into(), "csql_gates_missing".into()];
+    for component in &model.components {
+        let column = component_column(&component.key);
+        checked(&column)?;
+        let taken = outputs.iter().any(|o| o.eq_ignore_ascii_case(&column)) || column.to_ascii_lowercase().starts_with("csql_");
+        if taken {
+            return Err(SqlError::NameClash {
+                key: component.key.clone(),
+                column,
+            });
+        }
+        outputs.push(column);
+    }
+
+    // Which columns are read as numbers and which as yes/no.
+    let columns = plan.columns.len();
+    let mut as_number = vec![false; columns];
+    let mut as_yes_no = vec![false; columns];
+    let mut as_date = vec![false; columns];
+    for (component, feed) in model.components.iter().zip(&plan.components) {
+        match feed {
+            Feed::Direct(c) => as_number[*c] = true,
+            Feed::Signals(cols) => {
+                for (signal, c) in component.signals.iter().zip(cols) {
+                    if let Some(c) = c {
+                        match signal.kind {
+                            SignalKind::YesNo => as_yes_no[*c] = true,
+                            SignalKind::Date { .. } => as_date[*c] = true,
+                            kind if reads_number(kind) => as_number[*c] = true,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for c in plan.gates.iter().flatten().chain(&plan.outcomes) {
+        as_yes_no[*c] = true;
+    }
+    let t = |c: usize| format!("csql_t{}", c + 1);
+    let n = |c: usize| format!("csql_n{}", c + 1);
+    let b = |c: usize| format!("csql_b{}", c + 1);
+    let d = |c: usize| format!("csql_d{}", c + 1);
+    let mut helpers: Vec<String> = Vec::new();
+
+    let mut out = String::new();
+    header(
+        &mut out,
+        model,
+        &plan,
+        dialect,
+        &table,
+        weighting.fractions(),
+        weighting.threshold(),
+        &as_of,
+    );
+    out.push_str("WITH\n");
+
+    // 0. White space.
+    let _ = writeln!(
+        out,
+        "csql_blank AS (\n  -- The characters trimmed from both ends of every value: Unicode white space.\n  SELECT {} AS chars\n),",
+        dialect.white_space()
+    );
+
+    // 1. Text: as it is, then trimmed.
+    let mut items = Vec::new();
+    if let Some(expr) = dialect.account_value() {
+        items.push(Item {
+            expr: expr.to_owned(),
+            name: "csql_account".into(),
+            comment: "the account's own columns, given back at the end".into(),
+        });
+    }
+    let r = |c: usize| format!("csql_r{}", c + 1);
+    for (c, column) in plan.columns.iter().enumerate() {
+        items.push(Item {
+            expr: format!("coalesce(CAST(a.{} AS {}), '')", dialect.ident(column), dialect.text_type()),
+            name: r(c),
+            comment: comment_text(column),
+        });
+        helpers.push(r(c));
+    }
+    select(
+        &mut out,
+        "csql_cell",
+        "1. Every column the model reads, as text ('' when NULL).",
+        // Snowflake keeps the account's columns beside the working ones.
+        dialect.account_value().is_none().then_some("a.*"),
+        &items,
+        &format!("FROM {table} AS a"),
+    );
+    let mut items = Vec::new();
+    for c in 0..plan.columns.len() {
+        // Trimming with a list of characters is slow in some engines (DuckDB):
+        // skip it when neither end of the text is white space.
+        let first = dialect.position("w.chars", &format!("left({}, 1)", r(c)));
+        let last = dialect.position("w.chars", &format!("right({}, 1)", r(c)));
+        items.push(Item {
+            expr: format!(
+                "CASE WHEN {first} = 0 AND {last} = 0 THEN {r} ELSE {} END",
+                dialect.trim(&r(c), "w.chars"),
+                r = r(c)
+            ),
+            name: t(c),
+            comment: String::new(),
+        });
+        helpers.push(t(c));
+    }
+    select(
+        &mut out,
+        "csql_text",
+        "2. Without white space at either end.",
+        Some("*"),
+        &items,
+        "FROM csql_cell\nCROSS JOIN csql_blank AS w",
+    );
+
+    // 2. Numbers and yes/no.
+    let yes = YES.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+    let no = NO.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+    let mut items = Vec::new();
+    for (c, column) in plan.columns.iter().enumerate() {
+        if as_number[c] {
+            let point = format!("replace({}, ',', '.')", t(c));
+            items.push(Item {
+                expr: format!(
+                    "CASE WHEN {} THEN {} END",
+                    dialect.full_match(&point, NUMBER_PATTERN),
+                    dialect.to_double(&point)
+                ),
+                name: n(c),
+                comment: format!("{} as a number", comment_text(column)),
+            });
+            helpers.push(n(c));
+        }
+        if as_yes_no[c] {
+            items.push(Item {
+                expr: format!(
+                    "CASE WHEN lower({t}) IN ({yes}) THEN TRUE WHEN lower({t}) IN ({no}) THEN FALSE END",
+                    t = t(c)
+                ),
+                name: b(c),
+                comment: format!("{} as yes/no", comment_text(column)),
+            });
+            helpers.push(b(c));
+        }
+        if as_date[c] {
+            items.push(Item {
+                expr: read_date(dialect, &t(c)),
+                name: d(c),
+                comment: format!("{} as a date", comment_text(column)),
+            });
+            helpers.push(d(c));
+        }
+    }
+    select(
+        &mut out,
+        "csql_value",
+        "3. Numbers (a decimal comma is allowed), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
+        Some("*"),
+        &items,
+        "FROM csql_text",
+    );
+
+    // 3. Signals and readability.
+    let mut items = Vec::new();
+    let mut readable: Vec<(String, String)> = Vec::new();
+    if let Some(id) = plan.id {
+        readable.push((
+            format!("{} <> ''", t(id)),
+            format!("{}: the account id is not blank", comment_text(&plan.columns[id])),
+        ));
+    }
+    for (i, (component, feed)) in model.components.iter().zip(&plan.components).enumerate() {
+        match feed {
+            Feed::Direct(c) => {
+                readable.push((
+                    format!("coalesce({n} BETWEEN 0 AND 100, {t} = '')", n = n(*c), t = t(*c)),
+                    format!(
+                        "{}: {} score, 0-100",
+                        comment_text(&plan.columns[*c]),
+                        comment_text(&component.name)
+                    ),
+                ));
+            }
+            Feed::Signals(cols) => {
+                for (j, (signal, col)) in component.signals.iter().zip(cols).enumerate() {
+                    let name = format!("csql_s{}_{}", i + 1, j + 1);
+                    let (expr, comment) = match col {
+                        Some(c) => {
+                            let (tc, nc, bc, dc) = (t(*c), n(*c), b(*c), d(*c));
+                            let reads = Reads {
+                                t: &tc,
+                                n: &nc,
+                                b: &bc,
+                                d: &dc,
+                                as_of: &as_of,
+                            };
+                            readable.push((
+                                signal_readable(dialect, signal, &reads),
+                                format!("{}: {}", comment_text(&plan.columns[*c]), signal.kind.hint()),
+                            ));
+                            (
+                                signal_score(dialect, signal, &reads),
+                                format!(
+                                    "{} / {} ({})",
+                                    comment_text(&component.name),
+                                    comment_text(&signal.label),
+                                    describe(signal)
+                                ),
+                            )
+                        }
+                        // No column: read as blank, as the book does.
+                        None => (
+                            // A blank reads the same at any date.
+                            match signal.score("", Date::default()) {
+                                Ok(Some(value)) => dialect.double(value),
+                                _ => format!("CAST(NULL AS {})", dialect.double_type()),
+                            },
+                            format!(
+                                "{} / {}: no column, read as blank",
+                                comment_text(&component.name),
+                                comment_text(&signal.label)
+                            ),
+                        ),
+                    };
+                    items.push(Item {
+                        expr,
+                        name: name.clone(),
+                        comment,
+                    });
+                    helpers.push(name);
+                }
+            }
+        }
+    }
+    for (gate, col) in model.gates.iter().zip(&plan.gates) {
+        if let Some(c) = col {
+            readable.push((
+                format!("({} IS NOT NULL OR {} = '')", b(*c), t(*c)),
+                format!("{}: gate {}, yes/no", comment_text(&plan.columns[*c]), comment_text(&gate.label)),
+            ));
+        }
+    }
+    for c in &plan.outcomes {
+        readable.push((
+            format!("({} IS NOT NULL OR {} = '')", b(*c), t(*c)),
+            format!("{}: outcome, yes/no", comment_text(&plan.columns[*c])),
+        ));
+    }
+    let readable_expr = if readable.is_empty() {
+        "TRUE".to_owned()
+    } else {
+        let lines: Vec<String> = readable
+            .iter()
+            .enumerate()
+            .map(|(i, (expr, comment))| format!("      {}{expr}  -- {comment}", if i == 0 { "   " } else { "AND " }))
+            .collect();
+        format!("(\n{}\n    )", lines.join("\n"))
+    };
+    items.push(Item {
+        expr: readable_expr,
+        name: "csql_readable".into(),
+        comment: "false where the book view would skip the row".into(),
+    });
+    helpers.push("csql_readable".into());
+    select(
+        &mut out,
+        "csql_signal",
+        "4. Each signal's score, 0-100 (NULL when blank), and whether every value of the row can be read.",
+        Some("*"),
+        &items,
+        "FROM csql_value",
+    );
+
+    // 4. Components and gates.
+    let mut items = Vec::new();
+    for (i, (component, feed)) in model.components.iter().zip(&plan.components).enumerate() {
+        let expr = match feed {
+            Feed::Direct(c) => format!("CASE WHEN {n} BETWEEN 0 AND 100 THEN {n} ELSE 0 END", n = n(*c)),
+            Feed::Signals(_) => {
+                // As the book: each signal's score times its share of the
+                // component's signal weights (`signal::shares`), blank as 0.
+                let shares = shares(&component.signals);
+                let terms: Vec<String> = shares
+                    .iter()
+                    .enumerate()
+                    .map(|(j, share)| format!("coalesce(csql_s{}_{}, 0) * {}", i + 1, j + 1, number(*share)))
+                    .collect();
+                if shares.iter().any(|s| *s > 0.0) {
+                    terms.join(" + ")
+                } else {
+                    dialect.double(0.0)
+                }
+            }
+        };
+        let how = match feed {
+            Feed::Direct(c) => format!("from the column {}; blank = 0", comment_text(&plan.columns[*c])),
+            Feed::Signals(_) => "weighted mean of its signals; blank = 0".to_owned(),
+        };
+        let name = format!("csql_c{}", i + 1);
+        items.push(Item {
+            expr,
+            name: name.clone(),
+            comment: format!("{}: {how}", comment_text(&component.name)),
+        });
+        helpers.push(name);
+    }
+    let missing: Vec<String> = model
+        .gates
+        .iter()
+        .zip(&plan.gates)
+        .filter(|(gate, col)| gate.required && col.is_some())
+        .filter_map(|(gate, col)| {
+            col.map(|c| {
+                format!(
+                    "CASE WHEN coalesce({}, FALSE) THEN '' ELSE {} END",
+                    b(c),
+                    dialect.string(&format!(",{}", gate.key))
+                )
+            })
+        })
+        .collect();
+    items.push(Item {
+        expr: if missing.is_empty() {
+            "''".to_owned()
+        } else {
+            format!("substr({}, 2)", missing.join("\n      || "))
+        },
+        name: "csql_gates".into(),
+        comment: "required gates answered no or blank; unmapped gates are not assessed".into(),
+    });
+    helpers.push("csql_gates".into());
+    select(
+        &mut out,
+        "csql_component",
+        "5. Each component's score, 0-100, and the required gates not met.",
+        Some("*"),
+        &items,
+        "FROM csql_signal",
+    );
+
+    // 5. The CSQL score.
+    let terms: Vec<String> = weighting
+        .fractions()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("csql_c{} * {}", i + 1, number(*f)))
+        .collect();
+    let mut total = String::new();
+    select(
+        &mut total,
+        "csql_total",
+        "6. The CSQL score: each component's score times its share of the weights.",
+        Some("*"),
+        &[Item {
+            expr: terms.join(" + "),
+            name: "csql_total".into(),
+            comment: String::new(),
+        }],
+        "FROM csql_component",
+    );
+    helpers.push("csql_total".into());
+    // The last CTE has no comma after it.
+    out.push_str(total.trim_end_matches(",\n"));
+    out.push('\n');
+
+    // Final.
+    let keep = |expr: String| format!("CASE WHEN csql_readable THEN {expr} END");
+    let mut items: Vec<Item> = model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Item {
+            expr: keep(format!("csql_c{}", i + 1)),
+            name: dialect.ident(&component_column(&c.key)),
+            comment: String::new(),
+        })
+        .collect();
+    items.push(Item {
+        expr: keep("csql_total".into()),
+        name: "csql_score".into(),
+        comment: String::new(),
+    });
+    items.push(Item {
+        expr: format!(
+            "CASE\n    WHEN NOT csql_readable THEN 'invalid'\n    WHEN csql_total + {} < {} THEN 'below-threshold'\n    WHEN csql_gates <> '' THEN 'gates-missing'\n    ELSE 'csql'\n  END",
+            number(TOLERANCE),
+            number(weighting.threshold())
+        ),
+        name: "csql_verdict".into(),
+        comment: String::new(),
+    });
+    items.push(Item {
+        expr: keep("csql_gates".into()),
+        name: "csql_gates_missing".into(),
+        comment: String::new(),
+    });
+    let mut last = String::new();
+    select(
+        &mut last,
+        "",
+        "The account's own columns, then the results.",
+        Some(&dialect.account_columns(&helpers)),
+        &items,
+        "FROM csql_total;",
+    );
+    out.push_str(&last);
+    Ok(out)
+}
+
+/// The comment at the top: what the query reads, adds and assumes.
+#[allow(clippy::too_many_arguments)]
+fn header(out: &mut String, model: &Model, plan: &Plan, dialect: Dialect, table: &str, fractions: &[f64], threshold: f64, as_of: &str) {
+    let components: Vec<String> = model.components.iter().map(|c| component_column(&c.key)).collect();
+    let shares: Vec<String> = model
+        .components
+        .iter()
+        .zip(fractions)
+        .map(|(c, f)| format!("{} x {}", comment_text(&c.name), number(*f)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "-- The CSQL model as one query for {}, written by the CSQL calculator.",
+        dialect.label()
+    );
+    let _ = writeln!(
+        out,
+        "-- It reads the table {table} and returns each account with these columns added:"
+    );
+    let _ = writeln!(out, "--   {}: each component's score, 0-100", comment_text(&components.join(", ")));
+    let _ = writeln!(out, "--   csql_score: {}", shares.join(" + "));
+    let _ = writeln!(
+        out,
+        "--   csql_verdict: csql, gates-missing or below-threshold (threshold {}, a score up to {} below it counts),",
+        number(threshold),
+        number(TOLERANCE)
+    );
+    let _ = writeln!(
+        out,
+        "--     or invalid (scores NULL) where the calculator's book view would skip the row:"
+    );
+    let _ = writeln!(
+        out,
+        "--     {}",
+        if plan.id.is_some() {
+            "a blank account id or a value it cannot read"
+        } else {
+            "a value it cannot read"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "--   csql_gates_missing: the required gates answered no or blank, comma-separated keys"
+    );
+    let _ = writeln!(
+        out,
+        "-- Yes/no: {} or {} (any case); a blank yes/no is no, a blank number scores 0.",
+        YES.join(", "),
+        NO.join(", ")
+    );
+    let dated = model
+        .components
+        .iter()
+        .flat_map(|c| &c.signals)
+        .any(|s| matches!(s.kind, SignalKind::Date { .. }));
+    if dated {
+        let _ = writeln!(
+            out,
+            "-- Dates (YYYY-MM-DD) are scored as of {as_of}: 100 on that day, halving every half-life; a later date is invalid."
+        );
+    }
+}

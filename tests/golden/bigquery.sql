@@ -1,0 +1,112 @@
+-- The CSQL model as one query for BigQuery, written by the CSQL calculator.
+-- It reads the table crm.accounts and returns each account with these columns added:
+--   health_score, fit_score: each component's score, 0-100
+--   csql_score: Health x 0.75 + Fit x 0.25
+--   csql_verdict: csql, gates-missing or below-threshold (threshold 60, a score up to 1e-9 below it counts),
+--     or invalid (scores NULL) where the calculator's book view would skip the row:
+--     a blank account id or a value it cannot read
+--   csql_gates_missing: the required gates answered no or blank, comma-separated keys
+-- Yes/no: yes, y, true, 1 or no, n, false, 0 (any case); a blank yes/no is no, a blank number scores 0.
+-- Dates (YYYY-MM-DD) are scored as of CURRENT_DATE(): 100 on that day, halving every half-life; a later date is invalid.
+WITH
+csql_blank AS (
+  -- The characters trimmed from both ends of every value: Unicode white space.
+  SELECT CODE_POINTS_TO_STRING([9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288]) AS chars
+),
+csql_cell AS (
+  -- 1. Every column the model reads, as text ('' when NULL).
+  SELECT
+    a AS csql_account,  -- the account's own columns, given back at the end
+    coalesce(CAST(a.`Account ID` AS STRING), '') AS csql_r1,  -- Account ID
+    coalesce(CAST(a.`order` AS STRING), '') AS csql_r2,  -- order
+    coalesce(CAST(a.champion AS STRING), '') AS csql_r3,  -- champion
+    coalesce(CAST(a.last_qbr AS STRING), '') AS csql_r4,  -- last_qbr
+    coalesce(CAST(a.fit AS STRING), '') AS csql_r5,  -- fit
+    coalesce(CAST(a.budget AS STRING), '') AS csql_r6,  -- budget
+    coalesce(CAST(a.`o'clock` AS STRING), '') AS csql_r7,  -- o'clock
+    coalesce(CAST(a.accepted AS STRING), '') AS csql_r8  -- accepted
+  FROM crm.accounts AS a
+),
+csql_text AS (
+  -- 2. Without white space at either end.
+  SELECT
+    *,
+    CASE WHEN strpos(w.chars, left(csql_r1, 1)) = 0 AND strpos(w.chars, right(csql_r1, 1)) = 0 THEN csql_r1 ELSE trim(csql_r1, w.chars) END AS csql_t1,
+    CASE WHEN strpos(w.chars, left(csql_r2, 1)) = 0 AND strpos(w.chars, right(csql_r2, 1)) = 0 THEN csql_r2 ELSE trim(csql_r2, w.chars) END AS csql_t2,
+    CASE WHEN strpos(w.chars, left(csql_r3, 1)) = 0 AND strpos(w.chars, right(csql_r3, 1)) = 0 THEN csql_r3 ELSE trim(csql_r3, w.chars) END AS csql_t3,
+    CASE WHEN strpos(w.chars, left(csql_r4, 1)) = 0 AND strpos(w.chars, right(csql_r4, 1)) = 0 THEN csql_r4 ELSE trim(csql_r4, w.chars) END AS csql_t4,
+    CASE WHEN strpos(w.chars, left(csql_r5, 1)) = 0 AND strpos(w.chars, right(csql_r5, 1)) = 0 THEN csql_r5 ELSE trim(csql_r5, w.chars) END AS csql_t5,
+    CASE WHEN strpos(w.chars, left(csql_r6, 1)) = 0 AND strpos(w.chars, right(csql_r6, 1)) = 0 THEN csql_r6 ELSE trim(csql_r6, w.chars) END AS csql_t6,
+    CASE WHEN strpos(w.chars, left(csql_r7, 1)) = 0 AND strpos(w.chars, right(csql_r7, 1)) = 0 THEN csql_r7 ELSE trim(csql_r7, w.chars) END AS csql_t7,
+    CASE WHEN strpos(w.chars, left(csql_r8, 1)) = 0 AND strpos(w.chars, right(csql_r8, 1)) = 0 THEN csql_r8 ELSE trim(csql_r8, w.chars) END AS csql_t8
+  FROM csql_cell
+  CROSS JOIN csql_blank AS w
+),
+csql_value AS (
+  -- 3. Numbers (a decimal comma is allowed), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.
+  SELECT
+    *,
+    CASE WHEN REGEXP_CONTAINS(replace(csql_t2, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t2, ',', '.') AS FLOAT64) END AS csql_n2,  -- order as a number
+    CASE WHEN lower(csql_t3) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t3) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b3,  -- champion as yes/no
+    CASE WHEN REGEXP_CONTAINS(csql_t4, r'^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN
+      CASE WHEN CAST(substr(csql_t4, 1, 4) AS INTEGER) >= 1 AND CAST(substr(csql_t4, 6, 2) AS INTEGER) BETWEEN 1 AND 12 AND CAST(substr(csql_t4, 9, 2) AS INTEGER) BETWEEN 1 AND CASE
+        WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) = 2 AND mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 4) = 0 AND (mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 100) <> 0 OR mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 400) = 0) THEN 29
+        WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) = 2 THEN 28 WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) IN (4, 6, 9, 11) THEN 30 ELSE 31 END
+      THEN DATE(CAST(substr(csql_t4, 1, 4) AS INTEGER), CAST(substr(csql_t4, 6, 2) AS INTEGER), CAST(substr(csql_t4, 9, 2) AS INTEGER)) END
+    END AS csql_d4,  -- last_qbr as a date
+    CASE WHEN REGEXP_CONTAINS(replace(csql_t5, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t5, ',', '.') AS FLOAT64) END AS csql_n5,  -- fit as a number
+    CASE WHEN lower(csql_t6) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t6) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b6,  -- budget as yes/no
+    CASE WHEN lower(csql_t7) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t7) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b7,  -- o'clock as yes/no
+    CASE WHEN lower(csql_t8) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t8) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b8  -- accepted as yes/no
+  FROM csql_text
+),
+csql_signal AS (
+  -- 4. Each signal's score, 0-100 (NULL when blank), and whether every value of the row can be read.
+  SELECT
+    *,
+    100 - CASE WHEN csql_n2 >= 0 THEN ln(1 + least(csql_n2, 10)) / ln(1 + 10) * 100 END AS csql_s1_1,  -- Health / Support tickets (count, log scale; the first few count most, 10 or more scores 100; counts against)
+    CASE WHEN csql_b3 THEN CAST(100 AS FLOAT64) ELSE CAST(0 AS FLOAT64) END AS csql_s1_2,  -- Health / Has a champion (yes or no)
+    CASE WHEN DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) >= 0 THEN CASE WHEN CAST(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) AS FLOAT64) / 45 > 1000 THEN 0 ELSE 100 * power(0.5, CAST(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) AS FLOAT64) / 45) END END AS csql_s1_3,  -- Health / Last QBR (date YYYY-MM-DD; 100 on the as-of date, half every 45 days)
+    (
+         csql_t1 <> ''  -- Account ID: the account id is not blank
+      AND coalesce(csql_n2 BETWEEN 0 AND 1000000000, csql_t2 = '')  -- order: count, log scale; the first few count most, 10 or more scores 100
+      AND (csql_b3 IS NOT NULL OR csql_t3 = '')  -- champion: yes or no
+      AND coalesce(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) >= 0, csql_t4 = '')  -- last_qbr: date YYYY-MM-DD; 100 on the as-of date, half every 45 days
+      AND coalesce(csql_n5 BETWEEN 0 AND 100, csql_t5 = '')  -- fit: Fit score, 0-100
+      AND (csql_b6 IS NOT NULL OR csql_t6 = '')  -- budget: gate Budget, yes/no
+      AND (csql_b7 IS NOT NULL OR csql_t7 = '')  -- o'clock: gate Timing, yes/no
+      AND (csql_b8 IS NOT NULL OR csql_t8 = '')  -- accepted: outcome, yes/no
+    ) AS csql_readable  -- false where the book view would skip the row
+  FROM csql_value
+),
+csql_component AS (
+  -- 5. Each component's score, 0-100, and the required gates not met.
+  SELECT
+    *,
+    coalesce(csql_s1_1, 0) * 0.5 + coalesce(csql_s1_2, 0) * 0.25 + coalesce(csql_s1_3, 0) * 0.25 AS csql_c1,  -- Health: weighted mean of its signals; blank = 0
+    CASE WHEN csql_n5 BETWEEN 0 AND 100 THEN csql_n5 ELSE 0 END AS csql_c2,  -- Fit: from the column fit; blank = 0
+    substr(CASE WHEN coalesce(csql_b6, FALSE) THEN '' ELSE ',budget' END
+      || CASE WHEN coalesce(csql_b7, FALSE) THEN '' ELSE ',o\'clock' END, 2) AS csql_gates  -- required gates answered no or blank; unmapped gates are not assessed
+  FROM csql_signal
+),
+csql_total AS (
+  -- 6. The CSQL score: each component's score times its share of the weights.
+  SELECT
+    *,
+    csql_c1 * 0.75 + csql_c2 * 0.25 AS csql_total
+  FROM csql_component
+)
+-- The account's own columns, then the results.
+SELECT
+  csql_account.*,
+  CASE WHEN csql_readable THEN csql_c1 END AS health_score,
+  CASE WHEN csql_readable THEN csql_c2 END AS fit_score,
+  CASE WHEN csql_readable THEN csql_total END AS csql_score,
+  CASE
+    WHEN NOT csql_readable THEN 'invalid'
+    WHEN csql_total + 1e-9 < 60 THEN 'below-threshold'
+    WHEN csql_gates <> '' THEN 'gates-missing'
+    ELSE 'csql'
+  END AS csql_verdict,
+  CASE WHEN csql_readable THEN csql_gates END AS csql_gates_missing
+FROM csql_total;
