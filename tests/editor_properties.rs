@@ -51,6 +51,8 @@ fn event() -> impl Strategy<Value = CalcEvent> {
         (i.clone(), i.clone(), text()).prop_map(|(c, s, t)| CalcEvent::SetSignal(c, s, t)),
         (i.clone(), i.clone(), number()).prop_map(|(c, s, w)| CalcEvent::SetSignalWeight(c, s, w)),
         (i.clone(), i.clone(), number()).prop_map(|(c, s, w)| CalcEvent::SetSignalCap(c, s, w)),
+        (i.clone(), i.clone(), number()).prop_map(|(c, s, w)| CalcEvent::SetSignalHalfLife(c, s, w)),
+        prop_oneof![Just(String::new()), Just("2026-11-01".to_owned()), text()].prop_map(CalcEvent::SetAsOf),
         (
             i.clone(),
             i.clone(),
@@ -58,6 +60,7 @@ fn event() -> impl Strategy<Value = CalcEvent> {
                 Just(KindChoice::Count),
                 Just(KindChoice::YesNo),
                 Just(KindChoice::Rating),
+                Just(KindChoice::Date),
                 Just(KindChoice::Percent)
             ]
         )

@@ -60,7 +60,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     refused={limits::can_add_gate(&state.model).err().map(|e| e.to_string())} onaction={onaction.clone()} />
                 <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
                     threshold={state.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
-                    threshold_error={view.threshold_error.clone().map(AttrValue::from)} locked={state.locked} onaction={onaction.clone()} />
+                    threshold_error={view.threshold_error.clone().map(AttrValue::from)} as_of={view.as_of.clone()} locked={state.locked} onaction={onaction.clone()} />
             </div>
             // On narrow screens keep the score in sight; the card itself is the
             // announced, labelled result.

@@ -23,6 +23,9 @@ pub struct CriteriaPanelProps {
     pub threshold_slider: AttrValue,
     /// What is wrong with the threshold.
     pub threshold_error: Option<AttrValue>,
+    /// The as-of date of recency signals and its problem, when the model has any.
+    #[prop_or_default]
+    pub as_of: Option<(String, Option<String>)>,
     /// Read-only: the criteria were locked by the link.
     pub locked: bool,
     /// Receives weight and threshold changes.
@@ -60,6 +63,12 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
                     oninput={onaction.reform(|e: InputEvent| CalcEvent::SetThreshold(input_value(&e)))} />
                 <span class="share">{ "or more" }</span>
             </div>
+            if let Some((text, error)) = &props.as_of {
+                <TextField id="as-of" label="Recency signals scored as of" inputmode="text" value={text.clone()}
+                    hint={AttrValue::from("A date as YYYY-MM-DD; blank means today.")} placeholder={AttrValue::from("today")}
+                    error={error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
+                    oninput={onaction.reform(CalcEvent::SetAsOf)} />
+            }
         </section>
     }
 }

@@ -54,12 +54,14 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
                     "count" => KindChoice::Count,
                     "yes_no" => KindChoice::YesNo,
                     "percent" => KindChoice::Percent,
+                    "date" => KindChoice::Date,
                     _ => KindChoice::Rating,
                 }))}>
                     <option value="count" selected={kind == "count"}>{ "Count" }</option>
                     <option value="yes_no" selected={kind == "yes_no"}>{ "Yes / no" }</option>
                     <option value="rating" selected={kind == "rating"}>{ "Rating 0-10" }</option>
                     <option value="percent" selected={kind == "percent"}>{ "Percent" }</option>
+                    <option value="date" selected={kind == "date"}>{ "Date (recency)" }</option>
                 </select>
             </div>
             if let SignalKind::Count { cap, scale } = signal.kind {
@@ -74,6 +76,13 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
                         <option value="linear" selected={scale == Scale::Linear}>{ "Linear" }</option>
                         <option value="log" selected={scale == Scale::Log}>{ "Log" }</option>
                     </select>
+                </div>
+            }
+            if let SignalKind::Date { half_life_days } = signal.kind {
+                <div class="editor-field">
+                    <label for={format!("{id}-half-life")}>{ "Halves every (days)" }</label>
+                    <input type="number" id={format!("{id}-half-life")} min="1" step="any" value={half_life_days.to_string()}
+                        oninput={onaction.reform(move |e: InputEvent| CalcEvent::SetSignalHalfLife(c, s, number(&e).unwrap_or(f64::NAN)))} />
                 </div>
             }
             <div class="editor-field">

@@ -209,6 +209,9 @@ pub struct CalculatorView {
     pub threshold_error: Option<String>,
     /// The result card.
     pub result: ResultView,
+    /// The as-of date field, shown when the model has a recency (date)
+    /// signal: the text as typed and its problem.
+    pub as_of: Option<(String, Option<String>)>,
 }
 
 /// Builds the calculator screen for a model; `today` is the browser's date,
@@ -222,6 +225,16 @@ pub fn calculator(model: &Model, today: Date) -> CalculatorView {
         threshold_slider: threshold_slider(model),
         threshold_error: problem_for(&evaluation.problems, Field::Threshold).map(str::to_owned),
         result: result(model, &evaluation),
+        as_of: model
+            .components
+            .iter()
+            .any(|c| c.signals.iter().any(|s| matches!(s.kind, SignalKind::Date { .. })))
+            .then(|| {
+                (
+                    model.as_of.clone(),
+                    problem_for(&evaluation.problems, Field::AsOf).map(str::to_owned),
+                )
+            }),
         evaluation,
     }
 }

@@ -69,6 +69,8 @@ pub enum KindChoice {
     Rating,
     /// [`SignalKind::Percent`].
     Percent,
+    /// [`SignalKind::Date`], halving every 90 days to start with.
+    Date,
 }
 
 /// Everything the calculator page holds.
@@ -152,6 +154,10 @@ pub enum CalcEvent {
     SetSignalScale(usize, usize, Scale),
     /// Set the sub-weight of a signal (0 or more).
     SetSignalWeight(usize, usize, f64),
+    /// Set the half-life in days of a date signal (above 0).
+    SetSignalHalfLife(usize, usize, f64),
+    /// Set the date recency signals are scored at, as typed (`YYYY-MM-DD`; blank: today).
+    SetAsOf(String),
     /// Set whether a signal adds to the score or counts against it.
     SetSignalDirection(usize, usize, Direction),
     /// Add a gate.
@@ -650,6 +656,7 @@ impl State {
                     KindChoice::YesNo => SignalKind::YesNo,
                     KindChoice::Rating => SignalKind::Rating,
                     KindChoice::Percent => SignalKind::Percent,
+                    KindChoice::Date => SignalKind::Date { half_life_days: 90.0 },
                 };
                 if std::mem::discriminant(&kind) != std::mem::discriminant(&signal.kind) {
                     signal.kind = kind;
@@ -673,6 +680,14 @@ impl State {
                     signal.weight = weight;
                 }
             }),
+            CalcEvent::SetSignalHalfLife(c, s, days) => self.with_signal(c, s, |signal| {
+                if let SignalKind::Date { half_life_days } = &mut signal.kind {
+                    if limits::check_cap(days).is_ok() {
+                        *half_life_days = days;
+                    }
+                }
+            }),
+            CalcEvent::SetAsOf(text) if text.chars().count() <= limits::MAX_NUMBER_LEN => self.model.as_of = text,
             CalcEvent::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
             CalcEvent::AddGate if limits::can_add_gate(&self.model).is_ok() => {
                 let key = unique_key("gate", self.model.gates.iter().map(|g| g.key.as_str()));
@@ -761,6 +776,7 @@ impl State {
             | CalcEvent::RenameSignal(..)
             | CalcEvent::AddGate
             | CalcEvent::RenameGate(..)
+            | CalcEvent::SetAsOf(_)
             | CalcEvent::CopyLink
             | CalcEvent::CopyResult
             | CalcEvent::CopyEmbed

@@ -17,6 +17,7 @@ mod results;
 mod sort_header;
 mod summary_panel;
 mod table_controls;
+mod warehouse;
 
 use std::rc::Rc;
 
@@ -36,6 +37,7 @@ pub use results::{BookResults, BookResultsProps};
 pub use sort_header::{SortHeader, SortHeaderProps};
 pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
+pub use warehouse::{WarehousePanel, WarehousePanelProps};
 
 use crate::model::book::{BookEvent, BookState};
 use crate::model::state::CalcEvent;
@@ -96,6 +98,10 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                         <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()}
                             compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
                             locked={props.locked} onevent={props.onevidence.clone()} />
+                    }
+                    if let Some(exports) = &state.exports {
+                        <WarehousePanel exports={exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
+                            ondispatch={d.clone()} />
                     }
                     <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}

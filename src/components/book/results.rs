@@ -50,7 +50,7 @@ pub fn BookResults(props: &BookResultsProps) -> Html {
                 <div class="book-criteria">
                     <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
                         threshold={props.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
-                        threshold_error={view.threshold_error.clone().map(AttrValue::from)} locked={props.locked} onaction={props.onaction.clone()} />
+                        threshold_error={view.threshold_error.clone().map(AttrValue::from)} as_of={view.as_of.clone()} locked={props.locked} onaction={props.onaction.clone()} />
                 </div>
                 <BookSummary summary={derived.summary.clone()} moved={derived.moved.as_deref().cloned()} pinned={props.baseline_pinned}
                     problem={scores.problem.clone().map(AttrValue::from)} ondispatch={d.clone()} />

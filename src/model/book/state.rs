@@ -13,10 +13,11 @@ use super::mapping::Mapping;
 use super::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport, RowVerdict, Scores};
 use super::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
 use super::BookError;
-use crate::model::effect::{Answer, Effect, FileRef, StorageKey};
+use crate::model::effect::{Answer, CopyWhat, Effect, FileRef, StorageKey};
 use crate::model::evidence::page::{EvidenceView, FitState, FLIPS_SHOWN};
 use crate::model::evidence::{compare, flips_csv, ComparisonView, Scenario, MAX_COMPARED};
 use crate::model::programme::Benchmarks;
+use crate::model::sql::Dialect;
 use crate::model::Model;
 
 /// The Book page's effects.
@@ -204,7 +205,27 @@ pub struct BookState {
     /// The browser's date: recency signals are scored at it when the model
     /// leaves its as-of date blank.
     pub today: crate::model::date::Date,
+    /// The warehouse the SQL export is written for.
+    pub sql_dialect: Dialect,
+    /// The table the SQL reads the accounts from, as typed.
+    pub sql_table: String,
+    /// The SQL and spreadsheet formulas for the loaded book's columns, kept
+    /// up to date by [`BookState::sync`].
+    pub exports: Option<Exports>,
 }
+
+/// The model written for where the accounts live: SQL for the warehouse and
+/// formulas for a spreadsheet, against the loaded book's column mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exports {
+    /// One `SELECT` adding the score columns, or why it cannot be written.
+    pub sql: Result<String, String>,
+    /// The score and verdict formulas for row 2, or why they cannot be written.
+    pub formulas: Result<(String, String), String>,
+}
+
+/// The table the SQL export reads from unless the user names another.
+pub const DEFAULT_TABLE: &str = "accounts";
 
 /// The evidence of the current scoring and the chosen comparison.
 #[derive(Clone, Debug, PartialEq)]
@@ -309,6 +330,16 @@ pub enum BookEvent {
     ScenarioName(String),
     /// Download the accounts whose verdict differs between the compared scenarios.
     ExportFlips,
+    /// Write the SQL for this warehouse (`duckdb`, `postgres`, `snowflake`, `bigquery`, `spark`).
+    SqlDialect(String),
+    /// Read from this table.
+    SqlTable(String),
+    /// Put the SQL on the clipboard.
+    CopySql,
+    /// Download the SQL.
+    DownloadSql,
+    /// Put the score formula (`false`) or the verdict formula (`true`) on the clipboard.
+    CopyFormula(bool),
     /// The shell's answer to a file read.
     Answer(Answer),
 }
@@ -447,6 +478,35 @@ impl BookState {
                 Vec::new()
             }
             BookEvent::ExportFlips => self.export_flips(),
+            BookEvent::SqlDialect(key) => {
+                if let Some(dialect) = Dialect::from_key(&key) {
+                    self.sql_dialect = dialect;
+                }
+                Vec::new()
+            }
+            BookEvent::SqlTable(text) => {
+                self.sql_table = text.chars().take(crate::model::sql::MAX_NAME_BYTES).collect();
+                Vec::new()
+            }
+            BookEvent::CopySql => match self.exports.as_ref().map(|e| &e.sql) {
+                Some(Ok(sql)) => vec![Effect::CopyText(CopyWhat::Sql, sql.clone())],
+                _ => Vec::new(),
+            },
+            BookEvent::DownloadSql => match self.exports.as_ref().map(|e| &e.sql) {
+                Some(Ok(sql)) => vec![Effect::Download {
+                    file_name: format!("csql-{}.sql", self.sql_dialect.key()),
+                    mime: "application/sql",
+                    text: sql.clone(),
+                }],
+                _ => Vec::new(),
+            },
+            BookEvent::CopyFormula(verdict) => match self.exports.as_ref().map(|e| &e.formulas) {
+                Some(Ok((score, word))) => vec![Effect::CopyText(
+                    CopyWhat::Formula,
+                    if verdict { word.clone() } else { score.clone() },
+                )],
+                _ => Vec::new(),
+            },
         };
         self.sync(model);
         effects
@@ -634,6 +694,7 @@ impl BookState {
                 moved: None,
                 owners_with_outcomes: None,
             });
+            self.exports = None;
             return;
         };
         let scores = match (&self.derived, rescore) {
@@ -674,6 +735,22 @@ impl BookState {
             moved,
             owners_with_outcomes,
         });
+        self.exports = Some(self.exports_for(model, &loaded.table.headers));
+    }
+
+    /// The SQL and formulas for the current model and mapping.
+    fn exports_for(&self, model: &Model, headers: &[String]) -> Exports {
+        let table = if self.sql_table.trim().is_empty() {
+            DEFAULT_TABLE
+        } else {
+            self.sql_table.trim()
+        };
+        Exports {
+            sql: crate::model::sql::to_sql(model, Some(&self.mapping), self.sql_dialect, table).map_err(|e| e.to_string()),
+            formulas: crate::model::spreadsheet::formulas(model, &self.mapping, headers, 2)
+                .map(|f| (f.score, f.verdict))
+                .map_err(|e| e.to_string()),
+        }
     }
 }
 

@@ -6,9 +6,10 @@ use thiserror::Error;
 use crate::model::date::Date;
 
 /// An SQL engine the model can be exported to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Dialect {
     /// DuckDB.
+    #[default]
     DuckDb,
     /// PostgreSQL.
     Postgres,
