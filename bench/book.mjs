@@ -70,6 +70,8 @@ const TARGETS = {
   change10k: { limit: 16, what: 'weight change to painted frame, median, 10,000 rows', unit: 'ms' },
   change100k: { limit: 50, what: 'weight change to painted frame, median, 100,000 rows', unit: 'ms' },
   import100k: { limit: 1500, what: '100,000 rows imported and scored', unit: 'ms' },
+  fit100k: { limit: 1000, what: 'fit and cross-validation on 100,000 rows, click to suggestion painted', unit: 'ms' },
+  longTask100k: { limit: 50, what: 'longest task while 100,000 rows are imported', unit: 'ms' },
   gzip: { limit: 350 * 1024, what: 'dist/ gzipped', unit: 'bytes' },
 };
 
@@ -141,7 +143,15 @@ function launch() {
 // Runs before the page's scripts: keeps the wasm instance's exports (for its
 // memory) and samples memory whenever asked.
 const INIT = () => {
-  window.__bench = { wasm: null, peakHeap: 0, peakWasm: 0 };
+  window.__bench = { wasm: null, peakHeap: 0, peakWasm: 0, longTasks: [] };
+  // Tasks of over 50 ms: the page did not answer input for that long.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long task timing in this browser: reported as none measured.
+  }
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__bench.wasm = e.detail?.wasm ?? null;
   });
@@ -301,7 +311,38 @@ async function importBook(page, csv, rows) {
   );
   const wallMs = Date.now() - wall0;
   const t = await page.evaluate(() => window.__importDone);
-  return { ms: t.painted - t.change, domMs: t.dom - t.change, wallMs };
+  const long = await page.evaluate(
+    ([from, to]) => window.__bench.longTasks.filter((e) => e.start >= from - 1 && e.start <= to).map((e) => e.ms),
+    [t.change, t.painted],
+  );
+  return { ms: t.painted - t.change, domMs: t.dom - t.change, wallMs, longTasks: long.length, longestTaskMs: long.length ? Math.max(...long) : 0 };
+}
+
+/** Fits weights to the book's outcomes: from the click to the suggestion painted, and the long tasks meanwhile. */
+async function fitWeights(page) {
+  await page.locator('[data-testid=fit-weights]').waitFor({ state: 'visible' });
+  const r = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid=apply-fitted], [data-testid=fit-refused]')) {
+            observer.disconnect();
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                const end = performance.now();
+                const long = window.__bench.longTasks.filter((e) => e.start >= start - 1 && e.start <= end).map((e) => e.ms);
+                resolve({ ms: end - start, refused: !!document.querySelector('[data-testid=fit-refused]'), long });
+              }, 0),
+            );
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        setTimeout(() => reject(new Error('the fit did not finish in 60 s')), 60_000);
+        document.querySelector('[data-testid=fit-weights]').click();
+      }),
+  );
+  return { ms: r.ms, refused: r.refused, longTasks: r.long.length, longestTaskMs: r.long.length ? Math.max(...r.long) : 0 };
 }
 
 // ---------------------------------------------------------------- 2. weight changes
@@ -522,10 +563,13 @@ async function main() {
       heap: 'peak of CDP Performance.getMetrics JSHeapUsedSize polled every 50 ms from Node and performance.memory.usedJSHeapSize sampled every 50 ms in the page',
       wasmMemory: 'WebAssembly.Memory buffer.byteLength of the instance from the TrunkApplicationStarted event (only grows, so last = peak)',
       gzip: 'gzip -9 of every file in dist/ (bench/size.mjs)',
+      longTasks: 'PerformanceObserver longtask entries (tasks over 50 ms) that start between the file input change and the painted count, or during the fit',
+      fit: 'click on fit-weights -> apply-fitted (or the refusal) in the DOM (MutationObserver) -> rAF + setTimeout(0); the fit and its 5-fold cross-validation run a few Newton steps per frame',
       wasmVsJs: 'bench_score (src/web/bench.rs) vs the same loop in JS over typed arrays, per round, median; copy = one call with rounds = 0 (arrays copied into wasm memory)',
     },
     import: [],
     change: [],
+    fit: [],
     memory: [],
     size: size && { measured: size.measured, of: 'dist/ (the shipped build)', totalRaw: size.total.raw, totalGzip: size.total.gzip, files: size.files },
     wasmVsJs: null,
@@ -555,7 +599,8 @@ async function main() {
         medianMs: median(runs.map((r) => r.ms)),
         medianDomMs: median(runs.map((r) => r.domMs)),
         medianWallMs: median(runs.map((r) => r.wallMs)),
-        runs: runs.map((r) => ({ ms: round(r.ms), domMs: round(r.domMs), wallMs: r.wallMs })),
+        runs: runs.map((r) => ({ ms: round(r.ms), domMs: round(r.domMs), wallMs: r.wallMs, longTasks: r.longTasks, longestTaskMs: round(r.longestTaskMs) })),
+        maxLongestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
       });
     }
 
@@ -570,6 +615,8 @@ async function main() {
         const imported = await importBook(page, csv, rows);
         const afterImport = await page.evaluate(() => window.__benchSample());
         const changes = await weightChanges(page);
+        const fit = rows >= 10_000 ? await fitWeights(page) : null;
+        if (fit) result.fit.push({ rows, ...fit });
         await heap.sample();
         const after = await page.evaluate(() => window.__benchSample());
         const peaks = await page.evaluate(() => ({ heap: window.__bench.peakHeap, wasm: window.__bench.peakWasm }));
@@ -631,6 +678,8 @@ async function main() {
     change10k: at(result.change, 10_000)?.medianMs,
     change100k: at(result.change, 100_000)?.medianMs,
     import100k: at(result.import, 100_000)?.medianMs,
+    fit100k: at(result.fit, 100_000)?.ms,
+    longTask100k: at(result.import, 100_000)?.maxLongestTaskMs,
     gzip: result.size?.totalGzip,
   };
   for (const [key, target] of Object.entries(TARGETS)) {
@@ -654,6 +703,12 @@ function markdown(r) {
   for (const i of r.import) {
     lines.push(
       `| Import and score (file chosen → count painted) | ${i.rows.toLocaleString('en')} (${mb(i.csvBytes)} MB) | ${round(i.medianMs, 0)} ms | runs ${i.runs.map((x) => round(x.ms, 0)).join(', ')} ms; Node wall ${round(i.medianWallMs, 0)} ms${i.rows === 100_000 ? mark('import100k') : ''} |`,
+      `| Longest task during the import | ${i.rows.toLocaleString('en')} | ${round(i.maxLongestTaskMs, 0)} ms | long tasks (over 50 ms) per run: ${i.runs.map((x) => x.longTasks).join(', ')}${i.rows === 100_000 ? mark('longTask100k') : ''} |`,
+    );
+  }
+  for (const f of r.fit) {
+    lines.push(
+      `| Fit weights to outcomes (fit + 5-fold CV) | ${f.rows.toLocaleString('en')} | ${round(f.ms, 0)} ms | longest task ${round(f.longestTaskMs, 0)} ms (${f.longTasks} over 50 ms)${f.refused ? '; refused' : ''}${f.rows === 100_000 ? mark('fit100k') : ''} |`,
     );
   }
   for (const c of r.change) {

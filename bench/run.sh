@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks, not tests: builds the release bundle with Trunk, reports the
-# transfer size of dist/ (bench/size.mjs), then builds the same release bundle
+# Benchmarks, not tests: builds the release bundle (both pages), reports the
+# transfer size of dist/ and of what each page loads (bench/size.mjs), times
+# start-up to a visible score at normal speed and with the CPU slowed 4x
+# (bench/startup.mjs), then builds the same release bundle
 # with the bench exports of src/web/bench.rs (RUSTFLAGS=--cfg csql_bench, its own
 # target dir so the usual build cache stays warm) into bench/out/dist/ and runs
 # the book benchmark against it in headless Chromium (bench/book.mjs). Writes
@@ -13,8 +15,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release
+bash scripts/build.sh --release
 node bench/size.mjs
+node bench/startup.mjs
 RUSTFLAGS="${RUSTFLAGS:-} --cfg csql_bench" CARGO_TARGET_DIR=target/bench \
-  trunk build --release --dist bench/out/dist
+  trunk build --release --dist bench/out/dist index.html
 node bench/book.mjs
