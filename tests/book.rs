@@ -917,16 +917,11 @@ mod page_state {
         assert_eq!(state.stage, Stage::Reading("five.csv".into(), 40));
         let effects = state.update(BookEvent::Answer(Answer::FileRead(7, fixture("five_direct.csv"))), &model);
         assert_eq!(state.stage, Stage::Parsing("five.csv".into()));
-        assert!(matches!(effects.as_slice(), [Effect::Yield(BookEvent::Parse(name, _))] if name == "five.csv"));
-        let Some(Effect::Yield(parse)) = effects.into_iter().next() else {
-            panic!("a yield")
-        };
-        let effects = state.update(parse, &model);
+        assert_eq!(effects, vec![Effect::Yield(BookEvent::Step)]);
+        // Five rows: read in one slice, then checked and scored in one slice.
+        assert_eq!(state.update(BookEvent::Step, &model), vec![Effect::Yield(BookEvent::Step)]);
         assert_eq!(state.stage, Stage::Scoring("five.csv".into()));
-        let Some(Effect::Yield(use_it)) = effects.into_iter().next() else {
-            panic!("a yield")
-        };
-        let effects = state.update(use_it, &model);
+        let effects = state.update(BookEvent::Step, &model);
         assert_eq!(state.stage, Stage::Idle);
         // The mapping is remembered for the next file.
         assert!(matches!(
@@ -1013,6 +1008,38 @@ mod page_state {
         // Unpinned: back to the book as loaded, where nothing moved at 40/30/30.
         state.update(BookEvent::UnpinBaseline, &model);
         assert_eq!(moved(&state), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_large_file_is_read_and_scored_in_slices_with_a_paint_between() {
+        use csql_calculator::model::book::state::ROWS_PER_STEP;
+        let model = Model::default();
+        let mut state = BookState::default();
+        let rows = ROWS_PER_STEP * 2 + 1;
+        let csv = csql_calculator::model::book::sample_csv(rows, 3);
+        let mut effects = state.update(BookEvent::Paste(String::from_utf8_lossy(&csv).into_owned()), &model);
+        effects.extend(state.update(BookEvent::LoadPaste, &model));
+        // Every step asks for a paint and then the next step: 3 slices of reading
+        // (two full, one of 1 row) and 3 of scoring, then done.
+        let mut steps = 0;
+        while let Some(Effect::Yield(event)) = effects.pop() {
+            steps += 1;
+            effects = state.update(event, &model);
+        }
+        assert_eq!(steps, 6);
+        assert_eq!(state.stage, Stage::Idle);
+        assert_eq!(state.derived.as_ref().and_then(|d| d.book()).map(|b| b.len()), Some(rows));
+        // The same book as built in one go.
+        let (whole, _) = csql_calculator::model::book::import(&csv, &model, BadRows::Skip, csql_calculator::model::date::Date::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let book = state
+            .derived
+            .as_ref()
+            .and_then(|d| d.book())
+            .cloned()
+            .unwrap_or_else(|| panic!("a book"));
+        assert_eq!(book.component_scores(rows - 1), whole.component_scores(rows - 1));
+        assert_eq!(book.owners(), whole.owners());
     }
 
     #[test]

@@ -381,6 +381,75 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, BookError> {
     })
 }
 
+/// A file read into a [`Table`] a slice of records at a time, so a large file
+/// never holds the page for long: [`TableJob::step`] until it says done, then
+/// [`TableJob::finish`]. [`read_table`] is the same in one go.
+pub struct TableJob {
+    reader: TableReader<std::io::Cursor<Vec<u8>>>,
+    rows: Vec<TableRow>,
+}
+
+impl std::fmt::Debug for TableJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableJob").field("rows", &self.rows.len()).finish_non_exhaustive()
+    }
+}
+
+impl TableJob {
+    /// Starts reading `bytes`: checks the size, encoding and header.
+    ///
+    /// # Errors
+    /// As [`read_table`].
+    pub fn new(bytes: Vec<u8>) -> Result<Self, BookError> {
+        if bytes.len() > MAX_BYTES {
+            return Err(BookError::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_BYTES,
+            });
+        }
+        Ok(Self {
+            reader: TableReader::new(std::io::Cursor::new(bytes))?,
+            rows: Vec::new(),
+        })
+    }
+
+    /// Reads up to `records` more data records; `Ok(true)` at the end of the file.
+    ///
+    /// # Errors
+    /// [`BookError::Unreadable`] when reading fails.
+    pub fn step(&mut self, records: usize) -> Result<bool, BookError> {
+        for _ in 0..records {
+            let mut row = TableRow {
+                row: 0,
+                line: 0,
+                record: None,
+            };
+            if !self.reader.read(&mut row)? {
+                return Ok(true);
+            }
+            self.rows.push(row);
+        }
+        Ok(false)
+    }
+
+    /// Records read so far.
+    #[must_use]
+    pub fn rows_read(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The table (call once [`TableJob::step`] says done).
+    #[must_use]
+    pub fn finish(self) -> Table {
+        Table {
+            delimiter: self.reader.delimiter,
+            headers: self.reader.headers,
+            rows: self.rows,
+            blank_rows: self.reader.blank_rows,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

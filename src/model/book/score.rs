@@ -104,7 +104,8 @@ pub struct Book {
 }
 
 impl Book {
-    /// Builds a book from a table, a model and a mapping.
+    /// Builds a book from a table, a model and a mapping, in one go; see
+    /// [`BookBuilder`] for the same in steps.
     ///
     /// Each row is checked: a blank id, a wrong field count or unreadable text
     /// skip the row whatever the policy; a bad value (not a number, out of range,
@@ -124,72 +125,9 @@ impl Book {
         policy: BadRows,
         today: Date,
     ) -> Result<(Self, ImportReport), BookError> {
-        let scorer = RowScorer::new(&table.headers, model, mapping, today)?;
-        let mut report = ImportReport {
-            blank_rows: table.blank_rows,
-            ..ImportReport::default()
-        };
-        let n = table.rows.len();
-        let mut book = Self {
-            table: Rc::clone(&table),
-            mapping: mapping.clone(),
-            resolved: scorer.resolved.clone(),
-            rows: Vec::with_capacity(n),
-            components: scorer.components().to_vec(),
-            gates: scorer.gates().to_vec(),
-            component_scores: Vec::with_capacity(n * model.components.len()),
-            gate_status: Vec::with_capacity(n * model.gates.len()),
-            blocked: Vec::with_capacity(n),
-            accepted: Vec::with_capacity(n),
-            won: Vec::with_capacity(n),
-            owners: Vec::new(),
-            owner_of: Vec::with_capacity(n),
-            owners_by_name: Vec::new(),
-            search_keys: Vec::with_capacity(n),
-        };
-        // Owners interned once here, so per-owner counts index instead of searching.
-        let mut owner_index: BTreeMap<&str, u32> = BTreeMap::new();
-        let mut scored = ScoredRow::default();
-        for (index, row) in table.rows.iter().enumerate() {
-            scorer.score(row, policy, &mut scored);
-            report.add(&mut scored);
-            if scored.fate == RowFate::Skipped {
-                continue;
-            }
-            let Some(record) = &row.record else { continue };
-            book.rows.push(index);
-            book.component_scores.extend_from_slice(&scored.component_scores);
-            book.gate_status.extend_from_slice(&scored.gate_status);
-            book.blocked.push(scored.blocked);
-            book.accepted.push(scored.accepted);
-            book.won.push(scored.won);
-            let field = |c: usize| record.get(c).unwrap_or("").trim();
-            let owner = book.resolved.owner.map_or("", field);
-            let next = u32::try_from(book.owners.len()).unwrap_or(u32::MAX);
-            let owner_at = *owner_index.entry(owner).or_insert_with(|| {
-                book.owners.push(owner.to_owned());
-                next
-            });
-            book.owner_of.push(owner_at);
-            let name = book.resolved.name.map_or("", field);
-            book.search_keys
-                .push(format!("{}\u{0}{}", field(book.resolved.id), name).to_lowercase());
-        }
-        // The map already holds the owners A to Z.
-        book.owners_by_name = owner_index.into_values().collect();
-        // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
-        let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
-        ids.sort_unstable();
-        for (i, pair) in ids.windows(2).enumerate() {
-            let starts_a_run = pair[0] == pair[1] && (i == 0 || ids[i - 1] != pair[0]);
-            if starts_a_run {
-                report.duplicate_count += 1;
-                if report.duplicate_ids.len() < 10 {
-                    report.duplicate_ids.push(pair[0].to_owned());
-                }
-            }
-        }
-        Ok((book, report))
+        let mut builder = BookBuilder::new(table, model, mapping, policy, today)?;
+        builder.step(usize::MAX);
+        Ok(builder.finish())
     }
 
     /// Number of accounts in the book.
@@ -424,6 +362,137 @@ impl RowVerdict {
             Self::BelowThreshold => crate::model::format::verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
             Self::Invalid => crate::model::format::verdict_label(&Verdict::Invalid),
         }
+    }
+}
+
+/// A book being built a slice of rows at a time, so a large file never
+/// holds the page for long: [`BookBuilder::step`] until it says done, then
+/// [`BookBuilder::finish`]. [`Book::build`] is the same in one go.
+#[derive(Debug)]
+pub struct BookBuilder {
+    book: Book,
+    report: ImportReport,
+    scorer: RowScorer,
+    policy: BadRows,
+    /// The next table row to read.
+    next: usize,
+    /// Owners seen, each with its index into the book's owner list; the map
+    /// keeps them A to Z.
+    owner_index: BTreeMap<String, u32>,
+    scored: ScoredRow,
+}
+
+impl BookBuilder {
+    /// Starts building; checks the mapping against the table's headers.
+    ///
+    /// # Errors
+    /// As [`Book::build`].
+    pub fn new(table: Rc<Table>, model: &Model, mapping: &Mapping, policy: BadRows, today: Date) -> Result<Self, BookError> {
+        let scorer = RowScorer::new(&table.headers, model, mapping, today)?;
+        let report = ImportReport {
+            blank_rows: table.blank_rows,
+            ..ImportReport::default()
+        };
+        let n = table.rows.len();
+        let book = Book {
+            table: Rc::clone(&table),
+            mapping: mapping.clone(),
+            resolved: scorer.resolved.clone(),
+            rows: Vec::with_capacity(n),
+            components: scorer.components().to_vec(),
+            gates: scorer.gates().to_vec(),
+            component_scores: Vec::with_capacity(n * model.components.len()),
+            gate_status: Vec::with_capacity(n * model.gates.len()),
+            blocked: Vec::with_capacity(n),
+            accepted: Vec::with_capacity(n),
+            won: Vec::with_capacity(n),
+            owners: Vec::new(),
+            owner_of: Vec::with_capacity(n),
+            owners_by_name: Vec::new(),
+            search_keys: Vec::with_capacity(n),
+        };
+        Ok(Self {
+            book,
+            report,
+            scorer,
+            policy,
+            next: 0,
+            owner_index: BTreeMap::new(),
+            scored: ScoredRow::default(),
+        })
+    }
+
+    /// Checks and scores up to `rows` more rows; `true` when every row is done.
+    pub fn step(&mut self, rows: usize) -> bool {
+        let table = Rc::clone(&self.book.table);
+        let end = self.next.saturating_add(rows).min(table.rows.len());
+        for index in self.next..end {
+            let row = &table.rows[index];
+            self.scorer.score(row, self.policy, &mut self.scored);
+            self.report.add(&mut self.scored);
+            if self.scored.fate == RowFate::Skipped {
+                continue;
+            }
+            let Some(record) = &row.record else { continue };
+            let book = &mut self.book;
+            let scored = &self.scored;
+            book.rows.push(index);
+            book.component_scores.extend_from_slice(&scored.component_scores);
+            book.gate_status.extend_from_slice(&scored.gate_status);
+            book.blocked.push(scored.blocked);
+            book.accepted.push(scored.accepted);
+            book.won.push(scored.won);
+            let field = |c: usize| record.get(c).unwrap_or("").trim();
+            let owner = book.resolved.owner.map_or("", field);
+            let owner_at = match self.owner_index.get(owner) {
+                Some(&at) => at,
+                None => {
+                    let at = u32::try_from(book.owners.len()).unwrap_or(u32::MAX);
+                    book.owners.push(owner.to_owned());
+                    self.owner_index.insert(owner.to_owned(), at);
+                    at
+                }
+            };
+            book.owner_of.push(owner_at);
+            let name = book.resolved.name.map_or("", field);
+            book.search_keys
+                .push(format!("{}\u{0}{}", field(book.resolved.id), name).to_lowercase());
+        }
+        self.next = end;
+        self.next >= table.rows.len()
+    }
+
+    /// Rows read so far, and rows in all.
+    #[must_use]
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.book.table.rows.len())
+    }
+
+    /// The book and its import report (call once [`BookBuilder::step`] says done).
+    #[must_use]
+    pub fn finish(self) -> (Book, ImportReport) {
+        let Self {
+            mut book,
+            mut report,
+            owner_index,
+            ..
+        } = self;
+        // The map already holds the owners A to Z.
+        book.owners_by_name = owner_index.into_values().collect();
+        // Sorted, equal ids sit side by side (a hash map would cost more code in wasm).
+        let mut ids: Vec<&str> = (0..book.rows.len()).map(|row| book.id(row)).collect();
+        ids.sort_unstable();
+        for (i, pair) in ids.windows(2).enumerate() {
+            let starts_a_run = pair[0] == pair[1] && (i == 0 || ids[i - 1] != pair[0]);
+            if starts_a_run {
+                report.duplicate_count += 1;
+                if report.duplicate_ids.len() < 10 {
+                    report.duplicate_ids.push(pair[0].to_owned());
+                }
+            }
+        }
+        drop(ids);
+        (book, report)
     }
 }
 

@@ -8,9 +8,9 @@
 use std::rc::Rc;
 
 use super::export::export_csv;
-use super::import::{read_table, Table, MAX_BYTES};
+use super::import::{Table, TableJob, MAX_BYTES};
 use super::mapping::Mapping;
-use super::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport, RowVerdict, Scores};
+use super::score::{score_all, weights_and_threshold, BadRows, Book, BookBuilder, ImportReport, RowVerdict, Scores};
 use super::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
 use super::BookError;
 use crate::model::effect::{Answer, CopyWhat, Effect, FileRef, StorageKey};
@@ -205,6 +205,8 @@ pub struct BookState {
     /// The browser's date: recency signals are scored at it when the model
     /// leaves its as-of date blank.
     pub today: crate::model::date::Date,
+    /// An import in progress, done a slice at a time.
+    pub importing: Option<Importing>,
     /// The warehouse the SQL export is written for.
     pub sql_dialect: Dialect,
     /// The table the SQL reads the accounts from, as typed.
@@ -222,6 +224,53 @@ pub struct Exports {
     pub sql: Result<String, String>,
     /// The score and verdict formulas for row 2, or why they cannot be written.
     pub formulas: Result<(String, String), String>,
+}
+
+/// Rows read, or checked and scored, between two paints while a file is imported.
+pub const ROWS_PER_STEP: usize = 10_000;
+
+/// A job worked on a step at a time, shared by pointer: it changes in place,
+/// so it is compared by identity.
+#[derive(Debug)]
+pub struct Job<T>(pub Rc<std::cell::RefCell<T>>);
+
+impl<T> Job<T> {
+    fn new(job: T) -> Self {
+        Self(Rc::new(std::cell::RefCell::new(job)))
+    }
+}
+
+impl<T> Clone for Job<T> {
+    fn clone(&self) -> Self {
+        Self(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Job<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Importing {
+    /// Reading the file's records.
+    Reading {
+        /// The file's name.
+        name: String,
+        /// The reader.
+        job: Job<TableJob>,
+    },
+    /// Checking and scoring its rows.
+    Building {
+        /// The file read.
+        loaded: Loaded,
+        /// The mapping chosen for it.
+        mapping: Mapping,
+        /// The book being built.
+        builder: Job<BookBuilder>,
+    },
 }
 
 /// The table the SQL export reads from unless the user names another.
@@ -288,10 +337,8 @@ impl Derived {
 pub enum BookEvent {
     /// A file was chosen or dropped.
     FileChosen(FileRef),
-    /// Parse the bytes read or pasted (after the page painted its status).
-    Parse(String, Vec<u8>),
-    /// Use a parsed file with this mapping (after the page painted its status).
-    Use(Loaded, Mapping),
+    /// Do the next slice of the import (after the page painted its status).
+    Step,
     /// Load the paste box's text.
     LoadPaste,
     /// Load the sample book.
@@ -372,29 +419,7 @@ impl BookState {
             BookEvent::Answer(answer) => self.answer(answer),
             BookEvent::LoadPaste => self.start_parse(PASTED.to_owned(), self.paste.clone().into_bytes()),
             BookEvent::LoadSample => self.start_parse(SAMPLE.to_owned(), super::default_sample()),
-            BookEvent::Parse(name, bytes) => match read_table(&bytes) {
-                Ok(table) => {
-                    let mapping = choose_mapping(self.saved_mapping.as_deref(), &table, model);
-                    self.stage = Stage::Scoring(name.clone());
-                    let loaded = Loaded {
-                        name,
-                        table: Rc::new(table),
-                    };
-                    vec![Effect::Yield(BookEvent::Use(loaded, mapping))]
-                }
-                Err(e) => {
-                    self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
-                    Vec::new()
-                }
-            },
-            BookEvent::Use(loaded, mapping) => {
-                self.loaded = Some(loaded);
-                self.mapping = mapping;
-                self.stage = Stage::Idle;
-                self.selected = None;
-                self.baseline = None;
-                self.save_mapping()
-            }
+            BookEvent::Step => self.import_step(model),
             BookEvent::Map(target, column) => {
                 target.set(&mut self.mapping, column.filter(|c| !c.is_empty()));
                 self.selected = None;
@@ -583,8 +608,96 @@ impl BookState {
     }
 
     fn start_parse(&mut self, name: String, bytes: Vec<u8>) -> Effects {
-        self.stage = Stage::Parsing(name.clone());
-        vec![Effect::Yield(BookEvent::Parse(name, bytes))]
+        match TableJob::new(bytes) {
+            Ok(job) => {
+                self.stage = Stage::Parsing(name.clone());
+                self.importing = Some(Importing::Reading { name, job: Job::new(job) });
+                vec![Effect::Yield(BookEvent::Step)]
+            }
+            Err(e) => {
+                self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The next slice of an import: reading records, then checking and
+    /// scoring rows, [`ROWS_PER_STEP`] at a time with a paint between.
+    fn import_step(&mut self, model: &Model) -> Effects {
+        match self.importing.take() {
+            None => Vec::new(),
+            Some(Importing::Reading { name, job }) => {
+                let done = match job.0.borrow_mut().step(ROWS_PER_STEP) {
+                    Ok(done) => done,
+                    Err(e) => {
+                        self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
+                        return Vec::new();
+                    }
+                };
+                if !done {
+                    self.importing = Some(Importing::Reading { name, job });
+                    return vec![Effect::Yield(BookEvent::Step)];
+                }
+                let Ok(table) = Rc::try_unwrap(job.0).map(|cell| cell.into_inner().finish()) else {
+                    self.stage = Stage::Failed(format!("{name} could not be read."));
+                    return Vec::new();
+                };
+                let mapping = choose_mapping(self.saved_mapping.as_deref(), &table, model);
+                let loaded = Loaded {
+                    name: name.clone(),
+                    table: Rc::new(table),
+                };
+                self.stage = Stage::Scoring(name);
+                match BookBuilder::new(Rc::clone(&loaded.table), &shape(model), &mapping, self.policy, self.today) {
+                    Ok(builder) => {
+                        self.importing = Some(Importing::Building {
+                            loaded,
+                            mapping,
+                            builder: Job::new(builder),
+                        });
+                        vec![Effect::Yield(BookEvent::Step)]
+                    }
+                    // The mapping does not fit the file (no id column): show the
+                    // mapping with its problem, as after any mapping change.
+                    Err(_) => self.use_file(loaded, mapping, None, model),
+                }
+            }
+            Some(Importing::Building { loaded, mapping, builder }) => {
+                if !builder.0.borrow_mut().step(ROWS_PER_STEP) {
+                    self.importing = Some(Importing::Building { loaded, mapping, builder });
+                    return vec![Effect::Yield(BookEvent::Step)];
+                }
+                let built = Rc::try_unwrap(builder.0).ok().map(|cell| cell.into_inner().finish());
+                self.use_file(loaded, mapping, built, model)
+            }
+        }
+    }
+
+    /// Shows a file that has been read (and its book, when built in steps).
+    fn use_file(&mut self, loaded: Loaded, mapping: Mapping, built: Option<(Book, ImportReport)>, model: &Model) -> Effects {
+        self.loaded = Some(loaded.clone());
+        self.mapping = mapping;
+        self.stage = Stage::Idle;
+        self.selected = None;
+        self.baseline = None;
+        if let Some((book, report)) = built {
+            let owners_with_outcomes = super::csm_rows(&book).map(|rows| rows.len());
+            // Installed as built from what sync would build it from, so sync
+            // keeps it and goes on to score it.
+            self.derived = Some(Derived {
+                built_from: (loaded, self.mapping.clone(), self.policy, shape(model)),
+                book: Ok((Shared(Rc::new(book)), Rc::new(report))),
+                scored_with: Err(String::new()),
+                scores: Shared(Rc::new(Scores::default())),
+                summary: Rc::new(Summary::default()),
+                ordered_with: self.options.clone(),
+                order: Shared(Rc::new(Vec::new())),
+                moved: None,
+                owners_with_outcomes,
+            });
+            self.fit = FitState::Idle;
+        }
+        self.save_mapping()
     }
 
     fn answer(&mut self, answer: Answer) -> Effects {
