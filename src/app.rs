@@ -9,7 +9,7 @@ use crate::model::app::{AppEvent, AppStartup, AppState};
 use crate::model::book::BookEvent;
 use crate::model::state::{CalcEvent, Startup, Stored};
 use crate::model::view::View;
-use crate::web::shell::Shell;
+use crate::web::shell::use_shell;
 
 /// Props of [`App`]: what the page starts from.
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -63,21 +63,7 @@ impl AppProps {
 /// The CSQL calculator page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let started = use_memo((), |()| {
-        let (state, effects) = AppState::start(&props.startup());
-        (Shell::new(state), effects)
-    });
-    let shell = started.0.clone();
-    let rerender = use_force_update();
-    shell.set_render(Callback::from(move |()| rerender.force_update()));
-    {
-        let (started, live) = (started.clone(), props.live);
-        use_effect_with((), move |()| {
-            if live {
-                started.0.go_live(started.1.clone());
-            }
-        });
-    }
+    let shell = use_shell(props.live, || AppState::start(&props.startup()));
     let dispatch = shell.callback();
     let state = shell.state();
     let calc = &state.calc;

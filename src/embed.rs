@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::{Calculator, Notices};
 use crate::model::state::{Startup, State};
-use crate::web::shell::Shell;
+use crate::web::shell::use_shell;
 
 /// Props of [`EmbedApp`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -22,21 +22,7 @@ pub struct EmbedProps {
 /// The embedded calculator.
 #[component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
-    let started = use_memo((), |()| {
-        let (state, effects) = State::start(&props.startup);
-        (Shell::new(state), effects)
-    });
-    let shell = started.0.clone();
-    let rerender = use_force_update();
-    shell.set_render(Callback::from(move |()| rerender.force_update()));
-    {
-        let (started, live) = (started.clone(), props.live);
-        use_effect_with((), move |()| {
-            if live {
-                started.0.go_live(started.1.clone());
-            }
-        });
-    }
+    let shell = use_shell(props.live, || State::start(&props.startup));
     let onaction = shell.callback();
     let state = shell.state();
     html! {

@@ -2,6 +2,7 @@
 //! targets, and the book-to-programme hand-off.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
 use csql_calculator::model::app::{AppEvent, AppStartup, AppState};
 use csql_calculator::model::book::BookEvent;
 use csql_calculator::model::effect::{Effect, StorageKey};
@@ -23,12 +24,8 @@ fn app(query: &str) -> AppState {
 }
 
 /// Runs yields the way the shell does.
-fn settle(state: &mut AppState, mut effects: Vec<Effect<AppEvent>>) {
-    while let Some(effect) = effects.pop() {
-        if let Effect::Yield(event) = effect {
-            effects.extend(state.update(event));
-        }
-    }
+fn settle(state: &mut AppState, effects: Vec<Effect<AppEvent>>) {
+    common::settle(effects, |event| state.update(event));
 }
 
 fn smb_great(state: &AppState) -> Option<f64> {

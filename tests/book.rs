@@ -3,6 +3,8 @@
 //! scoring (checked against `evaluate`), views, export and the sample book.
 //! Expected values are worked out by hand in comments beside each assertion.
 
+mod common;
+use common::fixture;
 use std::rc::Rc;
 
 use csql_calculator::model::book::{
@@ -15,11 +17,6 @@ use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
 const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// Default weights 40/30/30 and threshold 70.
 fn default_scores(book: &Book) -> Scores {
@@ -885,15 +882,8 @@ mod page_state {
     }
 
     /// Runs the effects a flow asks for that come back as events (yields), as the shell would.
-    fn settle(state: &mut BookState, mut effects: Vec<Effect<BookEvent>>, model: &Model) -> Vec<Effect<BookEvent>> {
-        let mut done = Vec::new();
-        while let Some(effect) = effects.pop() {
-            match effect {
-                Effect::Yield(event) => effects.extend(state.update(event, model)),
-                other => done.push(other),
-            }
-        }
-        done
+    fn settle(state: &mut BookState, effects: Vec<Effect<BookEvent>>, model: &Model) -> Vec<Effect<BookEvent>> {
+        super::common::settle(effects, |event| state.update(event, model))
     }
 
     #[test]

@@ -2,21 +2,17 @@
 //! rendering), checked for the controls, hooks and figures a user relies on.
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
+mod common;
+use common::fixture;
 use std::rc::Rc;
 
 use csql_calculator::components::book::{BookPage, BookPageProps, ImportSummary, ImportSummaryProps};
 use csql_calculator::model::book::{import, BadRows, Book, BookEvent, BookState, ImportReport};
-use csql_calculator::model::effect::Effect;
 use csql_calculator::model::Model;
 use yew::{AttrValue, BaseComponent, Callback};
 
 /// Any date will do: these models have no recency signal.
 const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 async fn render<C: BaseComponent>(props: C::Properties) -> String {
     yew::LocalServerRenderer::<C>::with_props(props).hydratable(false).render().await
@@ -39,11 +35,7 @@ fn page(bytes: Vec<u8>, model: &Model, selected: Option<usize>) -> BookPageProps
     let mut state = BookState::default();
     let mut effects = state.update(BookEvent::Paste(String::from_utf8_lossy(&bytes).into_owned()), model);
     effects.extend(state.update(BookEvent::LoadPaste, model));
-    while let Some(effect) = effects.pop() {
-        if let Effect::Yield(event) = effect {
-            effects.extend(state.update(event, model));
-        }
-    }
+    common::settle(effects, |event| state.update(event, model));
     if selected.is_some() {
         state.update(BookEvent::Select(selected), model);
     }

@@ -3,6 +3,8 @@
 //! the book view's export for the same model, mapping and file, and reports
 //! the same row problems: on every fixture, the sample book and random files.
 
+mod common;
+use common::fixture;
 use std::io::Read;
 use std::rc::Rc;
 
@@ -15,11 +17,6 @@ use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
 const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// A reader that hands out at most `chunk` bytes per call, to cross every
 /// buffer boundary the streaming reader has.

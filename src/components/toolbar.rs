@@ -34,24 +34,7 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
     // Whether the embed panel is open is this toolbar's own view state.
     let embed_open = use_state(|| false);
     let onaction = props.onaction.clone();
-    let onfile = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = files::from_event(&e) {
-                onfile.emit(file);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = files::from_event(&e) {
-                onfile.emit(file);
-            }
-        })
-    };
+    let (onfile, ondrop, ondragover) = files::handlers(&props.onfile);
     let editing = props.editing;
     let toggle_embed = {
         let embed_open = embed_open.clone();

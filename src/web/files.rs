@@ -88,3 +88,31 @@ pub fn from_event(event: &web_sys::Event) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// Handlers that hand a file on to `onfile`: for a file input's `change`, for
+/// a drop target's `drop` (which also stops the browser opening the file),
+/// and for its `dragover` (which lets the drop happen).
+#[must_use]
+pub fn handlers(
+    onfile: &yew::Callback<web_sys::File>,
+) -> (
+    yew::Callback<web_sys::Event>,
+    yew::Callback<web_sys::DragEvent>,
+    yew::Callback<web_sys::DragEvent>,
+) {
+    let chosen = onfile.clone();
+    let onchange = yew::Callback::from(move |e: web_sys::Event| {
+        if let Some(file) = from_event(&e) {
+            chosen.emit(file);
+        }
+    });
+    let dropped = onfile.clone();
+    let ondrop = yew::Callback::from(move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        if let Some(file) = from_event(&e) {
+            dropped.emit(file);
+        }
+    });
+    let ondragover = yew::Callback::from(|e: web_sys::DragEvent| e.prevent_default());
+    (onchange, ondrop, ondragover)
+}

@@ -239,3 +239,27 @@ impl<C: Core> Shell<C> {
         self.run(effects);
     }
 }
+
+/// The root components' hook: starts the state once (`start` returns it and
+/// the effects it first asks for), re-renders the component after every
+/// event, and, on a live page, goes live after the first render.
+#[yew::hook]
+pub fn use_shell<C: Core, F>(live: bool, start: F) -> Shell<C>
+where
+    F: FnOnce() -> (C, Vec<Effect<C::Event>>),
+    C::Event: Clone,
+{
+    let started = yew::use_memo((), move |()| {
+        let (state, effects) = start();
+        (Shell::new(state), effects)
+    });
+    let shell = started.0.clone();
+    let rerender = yew::use_force_update();
+    shell.set_render(Callback::from(move |()| rerender.force_update()));
+    yew::use_effect_with((), move |()| {
+        if live {
+            started.0.go_live(started.1.clone());
+        }
+    });
+    shell
+}

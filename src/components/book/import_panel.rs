@@ -25,24 +25,7 @@ pub struct ImportPanelProps {
 /// The import card.
 #[component]
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let onchange = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: Event| {
-            if let Some(file) = web::files::from_event(&e) {
-                onfile.emit(file);
-            }
-        })
-    };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = web::files::from_event(&e) {
-                onfile.emit(file);
-            }
-        })
-    };
+    let (onchange, ondrop, ondragover) = web::files::handlers(&props.onfile);
     let oninput = props.onpastechange.reform(|e: InputEvent| web::textarea_value(&e));
     let busy = props.stage.busy();
     let failed = matches!(props.stage, Stage::Failed(_));
