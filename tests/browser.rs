@@ -82,7 +82,7 @@ async fn bad_typing_shows_a_message_and_keeps_the_text() {
     let threshold = by_testid(&root, "threshold");
     type_into(&threshold, "7o").await;
     assert_eq!(verdict(&root), "invalid");
-    assert_eq!(score(&root), "\u{2013}");
+    assert_eq!(score(&root), "n/a");
     assert_eq!(threshold.clone().dyn_into::<HtmlInputElement>().unwrap().value(), "7o");
     let error = document().get_element_by_id("threshold-error").unwrap();
     assert_eq!(error.text_content().unwrap(), "Threshold: \u{201c}7o\u{201d} is not a number");

@@ -66,7 +66,7 @@ fn all_zero_weights_are_invalid_with_a_message_not_nan() {
     let e = evaluate(&direct(["0", "0", "0"], ["80", "60", "40"]), TODAY);
     assert_eq!(e.verdict, Verdict::Invalid);
     assert_eq!(e.score, None);
-    assert_eq!(one_decimal(e.score), "\u{2013}");
+    assert_eq!(one_decimal(e.score), "n/a");
     assert_eq!(
         e.problem(Field::Weights),
         Some("Every weight is 0: give at least one component a weight above 0")

@@ -2,7 +2,11 @@
 
 use super::{Evaluation, Lever, Verdict};
 
-/// A score or points to one decimal (`66.0`); a dash when there is none.
+/// What every figure without a value reads (a rate with no denominator, a
+/// score that cannot be worked out): the one spelling of "no value".
+pub const NO_VALUE: &str = "n/a";
+
+/// A score or points to one decimal (`66.0`); [`NO_VALUE`] when there is none.
 #[must_use]
 pub fn one_decimal(value: Option<f64>) -> String {
     match value {
@@ -14,11 +18,11 @@ pub fn one_decimal(value: Option<f64>) -> String {
                 text
             }
         }
-        _ => "\u{2013}".to_owned(),
+        _ => NO_VALUE.to_owned(),
     }
 }
 
-/// A share in percent to one decimal (`45.5%`); a dash when there is none.
+/// A share in percent to one decimal (`45.5%`); [`NO_VALUE`] when there is none.
 #[must_use]
 pub fn percent(value: Option<f64>) -> String {
     match value {
@@ -180,10 +184,10 @@ mod tests {
     fn numbers_never_show_nan_or_negative_zero() {
         assert_eq!(one_decimal(Some(66.0)), "66.0");
         assert_eq!(one_decimal(Some(-0.0)), "0.0");
-        assert_eq!(one_decimal(Some(f64::NAN)), "\u{2013}");
-        assert_eq!(one_decimal(None), "\u{2013}");
+        assert_eq!(one_decimal(Some(f64::NAN)), "n/a");
+        assert_eq!(one_decimal(None), "n/a");
         assert_eq!(percent(Some(45.46)), "45.5%");
-        assert_eq!(percent(None), "\u{2013}");
+        assert_eq!(percent(None), "n/a");
     }
 
     #[test]

@@ -111,7 +111,7 @@ describe('CSQL calculator (release build)', () => {
         await expectValue(page, `[data-testid=weight-${key}]`, '0');
       }
       // 0 + 0 + 0 = 0: nothing to normalise by, so there is no score.
-      await expectResult(page, '\u2013', 'invalid');
+      await expectResult(page, 'n/a', 'invalid');
       await assert.doesNotReject(page.getByText('Every weight is 0').first().waitFor({ state: 'visible' }), 'message visible');
       const body = await page.evaluate(() => document.body.innerText);
       for (const word of ['NaN', 'undefined', 'Infinity']) {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{band_summary, per_quarter, volume_working, NOT_AVAILABLE};
+use crate::model::programme::format::{band_summary, per_quarter, volume_working, NO_VALUE};
 use crate::model::programme::{Band, Metrics, Segment};
 
 use super::band_legend::BandLegend;
@@ -34,7 +34,7 @@ pub fn VolumeSection(props: &VolumeSectionProps) -> Html {
         <section class="card programme-section" id="programme-volume" data-section="volume" aria-labelledby="volume-title">
             <h2 id="volume-title">{ "Accepted CSQLs per CSM per quarter" }</h2>
             <p class="figure">
-                <span class="figure-value" data-testid="per-csm-per-quarter">{ value.map_or_else(|| NOT_AVAILABLE.to_owned(), per_quarter) }</span>
+                <span class="figure-value" data-testid="per-csm-per-quarter">{ value.map_or_else(|| NO_VALUE.to_owned(), per_quarter) }</span>
                 <TierBadge tier={props.team.as_ref().map(|t| t.rating.volume)} testid="tier-volume" />
             </p>
             <p class="help">{ working }</p>

@@ -6,7 +6,7 @@ use super::scenarios::Comparison;
 use super::suggestion::Suggestion;
 use super::CAUTION_BELOW;
 use crate::model::book::{Book, RowVerdict};
-use crate::model::programme::format::{one_decimal, percent, NOT_AVAILABLE};
+use crate::model::programme::format::{one_decimal, percent, NO_VALUE};
 
 /// A rate in percent to one decimal (`41.3%`); `n/a` when there is none.
 #[must_use]
@@ -19,7 +19,7 @@ pub fn rate(value: Option<f64>) -> String {
 pub fn lift(value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => format!("{}x", one_decimal(v)),
-        _ => NOT_AVAILABLE.to_owned(),
+        _ => NO_VALUE.to_owned(),
     }
 }
 
@@ -28,7 +28,7 @@ pub fn lift(value: Option<f64>) -> String {
 pub fn auc(value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => format!("{v:.2}"),
-        _ => NOT_AVAILABLE.to_owned(),
+        _ => NO_VALUE.to_owned(),
     }
 }
 

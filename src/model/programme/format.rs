@@ -6,13 +6,13 @@ use super::benchmarks::{Band, Tier};
 use super::metrics::Metrics;
 
 /// What the view shows for a rate or tier that does not exist.
-pub const NOT_AVAILABLE: &str = "n/a";
+pub use crate::model::format::NO_VALUE;
 
 /// A number to one decimal (`5.0`); `n/a` when not finite. Never `-0.0`.
 #[must_use]
 pub fn one_decimal(value: f64) -> String {
     if !value.is_finite() {
-        return NOT_AVAILABLE.to_owned();
+        return NO_VALUE.to_owned();
     }
     let text = format!("{value:.1}");
     if text == "-0.0" {
@@ -33,7 +33,7 @@ pub fn per_quarter(value: f64) -> String {
 pub fn percent(value: Option<f64>) -> String {
     match value {
         Some(v) if v.is_finite() => format!("{}%", one_decimal(v)),
-        _ => NOT_AVAILABLE.to_owned(),
+        _ => NO_VALUE.to_owned(),
     }
 }
 
@@ -48,14 +48,14 @@ pub fn points(value: Option<f64>) -> String {
             let unit = if text == "1.0" || text == "-1.0" { "point" } else { "points" };
             format!("{sign}{text} {unit}")
         }
-        _ => NOT_AVAILABLE.to_owned(),
+        _ => NO_VALUE.to_owned(),
     }
 }
 
 /// A count or amount without trailing zeros (`15`, `2.5`); `n/a` for none.
 #[must_use]
 pub fn number_or_na(value: Option<f64>) -> String {
-    value.filter(|v| v.is_finite()).map_or_else(|| NOT_AVAILABLE.to_owned(), number)
+    value.filter(|v| v.is_finite()).map_or_else(|| NO_VALUE.to_owned(), number)
 }
 
 /// A count or amount without trailing zeros: `15`, `2.5`, `120000`; a huge
@@ -68,7 +68,7 @@ pub fn number(value: f64) -> String {
 /// A tier's label (`Great`), or `n/a` when there is none.
 #[must_use]
 pub fn tier_label(tier: Option<Tier>) -> &'static str {
-    tier.map_or(NOT_AVAILABLE, Tier::label)
+    tier.map_or(NO_VALUE, Tier::label)
 }
 
 /// A tier's CSS word (`world-class`), or `na` when there is none.
