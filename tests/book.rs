@@ -1012,8 +1012,11 @@ mod page_state {
         // Every step asks for a paint and then the next step: 3 slices of reading
         // (two full, one of 1 row) and 3 of scoring, then done.
         let mut steps = 0;
+        // The page's views hold clones of the state while it works.
+        let mut views = Vec::new();
         while let Some(Effect::Yield(event)) = effects.pop() {
             steps += 1;
+            views.push(state.clone());
             effects = state.update(event, &model);
         }
         assert_eq!(steps, 6);

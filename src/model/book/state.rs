@@ -230,13 +230,24 @@ pub struct Exports {
 pub const ROWS_PER_STEP: usize = 10_000;
 
 /// A job worked on a step at a time, shared by pointer: it changes in place,
-/// so it is compared by identity.
+/// so it is compared by identity. The page's views hold clones of the state,
+/// so the finished job is taken out of its cell, not unwrapped from its `Rc`.
 #[derive(Debug)]
-pub struct Job<T>(pub Rc<std::cell::RefCell<T>>);
+pub struct Job<T>(pub Rc<std::cell::RefCell<Option<T>>>);
 
 impl<T> Job<T> {
     fn new(job: T) -> Self {
-        Self(Rc::new(std::cell::RefCell::new(job)))
+        Self(Rc::new(std::cell::RefCell::new(Some(job))))
+    }
+
+    /// Works on the job, if it is still there.
+    fn with<R>(&self, work: impl FnOnce(&mut T) -> R) -> Option<R> {
+        self.0.borrow_mut().as_mut().map(work)
+    }
+
+    /// Takes the finished job out.
+    fn take(&self) -> Option<T> {
+        self.0.borrow_mut().take()
     }
 }
 
@@ -627,19 +638,19 @@ impl BookState {
         match self.importing.take() {
             None => Vec::new(),
             Some(Importing::Reading { name, job }) => {
-                let done = match job.0.borrow_mut().step(ROWS_PER_STEP) {
-                    Ok(done) => done,
-                    Err(e) => {
+                let done = match job.with(|job| job.step(ROWS_PER_STEP)) {
+                    Some(Ok(done)) => done,
+                    Some(Err(e)) => {
                         self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
                         return Vec::new();
                     }
+                    None => return Vec::new(),
                 };
                 if !done {
                     self.importing = Some(Importing::Reading { name, job });
                     return vec![Effect::Yield(BookEvent::Step)];
                 }
-                let Ok(table) = Rc::try_unwrap(job.0).map(|cell| cell.into_inner().finish()) else {
-                    self.stage = Stage::Failed(format!("{name} could not be read."));
+                let Some(table) = job.take().map(TableJob::finish) else {
                     return Vec::new();
                 };
                 let mapping = choose_mapping(self.saved_mapping.as_deref(), &table, model);
@@ -663,11 +674,11 @@ impl BookState {
                 }
             }
             Some(Importing::Building { loaded, mapping, builder }) => {
-                if !builder.0.borrow_mut().step(ROWS_PER_STEP) {
+                if builder.with(|builder| builder.step(ROWS_PER_STEP)) == Some(false) {
                     self.importing = Some(Importing::Building { loaded, mapping, builder });
                     return vec![Effect::Yield(BookEvent::Step)];
                 }
-                let built = Rc::try_unwrap(builder.0).ok().map(|cell| cell.into_inner().finish());
+                let built = builder.take().map(BookBuilder::finish);
                 self.use_file(loaded, mapping, built, model)
             }
         }
