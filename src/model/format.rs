@@ -54,49 +54,6 @@ pub fn verdict_word_label(word: &str) -> &'static str {
     }
 }
 
-/// A plain-text summary of one account's result, for a CRM note or a chat
-/// message: account, score, verdict, gates met and missing, weights, link.
-#[must_use]
-pub fn result_summary(state: &super::state::State) -> String {
-    let model = &state.model;
-    let evaluation = super::evaluate(model, state.today);
-    let mut lines = Vec::new();
-    let account = model.account.trim();
-    if !account.is_empty() {
-        lines.push(format!("Account: {account}"));
-    }
-    lines.push(format!(
-        "CSQL score: {} / 100 (threshold {})",
-        one_decimal(evaluation.score),
-        one_decimal(evaluation.threshold)
-    ));
-    lines.push(format!("Verdict: {}. {}", verdict_label(&evaluation.verdict), reason(&evaluation)));
-    let labels = |met: bool| -> String {
-        let names: Vec<&str> = model
-            .gates
-            .iter()
-            .filter(|g| g.met == met && (met || g.required))
-            .map(|g| g.label.as_str())
-            .collect();
-        if names.is_empty() {
-            "none".to_owned()
-        } else {
-            names.join(", ")
-        }
-    };
-    lines.push(format!("Gates met: {}", labels(true)));
-    lines.push(format!("Required gates missing: {}", labels(false)));
-    let weights: Vec<String> = model
-        .components
-        .iter()
-        .zip(&evaluation.parts)
-        .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), percent(p.share)))
-        .collect();
-    lines.push(format!("Weights: {}", weights.join(", ")));
-    lines.push(format!("Model: {}", state.link));
-    lines.join("\n")
-}
-
 /// A net change with its sign: `+3`, `-2`, `0`.
 #[must_use]
 pub fn signed(gained: usize, lost: usize) -> String {

@@ -19,6 +19,7 @@ pub mod notice;
 pub mod number;
 pub mod plan;
 pub mod programme;
+pub mod scenario;
 pub mod screen;
 pub mod share;
 pub mod signal;

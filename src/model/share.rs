@@ -10,10 +10,10 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::evidence::scenarios::{self, Scenario};
 use super::limits::{self, LimitError, MAX_NAME_LEN, MAX_SOURCE_LEN};
 use super::number::brief;
 use super::programme::Benchmarks;
+use super::scenario::{self as scenarios, Scenario};
 use super::text::quoted;
 use super::{Model, SignalKind};
 

@@ -12,11 +12,11 @@
 
 use super::date::Date;
 use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
-use super::evidence::Scenario;
 use super::limits;
 use super::link::{apply_query, mentions_model};
 use super::notice::{Notice, NoticeAction};
 use super::programme::Benchmarks;
+use super::scenario::Scenario;
 use super::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, MAX_JSON_LEN};
 use super::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
 
@@ -376,7 +376,7 @@ impl State {
     fn effects_of(&mut self, event: CalcEvent) -> Effects {
         match event {
             CalcEvent::CopyLink => vec![Effect::CopyText(CopyWhat::Link, self.link.clone())],
-            CalcEvent::CopyResult => vec![Effect::CopyText(CopyWhat::Result, super::format::result_summary(self))],
+            CalcEvent::CopyResult => vec![Effect::CopyText(CopyWhat::Result, result_summary(self))],
             CalcEvent::CopyEmbed => vec![Effect::CopyText(
                 CopyWhat::Embed,
                 super::share::embed_snippet(&self.address, &self.document()),
@@ -800,7 +800,7 @@ impl State {
     fn add_scenario(&mut self, scenario: Scenario) {
         if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == scenario.name) {
             *existing = scenario;
-        } else if self.scenarios.len() < super::evidence::MAX_SCENARIOS {
+        } else if self.scenarios.len() < super::scenario::MAX_SCENARIOS {
             self.scenarios.push(scenario);
         }
     }
@@ -884,4 +884,51 @@ fn copied_message(what: CopyWhat, worked: bool) -> String {
     } else {
         "This page may not use the clipboard here: select the text in its box and copy it.".to_owned()
     }
+}
+
+/// A plain-text summary of one account's result, for a CRM note or a chat
+/// message: account, score, verdict, gates met and missing, weights, link.
+#[must_use]
+pub fn result_summary(state: &State) -> String {
+    let model = &state.model;
+    let evaluation = super::evaluate(model, state.today);
+    let mut lines = Vec::new();
+    let account = model.account.trim();
+    if !account.is_empty() {
+        lines.push(format!("Account: {account}"));
+    }
+    lines.push(format!(
+        "CSQL score: {} / 100 (threshold {})",
+        super::format::one_decimal(evaluation.score),
+        super::format::one_decimal(evaluation.threshold)
+    ));
+    lines.push(format!(
+        "Verdict: {}. {}",
+        super::format::verdict_label(&evaluation.verdict),
+        super::format::reason(&evaluation)
+    ));
+    let labels = |met: bool| -> String {
+        let names: Vec<&str> = model
+            .gates
+            .iter()
+            .filter(|g| g.met == met && (met || g.required))
+            .map(|g| g.label.as_str())
+            .collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    lines.push(format!("Gates met: {}", labels(true)));
+    lines.push(format!("Required gates missing: {}", labels(false)));
+    let weights: Vec<String> = model
+        .components
+        .iter()
+        .zip(&evaluation.parts)
+        .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), super::format::percent(p.share)))
+        .collect();
+    lines.push(format!("Weights: {}", weights.join(", ")));
+    lines.push(format!("Model: {}", state.link));
+    lines.join("\n")
 }

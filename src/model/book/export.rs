@@ -7,15 +7,10 @@ use std::io::Write;
 
 use super::escape::escape;
 use super::import::DELIMITERS;
+use super::mapping::component_column;
 use super::row::BookComponent;
 use super::score::{Book, RowVerdict, Scores};
 use super::BookError;
-
-/// Name of the exported column holding a component's score: `engagement_score`.
-#[must_use]
-pub fn component_column(key: &str) -> String {
-    format!("{key}_score")
-}
 
 fn write_error(e: impl std::fmt::Display) -> BookError {
     BookError::Write(e.to_string())

@@ -137,6 +137,12 @@ fn owned(names: &[&str]) -> Vec<String> {
     names.iter().map(|n| (*n).to_owned()).collect()
 }
 
+/// Name of the exported column holding a component's score: `engagement_score`.
+#[must_use]
+pub fn component_column(key: &str) -> String {
+    format!("{key}_score")
+}
+
 impl Mapping {
     /// Matches headers to the model by name: each header is [`normalise`]d and
     /// compared with the fixed synonyms ([`ID_NAMES`], [`NAME_NAMES`], ...),
@@ -156,7 +162,7 @@ impl Mapping {
         let tail: Vec<String> = model
             .components
             .iter()
-            .map(|c| super::export::component_column(&c.key))
+            .map(|c| component_column(&c.key))
             .chain(["csql_score".to_owned(), "verdict".to_owned()])
             .collect();
         if headers.len() >= tail.len() && headers[headers.len() - tail.len()..] == tail[..] {

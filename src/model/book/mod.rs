@@ -55,9 +55,9 @@ use std::rc::Rc;
 
 use thiserror::Error;
 
-pub use export::{component_column, export_csv, ExportWriter};
+pub use export::{export_csv, ExportWriter};
 pub use import::{detect_delimiter, read_table, Table, TableReader, TableRow, MAX_BYTES};
-pub use mapping::{normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
+pub use mapping::{component_column, normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
 pub use outcomes::{csm_rows, NO_OWNER};
 pub use row::{BadRows, BookComponent, BookGate, GateStatus, RowError, RowFate, RowProblem, RowScorer, ScoredRow};
 pub use sample::{

@@ -10,8 +10,7 @@
 //! both outcomes. Same book, same folds, same figure, on every machine.
 
 use super::auc::auc_of_pairs;
-use super::fit::{FitData, FitError, FitOptions, Rows};
-use super::suggestion::FitJob;
+use super::fit::{FitData, Rows};
 use crate::model::book::SplitMix64;
 
 /// Number of folds.
@@ -92,17 +91,6 @@ pub(crate) fn mean(values: &[Option<f64>]) -> Option<f64> {
     #[allow(clippy::cast_precision_loss)] // at most 255 folds
     let count = known.len() as f64;
     (!known.is_empty()).then(|| known.iter().sum::<f64>() / count)
-}
-
-/// Fits `data` and cross-validates the fitted and the `current` weights (one
-/// per component) in one go; [`FitJob`] does the same a step at a time.
-///
-/// # Errors
-/// The [`FitError`] that refused the fit.
-pub fn cross_validate(data: &FitData, current: &[f64], options: &FitOptions) -> Result<CrossValidation, FitError> {
-    FitJob::with_options(data.clone(), current.to_vec(), *options)
-        .run()
-        .map(|report| report.cv)
 }
 
 /// The cross-validation from each fold's AUCs.

@@ -40,12 +40,12 @@ pub use auc::{auc, auc_of_pairs};
 pub use backtest::{backtest, Backtest};
 pub use chart::{chart, table_rows, BandRect, ChartView, Mark, Series, SweepRow, Tick};
 pub use fit::{check, fit, fit_with, min_outcomes, Fit, FitData, FitError, FitOptions, MIN_PER_COMPONENT, MIN_RARER, RIDGE};
-pub use folds::{cross_validate, held_out_auc, stratified_folds, CrossValidation, FOLDS, FOLD_SEED};
+pub use folds::{held_out_auc, stratified_folds, CrossValidation, FOLDS, FOLD_SEED};
 pub use format::{BacktestView, ComparisonView, FlipRow, OwnerRow, ScenarioColumn, SuggestionView, WeightRow};
 pub use scenarios::{
     compare, compare_plans, flips_csv, Comparison, OwnerChange, Plan, Scenario, ScenarioError, ScenarioResult, MAX_COMPARED, MAX_SCENARIOS,
 };
-pub use suggestion::{FitJob, FitReport, Step, Suggestion};
+pub use suggestion::{cross_validate, FitJob, FitReport, Step, Suggestion};
 pub use sweep::{book_segment, highest_reached, suggest_threshold, sweep, NoSuggestion, Sweep, SweepPoint, MIN_QUALIFIED, THRESHOLDS};
 
 /// Fewer won (or accepted) or fewer lost (or turned down) accounts than this,

@@ -12,37 +12,18 @@
 //! and not under another (a change between `gates-missing` and
 //! `below-threshold` is not a flip: neither hands the account to Sales).
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+pub use crate::model::scenario::{check, Scenario, MAX_SCENARIOS};
 
 use super::backtest::{backtest, Backtest};
 use super::Outcome;
 use crate::model::book::{score_all, score_all_required, Book, BookError, RowVerdict, Scores, NO_OWNER};
 use crate::model::number::{parse_in_range, parse_non_negative};
 use crate::model::text::{quoted, spreadsheet_safe};
-use crate::model::Model;
-
-/// Most scenarios kept with a model (checked when a document or link loads).
-pub const MAX_SCENARIOS: usize = 8;
 
 /// Most scenarios compared at once.
 pub const MAX_COMPARED: usize = 3;
-
-/// Weights, threshold and required gates under a name, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Scenario {
-    /// The name the user gave it (`Current`, `Fitted`, `What Sales proposed`).
-    pub name: String,
-    /// Each component's weight as typed, by component key.
-    pub weights: BTreeMap<String, String>,
-    /// The threshold as typed, 0-100.
-    pub threshold: String,
-    /// Keys of the gates that must be met; other gates are not required.
-    #[serde(default)]
-    pub required: Vec<String>,
-}
 
 /// A scenario read against a book: numbers, in the book's component and gate order.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,34 +79,6 @@ pub enum ScenarioError {
 }
 
 impl Scenario {
-    /// The model's current weights, threshold and required gates under `name`.
-    #[must_use]
-    pub fn from_model(name: &str, model: &Model) -> Self {
-        Self {
-            name: name.to_owned(),
-            weights: model.components.iter().map(|c| (c.key.clone(), c.weight.clone())).collect(),
-            threshold: model.threshold.clone(),
-            required: model.gates.iter().filter(|g| g.required).map(|g| g.key.clone()).collect(),
-        }
-    }
-
-    /// `model` with this scenario's weights, threshold and required gates; a
-    /// component the scenario has no weight for keeps its own.
-    #[must_use]
-    pub fn apply(&self, model: &Model) -> Model {
-        let mut model = model.clone();
-        for component in &mut model.components {
-            if let Some(weight) = self.weights.get(&component.key) {
-                component.weight.clone_from(weight);
-            }
-        }
-        model.threshold.clone_from(&self.threshold);
-        for gate in &mut model.gates {
-            gate.required = self.required.contains(&gate.key);
-        }
-        model
-    }
-
     /// The scenario in numbers for `book`. Required gate keys the book does
     /// not have are ignored.
     ///
@@ -342,40 +295,4 @@ pub fn flips_csv(book: &Book, comparison: &Comparison) -> Result<Vec<u8>, BookEr
         writer.write_record(&line).map_err(write)?;
     }
     writer.into_inner().map_err(|e| BookError::Write(e.to_string()))
-}
-
-/// Checks scenarios that came from outside (a document or link): at most
-/// [`MAX_SCENARIOS`], and every name, key and typed value at most `max_text`
-/// characters, at most `max_components` weights and `max_gates` required gates.
-///
-/// # Errors
-/// A sentence saying what is wrong.
-pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max_gates: usize) -> Result<(), String> {
-    if scenarios.len() > MAX_SCENARIOS {
-        return Err(format!("it has {} scenarios; at most {MAX_SCENARIOS} are allowed", scenarios.len()));
-    }
-    for scenario in scenarios {
-        let name = crate::model::text::truncate(&scenario.name, 60);
-        if scenario.name.chars().count() > max_text {
-            return Err(format!("a scenario name is longer than {max_text} characters ({name})"));
-        }
-        if scenario.weights.len() > max_components {
-            return Err(format!("scenario {name} has more than {max_components} weights"));
-        }
-        if scenario.required.len() > max_gates {
-            return Err(format!("scenario {name} requires more than {max_gates} gates"));
-        }
-        let texts = scenario
-            .weights
-            .iter()
-            .flat_map(|(k, v)| [k, v])
-            .chain(&scenario.required)
-            .chain(std::iter::once(&scenario.threshold));
-        for text in texts {
-            if text.chars().count() > max_text {
-                return Err(format!("scenario {name} holds a value longer than {max_text} characters"));
-            }
-        }
-    }
-    Ok(())
 }

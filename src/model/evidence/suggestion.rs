@@ -9,6 +9,17 @@ use super::scenarios::{compare_plans, Comparison, Plan, Scenario};
 use crate::model::book::Book;
 use crate::model::Model;
 
+/// Fits `data` and cross-validates the fitted and the `current` weights (one
+/// per component) in one go; [`FitJob`] does the same a step at a time.
+///
+/// # Errors
+/// The [`FitError`] that refused the fit.
+pub fn cross_validate(data: &FitData, current: &[f64], options: &FitOptions) -> Result<CrossValidation, FitError> {
+    FitJob::with_options(data.clone(), current.to_vec(), *options)
+        .run()
+        .map(|report| report.cv)
+}
+
 /// A finished fit with its cross-validation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FitReport {
