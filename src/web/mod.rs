@@ -11,7 +11,7 @@ pub mod page;
 pub mod shell;
 pub mod storage;
 
-pub use page::{input_checked, input_value, select_value, textarea_value};
+pub use page::{details_open, input_checked, input_value, select_value, textarea_value};
 
 use crate::model::app::AppStartup;
 use crate::model::effect::StorageKey;

@@ -116,6 +116,15 @@ pub fn select_value(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the `<details>` a `toggle` event came from is now open.
+#[must_use]
+pub fn details_open(event: &Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|details| details.open())
+}
+
 /// Whether the checkbox an event came from is now checked.
 #[must_use]
 pub fn input_checked(event: &Event) -> bool {

@@ -100,6 +100,9 @@ describe('Evidence for the weights (release build)', () => {
     'the warehouse panel writes the SQL for the chosen engine and the spreadsheet formulas',
     withPage(getEnv, async ({ page, server }) => {
       await loadSample(page, server.base);
+      // Folded until opened: the SQL is written only while it is shown.
+      assert.equal(await page.locator('[data-testid=sql-export]').count(), 0);
+      await page.getByText('Export for your warehouse').click();
       const sql = page.locator('[data-testid=sql-export]');
       await sql.waitFor({ state: 'visible' });
       assert.match(await sql.inputValue(), /csql_verdict/);

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::model::book::{BookEvent, EvidenceState};
+use crate::model::book::{BookEvent, EvidenceState, Panel};
 use crate::model::evidence::page::{BacktestResult, EvidenceView, FitState};
 use crate::model::evidence::{ChartView, ComparisonView, Scenario, SuggestionView};
 use crate::model::format::verdict_word_label;
@@ -42,6 +42,9 @@ pub struct EvidenceSectionProps {
     pub compare: Vec<String>,
     /// The name typed for a new scenario.
     pub scenario_name: AttrValue,
+    /// The table behind the sweep chart is open (drawn only then).
+    #[prop_or_default]
+    pub sweep_open: bool,
     /// The model is locked: no fit to apply, no scenario to save.
     pub locked: bool,
     /// Receives the section's events.
@@ -61,7 +64,7 @@ pub fn EvidenceSection(props: &EvidenceSectionProps) -> Html {
             if let Some(accepted) = &view.accepted {
                 <Backtest result={accepted.clone()} testids=false title="Against accepted by Sales" />
             }
-            <Sweep view={view.clone()} />
+            <Sweep view={view.clone()} open={props.sweep_open} onevent={on.clone()} />
             <FitPanel fit={props.fit.clone()} locked={props.locked} onevent={on.clone()} />
             <Scenarios scenarios={props.scenarios.clone()} compare={props.compare.clone()} name={props.scenario_name.clone()}
                 comparison={props.evidence.comparison.clone()} locked={props.locked} onevent={on.clone()} />
@@ -113,6 +116,9 @@ fn Backtest(props: &BacktestProps) -> Html {
 #[derive(Clone, Debug, PartialEq, Properties)]
 struct SweepProps {
     view: std::rc::Rc<EvidenceView>,
+    /// The data table is open.
+    open: bool,
+    onevent: Callback<EvidenceEvent>,
 }
 
 /// The threshold sweep: chart, suggestion and the data table behind it.
@@ -132,8 +138,10 @@ fn Sweep(props: &SweepProps) -> Html {
             </p>
             if let Some(chart) = &view.chart {
                 <SweepChart chart={chart.clone()} />
-                <details class="sweep-data">
+                <details class="sweep-data" open={props.open}
+                    ontoggle={props.onevent.reform(|e: Event| EvidenceEvent::Book(BookEvent::Open(Panel::SweepData, crate::web::details_open(&e))))}>
                     <summary>{ "The numbers behind the chart" }</summary>
+                    if props.open {
                     <div class="scroll-x" tabindex="0" role="region" aria-label="Threshold sweep table">
                         <table class="breakdown">
                             <caption class="visually-hidden">{ "Qualified accounts, conversion among them and wins captured at each threshold" }</caption>
@@ -150,6 +158,7 @@ fn Sweep(props: &SweepProps) -> Html {
                             </tbody>
                         </table>
                     </div>
+                    }
                 </details>
             }
         </div>

@@ -23,9 +23,12 @@ pub struct MappingPanelProps {
     pub open: bool,
     /// Receives a change of one column.
     pub onmap: Callback<(Target, Option<String>)>,
+    /// Receives the panel opened or closed.
+    #[prop_or_default]
+    pub ontoggle: Callback<bool>,
 }
 
-/// The column mapping, folded by default.
+/// The column mapping, folded by default; its selects are drawn only when open.
 #[component]
 pub fn MappingPanel(props: &MappingPanelProps) -> Html {
     let select = |id: String, label: String, target: Target| {
@@ -44,8 +47,9 @@ pub fn MappingPanel(props: &MappingPanelProps) -> Html {
         ("won", "Closed-won (yes/no)", Target::Won),
     ];
     html! {
-        <details class="card book-mapping" open={props.open}>
+        <details class="card book-mapping" open={props.open} ontoggle={props.ontoggle.reform(|e: Event| crate::web::details_open(&e))}>
             <summary><h2>{ "Columns" }</h2>{ " which column feeds what" }</summary>
+            if props.open {
             <p class="help">{ "Matched by header name; change any choice and the book is scored again. A component with a score column uses it; otherwise its signals. A gate with no column is not assessed. The choice is remembered in this browser." }</p>
             <fieldset class="book-map-group">
                 <legend>{ "Account" }</legend>
@@ -70,6 +74,7 @@ pub fn MappingPanel(props: &MappingPanelProps) -> Html {
                         { select(format!("map-gate-{}", gate.key), gate.label.clone(), Target::Gate(gate.key.clone())) }
                     }
                 </fieldset>
+            }
             }
         </details>
     }

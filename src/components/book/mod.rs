@@ -39,7 +39,7 @@ pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
 pub use warehouse::{WarehousePanel, WarehousePanelProps};
 
-use crate::model::book::{BookEvent, BookState};
+use crate::model::book::{BookEvent, BookState, Panel};
 use crate::model::state::CalcEvent;
 use crate::model::Model;
 
@@ -80,7 +80,8 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                 onsample={d.reform(|()| BookEvent::LoadSample)} />
             if let (Some(loaded), Some(derived)) = (&state.loaded, &state.derived) {
                 <MappingPanel headers={Rc::new(loaded.table.headers.clone())} model={props.model.clone()} mapping={state.mapping.clone()}
-                    open={derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))} />
+                    open={state.open.mapping || derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))}
+                    ontoggle={d.reform(|open| BookEvent::Open(Panel::Mapping, open))} />
                 if let Err(error) = &derived.book {
                     <p class="card field-error" role="alert" data-testid="book-error">{ format!("{}: {error}.", loaded.name) }</p>
                 }
@@ -95,14 +96,12 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                         </section>
                     }
                     if let Some(evidence) = &state.evidence {
-                        <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()}
+                        <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()} sweep_open={state.open.sweep_data}
                             compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
                             locked={props.locked} onevent={props.onevidence.clone()} />
                     }
-                    if let Some(exports) = &state.exports {
-                        <WarehousePanel exports={exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
-                            ondispatch={d.clone()} />
-                    }
+                    <WarehousePanel exports={state.exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
+                        ondispatch={d.clone()} />
                     <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()} />

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::model::book::{BookEvent, Exports};
+use crate::model::book::{BookEvent, Exports, Panel};
 use crate::model::sql::Dialect;
 use crate::web::select_value;
 
@@ -22,8 +22,8 @@ const DIALECTS: [Dialect; 5] = [
 /// Props of [`WarehousePanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct WarehousePanelProps {
-    /// The SQL and formulas.
-    pub exports: Exports,
+    /// The SQL and formulas, written while the panel is open.
+    pub exports: Option<Exports>,
     /// The dialect chosen.
     pub dialect: Dialect,
     /// The table name as typed.
@@ -37,8 +37,10 @@ pub struct WarehousePanelProps {
 pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
     let d = &props.ondispatch;
     html! {
-        <section class="card warehouse" aria-labelledby="warehouse-title">
-            <h2 id="warehouse-title">{ "Export for your warehouse" }</h2>
+        <details class="card warehouse" open={props.exports.is_some()}
+            ontoggle={d.reform(|e: Event| BookEvent::Open(Panel::Warehouse, crate::web::details_open(&e)))}>
+            <summary><h2>{ "Export for your warehouse" }</h2>{ " SQL and spreadsheet formulas" }</summary>
+            if let Some(exports) = &props.exports {
             <p class="help">{ "The same model as one SQL query: it adds each component's score, csql_score, csql_verdict and csql_gates_missing to your accounts table, using this file's column names. The command-line scorer csql does the same on any CSV." }</p>
             <div class="warehouse-options">
                 <div class="field">
@@ -54,7 +56,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
                     oninput={d.reform(BookEvent::SqlTable)} />
             </div>
             {
-                match &props.exports.sql {
+                match &exports.sql {
                     Ok(sql) => html! {
                         <>
                             <label for="sql-export">{ "SQL" }</label>
@@ -70,7 +72,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             }
             <h3>{ "In a spreadsheet" }</h3>
             {
-                match &props.exports.formulas {
+                match &exports.formulas {
                     Ok((score, verdict)) => html! {
                         <>
                             <p class="help">{ "Paste each formula into row 2 of a new column beside this file's columns in Google Sheets or Excel, then fill it down." }</p>
@@ -87,6 +89,7 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
                     Err(why) => html! { <p class="field-error" role="alert">{ format!("No formula: {why}.") }</p> },
                 }
             }
-        </section>
+            }
+        </details>
     }
 }

@@ -67,7 +67,7 @@ pub use sample::{
 pub use score::{score_all, score_all_required, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting};
 pub use state::{
     choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
-    EvidenceState, Exports, Loaded, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
+    EvidenceState, Exports, Loaded, OpenPanels, Panel, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
 };
 pub use stream::score_csv;
 pub use summary::{

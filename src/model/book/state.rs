@@ -207,6 +207,8 @@ pub struct BookState {
     pub today: crate::model::date::Date,
     /// An import in progress, done a slice at a time.
     pub importing: Option<Importing>,
+    /// Which folded panels are open: their content is built and drawn only then.
+    pub open: OpenPanels,
     /// The warehouse the SQL export is written for.
     pub sql_dialect: Dialect,
     /// The table the SQL reads the accounts from, as typed.
@@ -224,6 +226,28 @@ pub struct Exports {
     pub sql: Result<String, String>,
     /// The score and verdict formulas for row 2, or why they cannot be written.
     pub formulas: Result<(String, String), String>,
+}
+
+/// The Book page's folded panels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// Which column feeds what.
+    Mapping,
+    /// The table behind the threshold sweep chart.
+    SweepData,
+    /// The SQL and spreadsheet formulas.
+    Warehouse,
+}
+
+/// Which folded panels are open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenPanels {
+    /// The column mapping.
+    pub mapping: bool,
+    /// The sweep's data table.
+    pub sweep_data: bool,
+    /// The warehouse export.
+    pub warehouse: bool,
 }
 
 /// Rows read, or checked and scored, between two paints while a file is imported.
@@ -398,6 +422,8 @@ pub enum BookEvent {
     DownloadSql,
     /// Put the score formula (`false`) or the verdict formula (`true`) on the clipboard.
     CopyFormula(bool),
+    /// A folded panel was opened (`true`) or closed.
+    Open(Panel, bool),
     /// The shell's answer to a file read.
     Answer(Answer),
 }
@@ -536,6 +562,14 @@ impl BookState {
                 }],
                 _ => Vec::new(),
             },
+            BookEvent::Open(panel, open) => {
+                match panel {
+                    Panel::Mapping => self.open.mapping = open,
+                    Panel::SweepData => self.open.sweep_data = open,
+                    Panel::Warehouse => self.open.warehouse = open,
+                }
+                Vec::new()
+            }
             BookEvent::CopyFormula(verdict) => match self.exports.as_ref().map(|e| &e.formulas) {
                 Some(Ok((score, word))) => vec![Effect::CopyText(
                     CopyWhat::Formula,
@@ -859,7 +893,8 @@ impl BookState {
             moved,
             owners_with_outcomes,
         });
-        self.exports = Some(self.exports_for(model, &loaded.table.headers));
+        // Written only while the panel is open: a weight change rewrites the SQL.
+        self.exports = self.open.warehouse.then(|| self.exports_for(model, &loaded.table.headers));
     }
 
     /// The SQL and formulas for the current model and mapping.
