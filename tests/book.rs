@@ -913,7 +913,11 @@ mod page_state {
         assert_eq!(state.stage, Stage::Scoring("five.csv".into()));
         let effects = state.update(BookEvent::Step, &model);
         assert_eq!(state.stage, Stage::Idle);
-        // The mapping is remembered for the next file.
+        // The mapping is remembered for the next file, and the evidence is worked
+        // out once the book has been painted.
+        assert_eq!(effects.last(), Some(&Effect::Yield(BookEvent::Evidence)));
+        assert!(state.evidence_deferred);
+        let effects = effects[..effects.len() - 1].to_vec();
         assert!(matches!(
             effects.as_slice(),
             [Effect::Save {
@@ -1010,7 +1014,7 @@ mod page_state {
         let mut effects = state.update(BookEvent::Paste(String::from_utf8_lossy(&csv).into_owned()), &model);
         effects.extend(state.update(BookEvent::LoadPaste, &model));
         // Every step asks for a paint and then the next step: 3 slices of reading
-        // (two full, one of 1 row) and 3 of scoring, then done.
+        // (two full, one of 1 row) and 3 of scoring, then the evidence.
         let mut steps = 0;
         // The page's views hold clones of the state while it works.
         let mut views = Vec::new();
@@ -1019,7 +1023,7 @@ mod page_state {
             views.push(state.clone());
             effects = state.update(event, &model);
         }
-        assert_eq!(steps, 6);
+        assert_eq!(steps, 7);
         assert_eq!(state.stage, Stage::Idle);
         assert_eq!(state.derived.as_ref().and_then(|d| d.book()).map(|b| b.len()), Some(rows));
         // The same book as built in one go.

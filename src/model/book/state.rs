@@ -209,6 +209,9 @@ pub struct BookState {
     pub importing: Option<Importing>,
     /// Which folded panels are open: their content is built and drawn only then.
     pub open: OpenPanels,
+    /// A file was just imported: its evidence is worked out after the book
+    /// has been painted, so neither holds the page for long.
+    pub evidence_deferred: bool,
     /// The warehouse the SQL export is written for.
     pub sql_dialect: Dialect,
     /// The table the SQL reads the accounts from, as typed.
@@ -424,6 +427,8 @@ pub enum BookEvent {
     CopyFormula(bool),
     /// A folded panel was opened (`true`) or closed.
     Open(Panel, bool),
+    /// Work out the evidence of a book just imported (after it was painted).
+    Evidence,
     /// The shell's answer to a file read.
     Answer(Answer),
 }
@@ -562,6 +567,10 @@ impl BookState {
                 }],
                 _ => Vec::new(),
             },
+            BookEvent::Evidence => {
+                self.evidence_deferred = false;
+                Vec::new()
+            }
             BookEvent::Open(panel, open) => {
                 match panel {
                     Panel::Mapping => self.open.mapping = open,
@@ -612,6 +621,9 @@ impl BookState {
     /// Brings the evidence up to date with the scoring, the team's targets
     /// and the scenarios chosen for comparison; rebuilds only what changed.
     pub fn sync_evidence(&mut self, model: &Model, targets: Option<&Benchmarks>, scenarios: &[Scenario]) {
+        if self.evidence_deferred {
+            return;
+        }
         let Some(derived) = &self.derived else {
             self.evidence = None;
             return;
@@ -741,8 +753,14 @@ impl BookState {
                 owners_with_outcomes,
             });
             self.fit = FitState::Idle;
+            self.evidence = None;
+            self.evidence_deferred = true;
         }
-        self.save_mapping()
+        let mut effects = self.save_mapping();
+        if self.evidence_deferred {
+            effects.push(Effect::Yield(BookEvent::Evidence));
+        }
+        effects
     }
 
     fn answer(&mut self, answer: Answer) -> Effects {
