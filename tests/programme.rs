@@ -241,8 +241,13 @@ fn no_accepted_csqls_means_conversion_na_not_zero() {
     assert_eq!(percent(t.conversion_rate), "n/a");
     assert_eq!(t.rating.volume, Tier::Below);
     assert_eq!(t.rating.conversion, None);
-    assert_eq!(t.rating.overall, None);
-    assert!(t.rating.note.as_deref().is_some_and(|n| n.contains("No accepted CSQLs")));
+    // 0 accepted is a volume of 0, below good's 2: the lower of volume and
+    // any conversion is below good, so the overall tier is below good, not n/a.
+    assert_eq!(t.rating.overall, Some(Tier::Below));
+    assert_eq!(
+        t.rating.note.as_deref(),
+        Some("No accepted CSQLs, so conversion is n/a; volume is below good, so the overall tier is below good whatever the conversion.")
+    );
 }
 
 #[test]
@@ -393,17 +398,14 @@ fn custom_period_rejects_bad_dates() {
         "end date 2025-01-01 must be after the start date 2025-04-01",
     );
     check("2025-04-01", "2025-04-01", &[ProgrammeField::PeriodEnd], "must be after");
-    check(
-        "",
-        "2025-04-01",
-        &[ProgrammeField::PeriodStart],
-        "Period start date: enter a date as YYYY-MM-DD",
-    );
+    // A blank start beside a wrong end: only the wrong one is marked.
+    check("", "2025-14-01", &[ProgrammeField::PeriodEnd], "month 14 is not 01-12");
     check(
         "01/02/2025",
         "soon",
         &[ProgrammeField::PeriodStart, ProgrammeField::PeriodEnd],
-        "use YYYY-MM-DD",
+        "Period start date: \u{201c}01/02/2025\u{201d} could be 2025-02-01 or 2025-01-02; use YYYY-MM-DD | \
+         Period end date: \u{201c}soon\u{201d} is not a date; use YYYY-MM-DD",
     );
     check(
         "2024-02-29",
@@ -1184,6 +1186,7 @@ proptest! {
             pipeline_value: fields[5].clone(),
             won_value: fields[6].clone(),
             segment: None,
+            team: false,
         }]);
         programme_input.period = match Period::from_key(period) {
             Some(Period::Custom { .. }) => custom(&fields[7], &fields[8]),
@@ -1562,4 +1565,436 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
     // An empty list changes nothing.
     state.apply(ProgrammeEvent::UseBookRows(Vec::new(), "empty.csv".into()));
     assert_eq!(state.input.rows, before);
+}
+
+// ------------------------------------------- dates, team rows, small samples
+
+mod dates_rows_and_samples {
+    use csql_calculator::model::effect::Effect;
+    use csql_calculator::model::programme::format::{overall_explanation, per_quarter, period_summary, tier_label};
+    use csql_calculator::model::programme::state::MAX_ROWS;
+    use csql_calculator::model::programme::{
+        evaluate, Benchmarks, CsmRow, Date, DateError, Measure, Period, ProgrammeEvent, ProgrammeInput, ProgrammeState, RowField, Segment,
+        Tier,
+    };
+
+    fn custom(start: &str, end: &str) -> Period {
+        Period::Custom {
+            start: start.to_owned(),
+            end: end.to_owned(),
+        }
+    }
+
+    fn row(name: &str, submitted: &str, accepted: &str, won: &str) -> CsmRow {
+        CsmRow {
+            submitted: submitted.to_owned(),
+            accepted: accepted.to_owned(),
+            won: won.to_owned(),
+            ..CsmRow::named(name)
+        }
+    }
+
+    fn rows_input(rows: Vec<CsmRow>) -> ProgrammeInput {
+        ProgrammeInput {
+            rows,
+            ..ProgrammeInput::default()
+        }
+    }
+
+    fn date(text: &str) -> String {
+        match Date::parse(text) {
+            Ok(date) => date.to_string(),
+            Err(e) => panic!("{text:?}: {e}"),
+        }
+    }
+
+    fn refused(text: &str) -> String {
+        match Date::parse(text) {
+            Ok(date) => panic!("{text:?} read as {date}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn choosing_custom_dates_shows_no_error_and_says_what_to_enter() {
+        let mut s = ProgrammeState::default();
+        s.apply(ProgrammeEvent::SetRowField(0, RowField::Accepted, "6".into()));
+        s.apply(ProgrammeEvent::ChoosePeriod("custom".into()));
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        assert_eq!(programme.problems, Vec::new(), "nothing typed, nothing wrong");
+        assert_eq!(programme.quarters, None);
+        assert!(programme.team.is_none());
+        assert_eq!(
+            programme.waiting.as_deref(),
+            Some("Enter the period's start and end dates (YYYY-MM-DD) to see the figures.")
+        );
+        assert_eq!(
+            programme.pending(),
+            "n/a until then: enter the period's start and end dates (YYYY-MM-DD) to see the figures."
+        );
+        assert_eq!(
+            overall_explanation(&programme),
+            "Enter the period's start and end dates (YYYY-MM-DD) to see the figures."
+        );
+
+        s.apply(ProgrammeEvent::SetStart("2025-01-01".into()));
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        assert_eq!(programme.problems, Vec::new());
+        assert_eq!(
+            programme.waiting.as_deref(),
+            Some("Enter the period's end date (YYYY-MM-DD) to see the figures.")
+        );
+
+        // A wrong date is marked; the blank one is still only waited for.
+        s.apply(ProgrammeEvent::SetStart("2025-02-30".into()));
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        assert_eq!(programme.problems.len(), 1);
+        assert_eq!(programme.pending(), "n/a until the inputs marked in red are fixed.");
+        assert_eq!(
+            overall_explanation(&programme),
+            "Fix the inputs marked in red to see the team's result."
+        );
+
+        // Both dates: 2025-01-01 to 2025-04-01 is 31 + 28 + 31 = 90 days,
+        // 90 / 91.3125 = 0.9856 quarters; 6 accepted / 1 CSM / 0.9856 = 6.0875 -> 6.1.
+        s.apply(ProgrammeEvent::SetStart("2025-01-01".into()));
+        s.apply(ProgrammeEvent::SetEnd("2025-04-01".into()));
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        assert_eq!(programme.waiting, None);
+        assert_eq!(
+            programme.team.as_ref().map(|t| per_quarter(t.per_csm_per_quarter)).as_deref(),
+            Some("6.1")
+        );
+        assert_eq!(
+            period_summary(&s.input.period).as_deref(),
+            Some("2025-01-01 to 2025-04-01: 90 days, 0.99 quarters.")
+        );
+    }
+
+    #[test]
+    fn dates_are_read_in_the_forms_people_type_and_shown_as_yyyy_mm_dd() {
+        for typed in [
+            "2025-01-31",
+            " 2025-01-31 ",
+            "2025/1/31",
+            "2025.01.31",
+            "2025 01 31",
+            "20250131",
+            "31 Jan 2025",
+            "31 january 2025",
+            "January 31, 2025",
+            "JAN 31 2025",
+            "31-Jan-2025",
+            "31st January 2025",
+            "Janu 31 2025",
+            "2025-01-31T09:30",
+            "2025-01-31t09:30:00Z",
+            "2025-01-31 00:00:00",
+            "2025-01-31 00:00:00 +01:00",
+            "31/01/2025",
+            "01/31/2025",
+            "31.01.2025",
+        ] {
+            assert_eq!(date(typed), "2025-01-31", "{typed:?}");
+        }
+        assert_eq!(date("1 Sept 2025"), "2025-09-01");
+        assert_eq!(date("May 2nd, 2025"), "2025-05-02");
+        assert_eq!(date("05/05/2025"), "2025-05-05", "both readings are the same day");
+        assert_eq!(date("29 Feb 2024"), "2024-02-29");
+        assert_eq!(date("9999-12-31"), "9999-12-31");
+    }
+
+    #[test]
+    fn dates_that_cannot_be_read_say_why() {
+        assert_eq!(Date::parse(""), Err(DateError::Empty));
+        assert_eq!(Date::parse("  \t "), Err(DateError::Empty));
+        // Both numbers could be the month: 1 February or 2 January.
+        assert_eq!(
+            refused("01/02/2025"),
+            "\u{201c}01/02/2025\u{201d} could be 2025-02-01 or 2025-01-02; use YYYY-MM-DD"
+        );
+        for typed in [
+            "soon",
+            "2025-01",
+            "1/2/25",
+            "25-01-31",
+            "99999-01-01",
+            "2025-001-01",
+            "Janvier 5 2025",
+            "ju 5 2025",
+            "2025 Jan",
+            "2025-01-31 and more",
+            "2025-01-31;",
+            "=2025-01-31",
+            "2025-01-31-01",
+        ] {
+            assert!(
+                refused(typed).ends_with("is not a date; use YYYY-MM-DD, e.g. 2025-01-31"),
+                "{typed:?}: {}",
+                refused(typed)
+            );
+        }
+        assert_eq!(refused("2025-02-29"), "2025-02-29 is not a real date (February 2025 has 28 days)");
+        assert_eq!(refused("31/31/2025"), "31/31/2025 is not a real date (month 31 is not 01-12)");
+        assert_eq!(refused("31 Apr 2025"), "31 Apr 2025 is not a real date (April 2025 has 30 days)");
+        assert_eq!(refused("0000-01-01"), "0000-01-01 is not a real date (years start at 0001)");
+        // A pasted paragraph is refused unread, and quoted short: its first
+        // 24 characters are "2025-01-31 " twice (22) and "20".
+        let long = "2025-01-31 ".repeat(10_000);
+        assert_eq!(
+            refused(&long),
+            "\u{201c}2025-01-31 2025-01-31 20\u{2026}\u{201d} is not a date; use YYYY-MM-DD, e.g. 2025-01-31"
+        );
+    }
+
+    #[test]
+    fn leaving_a_date_box_rewrites_what_was_read_as_yyyy_mm_dd() {
+        let mut s = ProgrammeState::default();
+        s.apply(ProgrammeEvent::ChoosePeriod("custom".into()));
+        s.apply(ProgrammeEvent::SetStart(" 31 Jan 2025".into()));
+        s.apply(ProgrammeEvent::SetEnd("2025/4/1".into()));
+        s.apply(ProgrammeEvent::TidyDates);
+        assert_eq!(s.input.period, custom("2025-01-31", "2025-04-01"));
+        // 2025-01-31 to 2025-04-01: 28 (to 28 Feb) + 31 (to 31 Mar) + 1 = 60 days;
+        // 60 / 91.3125 = 0.657 quarters.
+        assert_eq!(
+            period_summary(&s.input.period).as_deref(),
+            Some("2025-01-31 to 2025-04-01: 60 days, 0.66 quarters.")
+        );
+        // What cannot be read stays as typed, to be corrected.
+        s.apply(ProgrammeEvent::SetEnd("soon".into()));
+        s.apply(ProgrammeEvent::TidyDates);
+        assert_eq!(s.input.period, custom("2025-01-31", "soon"));
+        assert_eq!(period_summary(&s.input.period), None);
+        // A named period has no dates to tidy.
+        let mut quarter = ProgrammeState::default();
+        quarter.apply(ProgrammeEvent::TidyDates);
+        assert_eq!(quarter, ProgrammeState::default());
+        assert_eq!(period_summary(&Period::Quarter), None);
+        // One day: 2024-02-28 to 2024-02-29 (a leap year); 1 / 91.3125 = 0.011 quarters.
+        assert_eq!(
+            period_summary(&custom("2024-02-28", "2024-02-29")).as_deref(),
+            Some("2024-02-28 to 2024-02-29: 1 day, 0.01 quarters.")
+        );
+    }
+
+    #[test]
+    fn a_link_reads_dates_in_the_same_forms() {
+        let s = ProgrammeState::from_query("period=custom&start=1+Jan+2025&end=2025%2F4%2F1&csms=1&accepted=6");
+        assert_eq!(s.notices, Vec::<String>::new());
+        // 90 days, as above: 6 / 0.9856 = 6.0875 -> 6.1.
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        assert_eq!(programme.problems, Vec::new());
+        assert_eq!(
+            programme.team.as_ref().map(|t| per_quarter(t.per_csm_per_quarter)).as_deref(),
+            Some("6.1")
+        );
+    }
+
+    #[test]
+    fn the_first_csm_added_replaces_the_empty_team_row() {
+        let mut s = ProgrammeState::default();
+        assert!(s.input.rows[0].team && s.input.rows[0].has_no_counts());
+        assert_eq!(s.update(ProgrammeEvent::AddRow, None), vec![Effect::Focus("csm-0-name".into())]);
+        assert_eq!(s.input.rows, vec![CsmRow::named("")]);
+        assert_eq!(s.update(ProgrammeEvent::AddRow, None), vec![Effect::Focus("csm-1-name".into())]);
+        assert_eq!(s.input.rows, vec![CsmRow::named(""), CsmRow::named("")]);
+        assert_eq!(evaluate(&s.input, &Benchmarks::default()).rows_add_up, None);
+
+        // A link's team row with a headcount but no counts holds nothing to lose.
+        let mut s = ProgrammeState::from_query("csms=3");
+        assert_eq!(s.update(ProgrammeEvent::AddRow, None), vec![Effect::Focus("csm-0-name".into())]);
+        assert_eq!(s.input.rows, vec![CsmRow::named("")]);
+
+        // Counts typed and then cleared: the row is empty again.
+        let mut s = ProgrammeState::default();
+        s.apply(ProgrammeEvent::SetRowField(0, RowField::Accepted, "4".into()));
+        s.apply(ProgrammeEvent::SetRowField(0, RowField::Accepted, " ".into()));
+        s.apply(ProgrammeEvent::AddRow);
+        assert_eq!(s.input.rows, vec![CsmRow::named("")]);
+    }
+
+    #[test]
+    fn csm_rows_beside_a_team_row_with_counts_add_up_and_the_page_says_so() {
+        let mut s = ProgrammeState::from_query("csms=3&submitted=20&accepted=15&won=6");
+        assert_eq!(
+            evaluate(&s.input, &Benchmarks::default()).rows_add_up,
+            None,
+            "one row adds to nothing"
+        );
+        // The Team row holds counts: it is kept, and the new row goes after it.
+        assert_eq!(s.update(ProgrammeEvent::AddRow, None), vec![Effect::Focus("csm-1-name".into())]);
+        assert_eq!(s.input.rows.len(), 2);
+        assert!(s.input.rows[0].team && !s.input.rows[1].team);
+        for (field, text) in [
+            (RowField::Name, "Bo"),
+            (RowField::Submitted, "10"),
+            (RowField::Accepted, "4"),
+            (RowField::Won, "1"),
+        ] {
+            s.apply(ProgrammeEvent::SetRowField(1, field, text.into()));
+        }
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        // Team of 3 + Bo = 4 CSMs: (15 + 4) / 4 = 4.75 -> 4.8.
+        let team = programme.team.as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        assert_eq!(team.csms, 4);
+        assert_eq!(per_quarter(team.per_csm_per_quarter), "4.8");
+        assert_eq!(
+            programme.rows_add_up.as_deref(),
+            Some(
+                "The team figures add up every row (4 CSMs in all): \u{201c}Team\u{201d} holds team totals and the row beside it adds to them. \
+                 If that CSM is already counted in \u{201c}Team\u{201d}, remove that row so no CSM counts twice."
+            )
+        );
+        // Renamed, the row still holds totals; two rows beside it.
+        s.apply(ProgrammeEvent::SetRowField(0, RowField::Name, "EMEA".into()));
+        s.apply(ProgrammeEvent::AddRow);
+        s.apply(ProgrammeEvent::SetRowField(2, RowField::Accepted, "1".into()));
+        let programme = evaluate(&s.input, &Benchmarks::default());
+        let text = programme.rows_add_up.unwrap_or_default();
+        assert!(text.starts_with("The team figures add up every row (5 CSMs in all): \u{201c}EMEA\u{201d} holds team totals and the rows beside it add to them."), "{text}");
+        assert!(
+            text.ends_with("If those CSMs are already counted in \u{201c}EMEA\u{201d}, remove that row so no CSM counts twice."),
+            "{text}"
+        );
+        // While a row has a problem the CSM total is unknown: the sentence stays, without it.
+        s.apply(ProgrammeEvent::SetRowField(2, RowField::Accepted, "x".into()));
+        let text = evaluate(&s.input, &Benchmarks::default()).rows_add_up.unwrap_or_default();
+        assert!(text.starts_with("The team figures add up every row: "), "{text}");
+        // Removing the team row removes the sentence.
+        s.apply(ProgrammeEvent::RemoveRow(0));
+        assert_eq!(evaluate(&s.input, &Benchmarks::default()).rows_add_up, None);
+        // Pasted rows are CSMs, never team totals.
+        assert!(csql_calculator::model::programme::parse_rows("Ann,3,2,1\nBo,4,3,1")
+            .unwrap_or_default()
+            .iter()
+            .all(|r| !r.team));
+    }
+
+    #[test]
+    fn a_csm_with_nothing_accepted_is_below_good_not_na() {
+        let programme = evaluate(
+            &rows_input(vec![row("Ann", "12", "9", "4"), row("Cy", "6", "0", "0")]),
+            &Benchmarks::default(),
+        );
+        let cy = programme.rows[1].as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        // 0 accepted / 1 CSM / 1 quarter = 0.0, under SMB good's 2: below good.
+        assert_eq!(cy.rating.volume, Tier::Below);
+        assert_eq!(cy.conversion_rate, None);
+        assert_eq!(cy.rating.conversion, None);
+        assert_eq!(cy.rating.overall, Some(Tier::Below));
+        assert_eq!(tier_label(cy.rating.overall), "Below good");
+        // Closed won left blank with a low volume: 1 accepted is below good's 2.
+        let programme = evaluate(&rows_input(vec![row("Di", "3", "1", "")]), &Benchmarks::default());
+        let di = programme.rows[0].as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        assert_eq!(di.rating.overall, Some(Tier::Below));
+        assert_eq!(
+            di.rating.note.as_deref(),
+            Some("Closed-won not entered, so conversion is n/a; volume is below good, so the overall tier is below good whatever the conversion.")
+        );
+        // Volume good or better with no conversion: still no verdict on volume alone.
+        let programme = evaluate(&rows_input(vec![row("Ed", "9", "5", "")]), &Benchmarks::default());
+        let ed = programme.rows[0].as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        assert_eq!(ed.rating.volume, Tier::Great, "5 is in SMB great 4-7");
+        assert_eq!(ed.rating.overall, None);
+        // Where good starts at 0, a volume of 0 is good: no overall tier from it.
+        let mut targets = Benchmarks::default();
+        if let Some(bound) = targets
+            .for_segment_mut(Segment::Smb)
+            .band_mut(Measure::Volume)
+            .bound_mut(Tier::Good)
+        {
+            *bound = 0.0;
+        }
+        let programme = evaluate(&rows_input(vec![row("Cy", "6", "0", "0")]), &targets);
+        let cy = programme.rows[0].as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        assert_eq!(cy.rating.volume, Tier::Good);
+        assert_eq!(cy.rating.overall, None);
+        assert_eq!(
+            cy.rating.note.as_deref(),
+            Some("No accepted CSQLs, so conversion is n/a and there is no overall tier.")
+        );
+    }
+
+    #[test]
+    fn rates_on_fewer_than_five_carry_a_caution() {
+        let programme = evaluate(
+            &rows_input(vec![
+                row("Ann", "3", "2", "1"),
+                row("Bo", "5", "5", "2"),
+                row("Cy", "4", "4", ""),
+                row("Di", "6", "0", "0"),
+            ]),
+            &Benchmarks::default(),
+        );
+        let metrics = |i: usize| programme.rows[i].as_ref().unwrap_or_else(|| panic!("{:?}", programme.problems));
+        // Ann: 2 of 3 submitted (66.7%), 1 of 2 accepted (50%): both on fewer than 5.
+        let ann = metrics(0);
+        let acceptance = ann.acceptance_caution.as_ref().map(|c| (c.short.as_str(), c.sentence.as_str()));
+        assert_eq!(
+            acceptance,
+            Some((
+                "only 3 submitted",
+                "Only 3 submitted: with fewer than 5, one CSQL accepted or not moves the rate by 25 points or more, so read it with care."
+            ))
+        );
+        let conversion = ann.conversion_caution.as_ref().map(|c| (c.short.as_str(), c.sentence.as_str()));
+        assert_eq!(
+            conversion,
+            Some((
+                "only 2 accepted",
+                "Only 2 accepted: with fewer than 5, one deal won or lost moves the rate by 25 points or more, so read it with care."
+            ))
+        );
+        // Bo: 5 submitted and 5 accepted are not fewer than 5.
+        assert_eq!(
+            (metrics(1).acceptance_caution.as_ref(), metrics(1).conversion_caution.as_ref()),
+            (None, None)
+        );
+        // Cy: 4 submitted (a caution); won blank, so no conversion rate to caution.
+        assert_eq!(
+            metrics(2).acceptance_caution.as_ref().map(|c| c.short.as_str()),
+            Some("only 4 submitted")
+        );
+        assert_eq!(metrics(2).conversion_caution, None);
+        // Di: 0 accepted, so no conversion rate; 6 submitted is enough.
+        assert_eq!(
+            (metrics(3).acceptance_caution.as_ref(), metrics(3).conversion_caution.as_ref()),
+            (None, None)
+        );
+        // Team: 18 submitted; conversion counts only rows with won entered:
+        // Ann 2 + Bo 5 + Di 0 = 7 accepted, so no caution.
+        let team = programme.team.as_ref().unwrap_or_else(|| panic!("team"));
+        assert_eq!((team.acceptance_caution.as_ref(), team.conversion_caution.as_ref()), (None, None));
+        // Team conversion over the rows that entered won: Ann 2 + Cy's blank = 2 accepted.
+        let programme = evaluate(
+            &rows_input(vec![row("Ann", "3", "2", "1"), row("Cy", "9", "9", "")]),
+            &Benchmarks::default(),
+        );
+        let team = programme.team.as_ref().unwrap_or_else(|| panic!("team"));
+        assert_eq!(team.conversion_caution.as_ref().map(|c| c.short.as_str()), Some("only 2 accepted"));
+        assert_eq!(team.acceptance_caution, None, "12 submitted");
+    }
+
+    #[test]
+    fn book_owners_past_the_limit_are_counted_in_a_notice() {
+        let owners = |n: usize| (1..=n).map(|i| row(&format!("Owner {i}"), "2", "1", "0")).collect::<Vec<_>>();
+        let mut s = ProgrammeState::default();
+        s.apply(ProgrammeEvent::UseBookRows(owners(MAX_ROWS + 3), "book.csv".into()));
+        assert_eq!(s.input.rows.len(), MAX_ROWS);
+        assert_eq!(s.input.rows[MAX_ROWS - 1].name, "Owner 500");
+        assert_eq!(
+            s.notices,
+            vec![
+                "book.csv has 503 owners; the table holds 500, so the 3 that come last in the file were left out, \
+                  and the team figures do not count them."
+                    .to_owned()
+            ]
+        );
+        // Exactly the limit: nothing is left out, nothing is said.
+        let mut s = ProgrammeState::default();
+        s.apply(ProgrammeEvent::UseBookRows(owners(MAX_ROWS), "book.csv".into()));
+        assert_eq!(s.input.rows.len(), MAX_ROWS);
+        assert!(s.notices.is_empty());
+    }
 }

@@ -33,7 +33,7 @@ pub use advice::{
     advise, order_advice, sections_for, Advice, AdviceKind, Role, Section, Stage, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
 };
 pub use benchmarks::{bullet, Band, BenchmarkProblem, Benchmarks, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
-pub use metrics::{evaluate, Metrics, Problem, Programme, ProgrammeField, Rating};
+pub use metrics::{evaluate, Caution, Metrics, Problem, Programme, ProgrammeField, Rating, SMALL_SAMPLE};
 pub use paste::{parse_rows, PasteProblem};
 pub use period::{Date, DateError, Period, QUARTER_DAYS};
 pub use query::from_query;
@@ -113,6 +113,11 @@ pub struct CsmRow {
     pub won_value: String,
     /// Optional: a segment for this CSM instead of the team's.
     pub segment: Option<Segment>,
+    /// Whether the row holds the whole team's totals (the page's pre-filled
+    /// row, or a quick-entry link's) rather than one CSM's: rows beside it
+    /// add to it, which [`Programme::rows_add_up`] says, and "Add a CSM"
+    /// turns it into the first CSM row while it has no counts.
+    pub team: bool,
 }
 
 impl CsmRow {
@@ -135,8 +140,18 @@ impl CsmRow {
             submitted: submitted.to_owned(),
             accepted: accepted.to_owned(),
             won: won.to_owned(),
+            team: true,
             ..Self::default()
         }
+    }
+
+    /// Whether no count or value has been typed in the row (name, CSMs and
+    /// segment aside): replacing it loses nothing.
+    #[must_use]
+    pub fn has_no_counts(&self) -> bool {
+        [&self.submitted, &self.accepted, &self.won, &self.pipeline_value, &self.won_value]
+            .iter()
+            .all(|text| text.trim().is_empty())
     }
 
     /// The name to show: the typed name, or "CSM n" (1-based) when blank.

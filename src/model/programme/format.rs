@@ -3,7 +3,8 @@
 
 use super::super::number::brief;
 use super::benchmarks::{Band, Tier};
-use super::metrics::Metrics;
+use super::metrics::{Metrics, Programme};
+use super::period::{Date, Period};
 
 /// What the view shows for a rate or tier that does not exist.
 pub use crate::model::format::NO_VALUE;
@@ -144,6 +145,52 @@ pub fn conversion_working(metrics: &Metrics) -> String {
         (Some(won), Some(_)) => format!("{} of {} accepted CSQLs closed won", number(won), number(metrics.accepted)),
         _ => metrics.rating.note.clone().unwrap_or_else(|| "Conversion is n/a.".to_owned()),
     }
+}
+
+/// The team result's explanation: why there is no overall tier, or how it
+/// was made, or (no team figures yet) what to enter or fix first.
+#[must_use]
+pub fn overall_explanation(programme: &Programme) -> String {
+    let Some(team) = &programme.team else {
+        return match &programme.waiting {
+            Some(waiting) if programme.problems.is_empty() => waiting.clone(),
+            _ => "Fix the inputs marked in red to see the team's result.".to_owned(),
+        };
+    };
+    let rating = &team.rating;
+    match &rating.note {
+        Some(note) => note.clone(),
+        None => format!(
+            "The lower of volume ({}) and conversion ({}), against the {} benchmarks.",
+            tier_label(Some(rating.volume)),
+            tier_label(rating.conversion),
+            team.segment.label()
+        ),
+    }
+}
+
+/// A custom period once both dates are read, in the one date format:
+/// `2025-01-01 to 2025-04-01: 90 days, 0.99 quarters`; `None` for a named
+/// period or dates that cannot be used.
+#[must_use]
+pub fn period_summary(period: &Period) -> Option<String> {
+    let Period::Custom { start, end } = period else {
+        return None;
+    };
+    let (start, end) = (Date::parse(start).ok()?, Date::parse(end).ok()?);
+    let quarters = period.quarters().ok()?;
+    let days = end.days_since(start);
+    Some(format!(
+        "{start} to {end}: {days} day{}, {} quarter{}.",
+        if days == 1 { "" } else { "s" },
+        two_decimals(quarters),
+        if two_decimals(quarters) == "1.00" { "" } else { "s" }
+    ))
+}
+
+/// A number to two decimals (`0.99`), for a period's length in quarters.
+fn two_decimals(value: f64) -> String {
+    format!("{value:.2}")
 }
 
 #[cfg(test)]

@@ -12,14 +12,23 @@
 //!
 //! Tiers: the volume tier and the conversion tier come from the segment's
 //! bands; the overall tier is the lower of the two. When conversion is n/a
-//! (nothing accepted, or won left blank) the conversion tier and the overall
-//! tier are `None` with a note saying why: volume alone is not a verdict, and
-//! reading it as one is the "comping on volume" mistake.
+//! (nothing accepted, or won left blank) the conversion tier is `None` with a
+//! note saying why. The overall tier is then `None` too (volume alone is not
+//! a verdict, and reading it as one is the "comping on volume" mistake),
+//! except when volume is below good: the lower of the two is below good
+//! whatever the conversion, so 0 accepted is below good overall, not n/a.
+//!
+//! A rate on fewer than [`SMALL_SAMPLE`] (acceptance: submitted; conversion:
+//! accepted) carries a [`Caution`]: one CSQL more or less moves it by 25
+//! points or more.
+//!
+//! A custom period whose dates are still blank is not a problem: nothing is
+//! marked in red, and [`Programme::waiting`] says what to enter.
 
 use super::super::number::{brief, parse_in_range, parse_non_negative, NumberError};
 use super::advice::{advise, sections_for, Advice, Section};
 use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
-use super::period::{Date, Period, PeriodError};
+use super::period::{Date, DateError, Period, PeriodError};
 use super::{ProgrammeInput, Segment};
 
 /// Largest count accepted in a count field, so sums stay exact and finite.
@@ -34,6 +43,10 @@ pub const MAX_HEADCOUNT: u32 = 100_000;
 /// Most rows the CSM table holds, however they come (the Add button, a
 /// paste, a link's `csm` rows, a book's owners), so the page stays responsive.
 pub const MAX_ROWS: usize = 500;
+
+/// A rate on fewer than this many (submitted for acceptance, accepted for
+/// conversion) carries a [`Caution`].
+pub const SMALL_SAMPLE: f64 = 5.0;
 
 /// Which input a problem belongs to, so the page can show it beside the field.
 /// Row fields carry the row index (0-based).
@@ -87,6 +100,32 @@ pub struct Rating {
     pub note: Option<String>,
 }
 
+/// A rate worked out on fewer than [`SMALL_SAMPLE`], in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Caution {
+    /// For a table cell: `only 2 accepted`.
+    pub short: String,
+    /// The full sentence: `Only 2 accepted: a rate on fewer than 5 ...`.
+    pub sentence: String,
+}
+
+impl Caution {
+    /// The caution for a rate whose denominator is `count` `what`s (`submitted`,
+    /// `accepted`), when `count` is below [`SMALL_SAMPLE`] and above 0.
+    fn for_count(count: f64, what: &str, unit: &str) -> Option<Caution> {
+        (count > 0.0 && count < SMALL_SAMPLE).then(|| Caution {
+            short: format!("only {} {what}", brief(count)),
+            // With n at most SMALL_SAMPLE - 1, one more or one fewer moves the rate by 100 / n points.
+            sentence: format!(
+                "Only {} {what}: with fewer than {}, one {unit} moves the rate by {} points or more, so read it with care.",
+                brief(count),
+                brief(SMALL_SAMPLE),
+                brief(100.0 / (SMALL_SAMPLE - 1.0))
+            ),
+        })
+    }
+}
+
 /// Metrics for one row or for the team.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metrics {
@@ -112,6 +151,10 @@ pub struct Metrics {
     /// Won / accepted x 100; `None` when nothing was accepted or won was
     /// left blank.
     pub conversion_rate: Option<f64>,
+    /// The acceptance rate rests on fewer than [`SMALL_SAMPLE`] submitted.
+    pub acceptance_caution: Option<Caution>,
+    /// The conversion rate rests on fewer than [`SMALL_SAMPLE`] accepted.
+    pub conversion_caution: Option<Caution>,
     /// Pipeline value of the accepted CSQLs, when entered.
     pub pipeline_value: Option<f64>,
     /// Closed-won value, when entered.
@@ -141,6 +184,12 @@ pub struct Programme {
     pub versus_other: Option<f64>,
     /// Rows with accepted CSQLs but no won figure: (display name, accepted).
     pub won_missing: Vec<(String, f64)>,
+    /// What to enter before the team's figures can be worked out, when
+    /// nothing typed is wrong (a custom period's blank dates).
+    pub waiting: Option<String>,
+    /// Said when a row of team totals stands beside other rows: the team
+    /// figures add every row, so CSMs already in the totals count twice.
+    pub rows_add_up: Option<String>,
     /// Every problem, in field order.
     pub problems: Vec<Problem>,
     /// Advice the data calls for, ordered for the input's role.
@@ -157,6 +206,21 @@ impl Programme {
     pub fn problems_for(&self, field: ProgrammeField) -> impl Iterator<Item = &Problem> + '_ {
         self.problems.iter().filter(move |p| p.field == field)
     }
+
+    /// Why a team figure is n/a: the inputs marked in red, or what is still
+    /// to be entered.
+    #[must_use]
+    pub fn pending(&self) -> String {
+        match &self.waiting {
+            Some(waiting) if self.problems.is_empty() => format!("n/a until then: {}", lower_first(waiting)),
+            _ => "n/a until the inputs marked in red are fixed.".to_owned(),
+        }
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A row's numbers after parsing.
@@ -185,7 +249,8 @@ pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         Benchmarks::default()
     };
 
-    let quarters = period_quarters(&input.period, &mut problems);
+    let mut waiting = None;
+    let quarters = period_quarters(&input.period, &mut problems, &mut waiting);
     // 1 / quarters, exact for the named periods; valid whenever `quarters` is.
     let scale = input.period.per_quarter_scale().ok().filter(|_| quarters.is_some());
 
@@ -239,6 +304,7 @@ pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         .collect();
 
     let (total_pipeline, cs_share, other_conversion, versus_other) = pipeline(input, team.as_ref(), &mut problems);
+    let rows_add_up = rows_add_up(input, team.as_ref());
 
     problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| Problem {
         field: ProgrammeField::Benchmark(p.segment, p.measure, p.tier),
@@ -254,6 +320,8 @@ pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         other_conversion,
         versus_other,
         won_missing,
+        waiting,
+        rows_add_up,
         problems,
         advice: Vec::new(),
         sections: sections_for(input.role).to_vec(),
@@ -318,31 +386,66 @@ fn pipeline(
     (total_pipeline, cs_share, other_conversion, versus_other)
 }
 
-/// The period in quarters, or `None` with a problem on each wrong date.
-fn period_quarters(period: &Period, problems: &mut Vec<Problem>) -> Option<f64> {
-    let error = match period.quarters() {
-        Ok(quarters) => return Some(quarters),
-        Err(e) => e,
+/// The period in quarters, or `None` with a problem on each wrong date. A
+/// blank date is no problem: `waiting` says which dates are still to enter.
+fn period_quarters(period: &Period, problems: &mut Vec<Problem>, waiting: &mut Option<String>) -> Option<f64> {
+    let Period::Custom { start, end } = period else {
+        return period.quarters().ok();
     };
-    let mut report = |field: ProgrammeField, e: &PeriodError| {
+    let (start_date, end_date) = (Date::parse(start), Date::parse(end));
+    let mut report = |field: ProgrammeField, e: PeriodError| {
         problems.push(Problem {
             field,
             message: format!("Period {e}"),
         });
     };
-    match &error {
-        PeriodError::Start(_) => {
-            report(ProgrammeField::PeriodStart, &error);
-            // The end date is only checked once the start parses: check it too.
-            if let Period::Custom { end, .. } = period {
-                if let Err(end_error) = Date::parse(end) {
-                    report(ProgrammeField::PeriodEnd, &PeriodError::End(end_error));
-                }
-            }
+    if let Err(e) = &start_date {
+        if *e != DateError::Empty {
+            report(ProgrammeField::PeriodStart, PeriodError::Start(e.clone()));
         }
-        PeriodError::End(_) | PeriodError::EndNotAfterStart { .. } => report(ProgrammeField::PeriodEnd, &error),
     }
-    None
+    if let Err(e) = &end_date {
+        if *e != DateError::Empty {
+            report(ProgrammeField::PeriodEnd, PeriodError::End(e.clone()));
+        }
+    }
+    let blank = |date: &Result<Date, DateError>| date.as_ref().err() == Some(&DateError::Empty);
+    *waiting = match (blank(&start_date), blank(&end_date)) {
+        (true, true) => Some("Enter the period's start and end dates (YYYY-MM-DD) to see the figures.".to_owned()),
+        (true, false) => Some("Enter the period's start date (YYYY-MM-DD) to see the figures.".to_owned()),
+        (false, true) => Some("Enter the period's end date (YYYY-MM-DD) to see the figures.".to_owned()),
+        (false, false) => None,
+    };
+    let (Ok(_), Ok(_)) = (start_date, end_date) else {
+        return None;
+    };
+    match period.quarters() {
+        Ok(quarters) => Some(quarters),
+        Err(e) => {
+            report(ProgrammeField::PeriodEnd, e);
+            None
+        }
+    }
+}
+
+/// The sentence for a row of team totals beside other rows, when there is one.
+fn rows_add_up(input: &ProgrammeInput, team: Option<&Metrics>) -> Option<String> {
+    if input.rows.len() < 2 {
+        return None;
+    }
+    let (index, row) = input.rows.iter().enumerate().find(|(_, row)| row.team)?;
+    let name = row.display_name(index);
+    let others = input.rows.len() - 1;
+    let in_all = team.map_or_else(String::new, |t| {
+        format!(" ({} CSM{} in all)", t.csms, if t.csms == 1 { "" } else { "s" })
+    });
+    Some(format!(
+        "The team figures add up every row{in_all}: \u{201c}{name}\u{201d} holds team totals and the {} beside it add{} to them. \
+         If {} already counted in \u{201c}{name}\u{201d}, remove that row so no CSM counts twice.",
+        if others == 1 { "row" } else { "rows" },
+        if others == 1 { "s" } else { "" },
+        if others == 1 { "that CSM is" } else { "those CSMs are" },
+    ))
 }
 
 /// Parses a blank-allowed number in `min..=max`.
@@ -493,13 +596,31 @@ fn metrics(
     let bands = benchmarks.for_segment(segment);
     let volume = bands.volume.tier(per_csm_per_quarter);
     let conversion_tier = conversion_rate.map(|c| bands.conversion.tier(c));
-    let note = if conversion_tier.is_some() {
-        None
-    } else if p.accepted > 0.0 {
-        Some("Closed-won not entered, so conversion is n/a and there is no overall tier: volume alone is not a verdict.".to_owned())
-    } else {
-        Some("No accepted CSQLs, so conversion is n/a and there is no overall tier.".to_owned())
+    // The lower of the two; below good on volume is below good whatever the conversion.
+    let overall = match conversion_tier {
+        Some(conversion) => Some(conversion.min(volume)),
+        None if volume == Tier::Below => Some(Tier::Below),
+        None => None,
     };
+    let why = if p.accepted > 0.0 {
+        "Closed-won not entered, so conversion is n/a"
+    } else {
+        "No accepted CSQLs, so conversion is n/a"
+    };
+    let note = match (conversion_tier, overall) {
+        (Some(_), _) => None,
+        (None, Some(_)) => Some(format!(
+            "{why}; volume is below good, so the overall tier is below good whatever the conversion."
+        )),
+        (None, None) if p.accepted > 0.0 => Some(format!("{why} and there is no overall tier: volume alone is not a verdict.")),
+        (None, None) => Some(format!("{why} and there is no overall tier.")),
+    };
+    let acceptance_caution = acceptance
+        .filter(|_| acceptance_rate.is_some())
+        .and_then(|(submitted, _)| Caution::for_count(submitted, "submitted", "CSQL accepted or not"));
+    let conversion_caution = conversion
+        .filter(|_| conversion_rate.is_some())
+        .and_then(|(_, accepted)| Caution::for_count(accepted, "accepted", "deal won or lost"));
     Metrics {
         name,
         segment,
@@ -510,12 +631,14 @@ fn metrics(
         per_csm_per_quarter,
         acceptance_rate,
         conversion_rate,
+        acceptance_caution,
+        conversion_caution,
         pipeline_value: p.pipeline_value,
         won_value: p.won_value,
         rating: Rating {
             volume,
             conversion: conversion_tier,
-            overall: conversion_tier.map(|c| c.min(volume)),
+            overall,
             note,
         },
     }

@@ -150,6 +150,7 @@ fn parse_line(line: usize, cells: &[&str], index: usize) -> Result<CsmRow, Vec<P
         pipeline_value: cell(4),
         won_value: cell(5),
         segment: None,
+        team: false,
     };
     // The grid's own checks, on a one-row programme; the row is named as it
     // will be in the grid so messages match.

@@ -5,6 +5,14 @@
 //! `(end - start) in days / QUARTER_DAYS` where `QUARTER_DAYS = 365.25 / 4`.
 //! The day count is the difference of the two dates, so 2025-01-01 to
 //! 2025-04-01 is 90 days (the end date itself is not counted).
+//!
+//! Dates are shown in one format, `YYYY-MM-DD`, and read in the forms people
+//! type or paste: `2025-01-31` (a date picker's value), `2025/1/31`,
+//! `2025.01.31`, `20250131`, `31 Jan 2025`, `January 31, 2025`, `31-Jan-2025`,
+//! a trailing time (`2025-01-31T09:30`, `2025-01-31 00:00:00`), and day and
+//! month as numbers when only one order is possible (`31/01/2025`,
+//! `01/31/2025`). `01/02/2025` could be either, so it is refused with both
+//! readings. Years have four digits.
 
 use std::fmt;
 
@@ -164,9 +172,19 @@ pub enum DateError {
     /// The field is blank.
     #[error("enter a date as YYYY-MM-DD")]
     Empty,
-    /// The text is not shaped `YYYY-MM-DD`.
+    /// The text is not a date in any form this reads.
     #[error("\u{201c}{0}\u{201d} is not a date; use YYYY-MM-DD, e.g. 2025-01-31")]
     Format(String),
+    /// Day and month are both numbers up to 12, so either could be the month.
+    #[error("\u{201c}{text}\u{201d} could be {day_first} or {month_first}; use YYYY-MM-DD")]
+    Ambiguous {
+        /// What was typed (shortened).
+        text: String,
+        /// Read day first (`01/02/2025` as 1 February).
+        day_first: Date,
+        /// Read month first (`01/02/2025` as 2 January).
+        month_first: Date,
+    },
     /// The shape is right but there is no such day.
     #[error("{text} is not a real date ({reason})")]
     NoSuchDay {
@@ -193,43 +211,85 @@ const MONTH_NAMES: [&str; 12] = [
 ];
 
 impl Date {
-    /// Parses `YYYY-MM-DD` (surrounding spaces allowed) and checks the day exists.
+    /// Reads a date typed or pasted in any of the forms the module lists
+    /// (surrounding spaces allowed) and checks that the day exists.
     ///
     /// # Errors
-    /// [`DateError::Empty`] for blank text, [`DateError::Format`] for text not
-    /// shaped `YYYY-MM-DD`, [`DateError::NoSuchDay`] for e.g. `2025-02-30`.
+    /// [`DateError::Empty`] for blank text, [`DateError::Format`] for text
+    /// that is no date form, [`DateError::Ambiguous`] for `01/02/2025`,
+    /// [`DateError::NoSuchDay`] for e.g. `2025-02-30`.
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(DateError::Empty);
         }
         let format_error = || DateError::Format(shorten(trimmed));
-        let bytes = trimmed.as_bytes();
-        let shaped = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        if !shaped {
+        // No date form is longer; a pasted paragraph is refused unread.
+        if trimmed.chars().count() > MAX_DATE_CHARS {
             return Err(format_error());
         }
-        let year: u16 = trimmed[0..4].parse().map_err(|_| format_error())?;
-        let month: u8 = trimmed[5..7].parse().map_err(|_| format_error())?;
-        let day: u8 = trimmed[8..10].parse().map_err(|_| format_error())?;
+        let parts = date_parts(without_time(trimmed)).ok_or_else(format_error)?;
+        let (year, month, day) = match parts.as_slice() {
+            // 20250131
+            [Part::Number(digits)] if digits.len() == 8 => (number(&digits[..4]), number(&digits[4..6]), number(&digits[6..])),
+            // 2025-01-31, 2025/1/31, 2025.01.31
+            [Part::Number(y), Part::Number(m), Part::Number(d)] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+                (number(y), number(m), number(d))
+            }
+            // 31 Jan 2025, 31-Jan-2025
+            [Part::Number(d), Part::Month(m), Part::Number(y)] | [Part::Month(m), Part::Number(d), Part::Number(y)]
+                if y.len() == 4 && d.len() <= 2 =>
+            {
+                (number(y), u32::from(*m), number(d))
+            }
+            // 31/01/2025 or 01/31/2025: only when one order is possible.
+            [Part::Number(a), Part::Number(b), Part::Number(y)] if y.len() == 4 && a.len() <= 2 && b.len() <= 2 => {
+                let (year, a, b) = (number(y), number(a), number(b));
+                if a > 12 {
+                    (year, b, a)
+                } else if b > 12 {
+                    (year, a, b)
+                } else {
+                    let day_first = Self::checked(year, b, a, trimmed);
+                    let month_first = Self::checked(year, a, b, trimmed);
+                    return match (day_first, month_first) {
+                        (Ok(day_first), Ok(month_first)) if day_first != month_first => Err(DateError::Ambiguous {
+                            text: shorten(trimmed),
+                            day_first,
+                            month_first,
+                        }),
+                        (result, _) => result,
+                    };
+                }
+            }
+            _ => return Err(format_error()),
+        };
+        Self::checked(year, month, day, trimmed)
+    }
+
+    /// The date with these numbers, or why there is no such day.
+    fn checked(year: u32, month: u32, day: u32, typed: &str) -> Result<Date, DateError> {
         let no_such_day = |reason: String| DateError::NoSuchDay {
-            text: trimmed.to_owned(),
+            text: shorten(typed),
             reason,
         };
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|y| *y <= 9999)
+            .ok_or_else(|| DateError::Format(shorten(typed)))?;
         if year == 0 {
             return Err(no_such_day("years start at 0001".to_owned()));
         }
-        if !(1..=12).contains(&month) {
-            return Err(no_such_day(format!("month {month} is not 01-12")));
-        }
+        let month = u8::try_from(month)
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .ok_or_else(|| no_such_day(format!("month {month} is not 01-12")))?;
         let length = days_in_month(year, month);
-        if day == 0 || day > length {
-            let name = MONTH_NAMES[usize::from(month - 1)];
-            return Err(no_such_day(format!("{name} {year} has {length} days")));
-        }
+        let name = MONTH_NAMES[usize::from(month - 1)];
+        let day = u8::try_from(day)
+            .ok()
+            .filter(|d| (1..=length).contains(d))
+            .ok_or_else(|| no_such_day(format!("{name} {year} has {length} days")))?;
         Ok(Date { year, month, day })
     }
 
@@ -277,6 +337,91 @@ fn shorten(text: &str) -> String {
     crate::model::text::truncate(text, 24)
 }
 
+/// The longest text read as a date (`Wednesday` is not read, so
+/// `September 30, 2025 23:59:59.999 +01:00` is about the longest form).
+const MAX_DATE_CHARS: usize = 40;
+
+/// A piece of a typed date: digits, or a month's name.
+#[derive(Debug, PartialEq, Eq)]
+enum Part<'a> {
+    /// A run of ASCII digits.
+    Number(&'a str),
+    /// A month named in words (`Jan`, `january`, `Sept`), 1-12.
+    Month(u8),
+}
+
+/// The text before a time of day: `2025-01-31T09:30` and
+/// `2025-01-31 00:00:00` are read as `2025-01-31`.
+fn without_time(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    // A `T` between digits starts an ISO time.
+    if let Some(at) = (1..bytes.len().saturating_sub(1))
+        .find(|&i| matches!(bytes[i], b'T' | b't') && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit())
+    {
+        return &text[..at];
+    }
+    // A word with a colon (`00:00:00`) starts a time; the rest is its zone.
+    text.find(':')
+        .and_then(|colon| text[..colon].rfind(char::is_whitespace))
+        .map_or(text, |space| &text[..space])
+}
+
+/// The text cut into digit runs and month names, or `None` when it holds
+/// anything else. Separators (`-`, `/`, `.`, `,`, spaces) may come in runs;
+/// an ordinal ending after a day (`31st`) is dropped.
+fn date_parts(text: &str) -> Option<Vec<Part<'_>>> {
+    let mut parts = Vec::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let run = |test: fn(&u8) -> bool| at + bytes[at..].iter().take_while(|b| test(b)).count();
+        if byte.is_ascii_digit() {
+            let end = run(u8::is_ascii_digit);
+            parts.push(Part::Number(&text[at..end]));
+            at = end;
+        } else if byte.is_ascii_alphabetic() {
+            let end = run(u8::is_ascii_alphabetic);
+            let word = text[at..end].to_ascii_lowercase();
+            let after_number = matches!(parts.last(), Some(Part::Number(n)) if n.len() <= 2) && at > 0 && bytes[at - 1].is_ascii_digit();
+            if after_number && matches!(word.as_str(), "st" | "nd" | "rd" | "th") {
+                // 1st, 22nd, 3rd, 31th: the number is the day.
+            } else {
+                parts.push(Part::Month(month_named(&word)?));
+            }
+            at = end;
+        } else if matches!(byte, b'-' | b'/' | b'.' | b',' | b' ') {
+            at += 1;
+        } else {
+            return None;
+        }
+        if parts.len() > 3 {
+            return None;
+        }
+    }
+    Some(parts)
+}
+
+/// The month a word names: its full English name or a start of it of at
+/// least three letters (`jan`, `janu`), or `sept`; lower case.
+fn month_named(word: &str) -> Option<u8> {
+    if word == "sept" {
+        return Some(9);
+    }
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTH_NAMES.iter().position(|name| name.to_ascii_lowercase().starts_with(word))?;
+    u8::try_from(index + 1).ok()
+}
+
+/// A run of at most eight ASCII digits as a number (the callers check lengths).
+fn number(digits: &str) -> u32 {
+    digits
+        .bytes()
+        .fold(0, |n, d| n.saturating_mul(10).saturating_add(u32::from(d - b'0')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,8 +453,8 @@ mod tests {
     #[test]
     fn rejects_bad_shapes_and_days() {
         assert_eq!(Date::parse(" "), Err(DateError::Empty));
-        assert!(matches!(Date::parse("2025-1-01"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("2025/01/01"), Err(DateError::Format(_))));
+        assert!(matches!(Date::parse("2025-001-01"), Err(DateError::Format(_))));
+        assert!(matches!(Date::parse("25/01/01"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("２０２５-01-01"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("2025-13-01"), Err(DateError::NoSuchDay { .. })));
         assert!(matches!(Date::parse("0000-01-01"), Err(DateError::NoSuchDay { .. })));

@@ -18,7 +18,7 @@ use super::format::number;
 use super::metrics::ProgrammeField;
 use super::paste::{parse_rows, PasteProblem};
 use super::query::from_query;
-use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
+use super::{CsmRow, Date, Period, ProgrammeInput, Role, Segment, Stage};
 use crate::model::effect::Effect;
 
 /// A field of a CSM row that holds text.
@@ -147,6 +147,9 @@ pub enum ProgrammeEvent {
     SetStart(String),
     /// End date of a custom period, as typed.
     SetEnd(String),
+    /// The user left a date box: dates that can be read are rewritten as
+    /// `YYYY-MM-DD`, the one format the page shows.
+    TidyDates,
     /// The company's stage, by key.
     SetStage(String),
     /// The reader's role, by key.
@@ -155,7 +158,9 @@ pub enum ProgrammeEvent {
     SetRowField(usize, RowField, String),
     /// Row `n`'s segment by key; blank (or unknown) means the team's.
     SetRowSegment(usize, String),
-    /// Adds a blank row for one CSM at the end.
+    /// Adds a blank row for one CSM: at the end, or in place of a team
+    /// totals row with no counts (the pre-filled "Team" row), so nothing
+    /// counts twice.
     AddRow,
     /// Removes row `n` (the last remaining row is kept).
     RemoveRow(usize),
@@ -169,7 +174,8 @@ pub enum ProgrammeEvent {
     ApplyPaste,
     /// Puts back the rows a paste (or a book) replaced.
     UndoPaste,
-    /// Replaces the rows with per-owner counts from an imported book, naming the file.
+    /// Replaces the rows with per-owner counts from an imported book, naming
+    /// the file; owners past [`MAX_ROWS`] are left out with a notice counting them.
     UseBookRows(Vec<CsmRow>, String),
     /// A benchmark bound, as typed; the table becomes internal targets.
     SetBenchmark(Segment, Measure, Tier, String),
@@ -184,7 +190,8 @@ pub enum ProgrammeEvent {
 pub struct ProgrammeState {
     /// What the calculation reads.
     pub input: ProgrammeInput,
-    /// Sentences about the link's values that could not be used.
+    /// Sentences about values that could not be used: a link's, or a
+    /// book's owners past the table's size.
     pub notices: Vec<String>,
     /// The paste box's text.
     pub paste: String,
@@ -274,15 +281,10 @@ impl ProgrammeState {
                 }
                 Vec::new()
             }
-            ProgrammeEvent::AddRow => {
-                let before = self.input.rows.len();
-                self.apply(ProgrammeEvent::AddRow);
-                if self.input.rows.len() > before {
-                    vec![Effect::Focus(format!("csm-{before}-name"))]
-                } else {
-                    Vec::new()
-                }
-            }
+            ProgrammeEvent::AddRow => self
+                .add_row()
+                .map(|index| vec![Effect::Focus(format!("csm-{index}-name"))])
+                .unwrap_or_default(),
             other => {
                 self.apply(other);
                 Vec::new()
@@ -317,6 +319,15 @@ impl ProgrammeState {
                     *end = text;
                 }
             }
+            ProgrammeEvent::TidyDates => {
+                if let Period::Custom { start, end } = &mut input.period {
+                    for text in [start, end] {
+                        if let Ok(date) = Date::parse(text) {
+                            *text = date.to_string();
+                        }
+                    }
+                }
+            }
             ProgrammeEvent::SetStage(key) => {
                 if let Some(stage) = Stage::from_key(&key) {
                     input.stage = stage;
@@ -338,9 +349,7 @@ impl ProgrammeState {
                 }
             }
             ProgrammeEvent::AddRow => {
-                if input.rows.len() < MAX_ROWS {
-                    input.rows.push(CsmRow::named(""));
-                }
+                self.add_row();
             }
             ProgrammeEvent::RemoveRow(index) => {
                 if input.rows.len() > 1 && index < input.rows.len() {
@@ -353,8 +362,16 @@ impl ProgrammeState {
             ProgrammeEvent::ApplyPaste => self.apply_paste(),
             ProgrammeEvent::UseBookRows(mut rows, file) => {
                 if !rows.is_empty() {
+                    let left_out = rows.len().saturating_sub(MAX_ROWS);
                     rows.truncate(MAX_ROWS);
                     let count = rows.len();
+                    if left_out > 0 {
+                        self.notices.push(format!(
+                            "{file} has {} owners; the table holds {MAX_ROWS}, so the {left_out} that come last in the file were left out, \
+                             and the team figures do not count them.",
+                            count + left_out
+                        ));
+                    }
                     self.before_paste = Some(std::mem::replace(&mut self.input.rows, rows));
                     self.paste_done = Some(format!(
                         "Filled the table with {count} owner{} from {file}: submitted, accepted and won come from its Sales outcome columns.",
@@ -376,6 +393,20 @@ impl ProgrammeState {
                 }
             }
         }
+    }
+
+    /// Adds a blank CSM row, in place of the first team totals row with no
+    /// counts, else at the end while there is room; the new row's index.
+    fn add_row(&mut self) -> Option<usize> {
+        let rows = &mut self.input.rows;
+        if let Some(index) = rows.iter().position(|row| row.team && row.has_no_counts()) {
+            rows[index] = CsmRow::named("");
+            return Some(index);
+        }
+        (rows.len() < MAX_ROWS).then(|| {
+            rows.push(CsmRow::named(""));
+            rows.len() - 1
+        })
     }
 
     fn apply_paste(&mut self) {
