@@ -245,17 +245,32 @@ async fn every_control_has_a_label_and_wide_tables_scroll_in_a_labelled_region()
         assert!(html.contains(&format!("<label for=\"{id}\"")), "no label for {id}");
     }
     assert!(!html.contains(" style="), "inline styles break the CSP");
-    // Custom dates, blank: asked for beside each date box.
+    // Custom dates, blank: no error before anything is typed; the team
+    // figures say what to enter instead.
+    assert!(!html.contains("programme-start-error") && !html.contains("programme-end-error"));
+    assert!(!html.contains("class=\"field-error\""), "nothing is marked in red");
     assert_eq!(
-        text_of(&html, "id=\"programme-start-error\""),
-        "Period start date: enter a date as YYYY-MM-DD"
+        hook(&html, "overall-explanation"),
+        "Enter the period's start and end dates (YYYY-MM-DD) to see the figures."
     );
-    assert_eq!(html.matches("class=\"table-scroll\"").count(), 2);
-    for (at, _) in html.match_indices("class=\"table-scroll\"") {
-        let tag = &html[html[..at].rfind('<').unwrap_or(0)..at];
+    let start = tag(&html, "data-testid=\"programme-start\"");
+    assert!(
+        start.contains("type=\"text\"") && start.contains("placeholder=\"YYYY-MM-DD\""),
+        "{start}"
+    );
+    // Each wide table scrolls in its own focusable region, named apart from
+    // the section around it (two landmarks of one name confuse screen readers).
+    assert_eq!(html.matches("class=\"table-scroll programme-scroll\"").count(), 2);
+    let mut names = Vec::new();
+    for (at, _) in html.match_indices("class=\"table-scroll programme-scroll\"") {
+        let tag = tag(&html[at..], ">");
+        let tag = &html[html[..at].rfind('<').unwrap_or(0)..at + tag.len()];
         assert!(
-            tag.contains("tabindex=\"0\"") && tag.contains("role=\"region\"") && tag.contains("aria-label"),
+            tag.contains("tabindex=\"0\"") && tag.contains("role=\"region\"") && tag.contains("aria-label=\""),
             "{tag}"
         );
+        assert!(!tag.contains("aria-labelledby"), "{tag}");
+        names.push(attribute(tag, "role=\"region\"", "aria-label").to_owned());
     }
+    assert_eq!(names, ["Table of CSM rows", "Coaching table by CSM"]);
 }

@@ -17,6 +17,10 @@ pub struct CalculatorProps {
     pub state: State,
     /// Receives every calculator event.
     pub onaction: Callback<CalcEvent>,
+    /// A level-one heading for screen readers, where the page shows none of
+    /// its own (the embed: the wiki page around the frame has the title).
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
 /// The calculator page.
@@ -29,6 +33,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let components = state.model.components.len();
     html! {
         <main class="layout">
+            if let Some(title) = &props.title {
+                <h1 class="visually-hidden">{ title.clone() }</h1>
+            }
             <div class="outputs">
                 <ResultCard result={view.result.clone()} />
             </div>

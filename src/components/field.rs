@@ -21,6 +21,9 @@ pub struct TextFieldProps {
     pub error: Option<AttrValue>,
     /// Receives the new text on every keystroke.
     pub oninput: Callback<String>,
+    /// Told when the user leaves the box after changing it (to tidy what was typed).
+    #[prop_or_default]
+    pub onchange: Option<Callback<()>>,
     /// Keeps the label for screen readers only (grid cells have a column heading).
     #[prop_or(false)]
     pub hide_label: bool,
@@ -64,6 +67,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     .collect::<Vec<_>>()
     .join(" ");
     let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
+    let onchange = props.onchange.as_ref().map(|changed| changed.reform(|_: Event| ()));
     html! {
         <div class={classes!("field", props.class.clone())}>
             <label for={props.id.clone()} class={classes!(props.hide_label.then_some("visually-hidden"))}>{ props.label.clone() }</label>
@@ -73,7 +77,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 maxlength={props.maxlength.map(|n| n.to_string())}
                 aria-invalid={props.error.is_some().to_string()}
                 aria-describedby={(!described.is_empty()).then_some(described)}
-                {oninput} />
+                {oninput} {onchange} />
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id}>{ hint.clone() }</p>
             }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::programme::{Benchmarks, Metrics};
 
-use super::coach_row::CoachRow;
+use super::coach_row::{CoachRow, COLUMNS};
 
 /// Props of [`ByCsmSection`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -17,7 +17,8 @@ pub struct ByCsmSectionProps {
     pub benchmarks: Benchmarks,
 }
 
-/// A table by CSM with tiers and bullet charts, once there are two rows or more.
+/// A table by CSM with tiers and bullet charts (a card per CSM where the
+/// card is narrow), once there are two rows or more.
 #[component]
 pub fn ByCsmSection(props: &ByCsmSectionProps) -> Html {
     html! {
@@ -30,23 +31,20 @@ pub fn ByCsmSection(props: &ByCsmSectionProps) -> Html {
             } else {
                 <p class="help" id="by-csm-help">
                     { "Each CSM against the benchmarks of their segment. Low acceptance or a tier below good marks a coaching opportunity; \
-                       the CSMs whose CSQLs close won show which signals work." }
+                       the CSMs whose CSQLs close won show which signals work. A rate marked \u{201c}only 3 accepted\u{201d} rests on \
+                       fewer than five, which one deal moves a long way." }
                 </p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Coaching table by CSM">
+                <div class="table-scroll programme-scroll" tabindex="0" role="region" aria-label="Coaching table by CSM">
                     <table class="coaching" data-testid="coaching-table" aria-describedby="by-csm-help">
                         <thead>
                             <tr>
                                 <th scope="col">{ "CSM" }</th>
-                                <th scope="col">{ "Segment" }</th>
-                                <th scope="col">{ "Accepted per CSM per quarter" }</th>
-                                <th scope="col">{ "Volume against bands" }</th>
-                                <th scope="col">{ "Acceptance" }</th>
-                                <th scope="col">{ "Conversion" }</th>
-                                <th scope="col">{ "Conversion against bands" }</th>
-                                <th scope="col">{ "Overall" }</th>
+                                for column in COLUMNS {
+                                    <th scope="col">{ column }</th>
+                                }
                             </tr>
                         </thead>
-                        <tbody>
+                    <tbody>
                             for (index, (name, metrics)) in props.names.iter().zip(&props.rows).enumerate() {
                                 <CoachRow key={index} {index} name={name.clone()} metrics={metrics.clone()}
                                     benchmarks={props.benchmarks.clone()} />

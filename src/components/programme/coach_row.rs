@@ -1,12 +1,17 @@
-//! One CSM in the coaching table: figures, tiers and small bullet charts.
+//! One CSM in the coaching table: figures with their tiers and small bullet
+//! charts under them, cautions on rates resting on fewer than five.
 
 use yew::prelude::*;
 
 use crate::model::programme::format::{per_quarter, percent};
-use crate::model::programme::{Benchmarks, Metrics};
+use crate::model::programme::{Benchmarks, Caution, Metrics};
 
 use super::bullet_chart::BulletChart;
 use super::tier_badge::TierBadge;
+
+/// The coaching table's column headings after the CSM's, in order; each cell
+/// repeats its own where rows stack as cards.
+pub const COLUMNS: [&str; 4] = ["Accepted per CSM per quarter", "Acceptance", "Conversion", "Overall"];
 
 /// Props of [`CoachRow`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -21,6 +26,19 @@ pub struct CoachRowProps {
     pub benchmarks: Benchmarks,
 }
 
+/// A column heading inside a cell, seen only where rows stack as cards.
+fn heading(column: usize) -> Html {
+    html! { <span class="cell-heading" aria-hidden="true">{ COLUMNS[column] }</span> }
+}
+
+/// A rate's caution in a few words (`only 2 accepted`), with its test hook.
+fn caution(caution: Option<&Caution>, testid: String) -> Html {
+    match caution {
+        Some(caution) => html! { <span class="caution" data-testid={testid}>{ caution.short.clone() }</span> },
+        None => html! {},
+    }
+}
+
 /// A table row; a row with a problem points back to the grid.
 #[component]
 pub fn CoachRow(props: &CoachRowProps) -> Html {
@@ -29,33 +47,52 @@ pub fn CoachRow(props: &CoachRowProps) -> Html {
         return html! {
             <tr class="coach-row-problem">
                 <th scope="row">{ props.name.clone() }</th>
-                <td colspan="7" data-testid={format!("coach-{i}-problem")}>{ "n/a: fix this row's inputs marked in red above." }</td>
+                <td colspan="4" data-testid={format!("coach-{i}-problem")}>{ "n/a: fix this row's inputs marked in red above." }</td>
             </tr>
         };
     };
     let bands = props.benchmarks.for_segment(m.segment);
+    let small = |c: &Option<Caution>| c.as_ref().map(|_| AttrValue::Static("small"));
     html! {
         <tr>
-            <th scope="row">{ props.name.clone() }</th>
-            <td>{ m.segment.label() }</td>
-            <td class="num">
-                <span data-testid={format!("coach-{i}-per-quarter")}>{ per_quarter(m.per_csm_per_quarter) }</span>
-                { " " }<TierBadge tier={Some(m.rating.volume)} testid={AttrValue::from(format!("coach-{i}-tier-volume"))} />
-            </td>
-            <td class="chart">
+            <th scope="row">
+                <span class="csm-name">{ props.name.clone() }</span>
+                <span class="csm-segment">{ m.segment.label() }</span>
+            </th>
+            <td class="metric">
+                { heading(0) }
+                <span class="metric-line">
+                    <span class="num" data-testid={format!("coach-{i}-per-quarter")}>{ per_quarter(m.per_csm_per_quarter) }</span>
+                    <TierBadge tier={Some(m.rating.volume)} testid={AttrValue::from(format!("coach-{i}-tier-volume"))} />
+                </span>
                 <BulletChart value={Some(m.per_csm_per_quarter)} band={bands.volume} compact=true
                     label={format!("{}, accepted CSQLs per CSM per quarter", props.name)} />
             </td>
-            <td class="num" data-testid={format!("coach-{i}-acceptance")}>{ percent(m.acceptance_rate) }</td>
-            <td class="num">
-                <span data-testid={format!("coach-{i}-conversion")}>{ percent(m.conversion_rate) }</span>
-                { " " }<TierBadge tier={m.rating.conversion} testid={AttrValue::from(format!("coach-{i}-tier-conversion"))} />
+            <td class="metric">
+                { heading(1) }
+                <span class="metric-line">
+                    <span class="num" data-testid={format!("coach-{i}-acceptance")} data-sample={small(&m.acceptance_caution)}>
+                        { percent(m.acceptance_rate) }
+                    </span>
+                </span>
+                { caution(m.acceptance_caution.as_ref(), format!("coach-{i}-acceptance-caution")) }
             </td>
-            <td class="chart">
+            <td class="metric">
+                { heading(2) }
+                <span class="metric-line">
+                    <span class="num" data-testid={format!("coach-{i}-conversion")} data-sample={small(&m.conversion_caution)}>
+                        { percent(m.conversion_rate) }
+                    </span>
+                    <TierBadge tier={m.rating.conversion} testid={AttrValue::from(format!("coach-{i}-tier-conversion"))} />
+                </span>
                 <BulletChart value={m.conversion_rate} band={bands.conversion} compact=true percent=true
                     label={format!("{}, conversion rate", props.name)} />
+                { caution(m.conversion_caution.as_ref(), format!("coach-{i}-conversion-caution")) }
             </td>
-            <td><TierBadge tier={m.rating.overall} testid={AttrValue::from(format!("coach-{i}-tier-overall"))} /></td>
+            <td class="metric">
+                { heading(3) }
+                <TierBadge tier={m.rating.overall} testid={AttrValue::from(format!("coach-{i}-tier-overall"))} />
+            </td>
         </tr>
     }
 }

@@ -15,11 +15,16 @@ pub struct CsmGridProps {
     pub team_segment: Segment,
     /// Current problems; each row shows its own.
     pub problems: Vec<Problem>,
+    /// Said when a row of team totals stands beside other rows (they add up).
+    #[prop_or_default]
+    pub rows_add_up: Option<AttrValue>,
     /// Receives the grid's actions.
     pub onaction: Callback<ProgrammeEvent>,
 }
 
-/// The CSM rows in a scrollable table, with a button to add a CSM.
+/// The CSM rows in a table (a card per row where the card is narrow; a box
+/// that scrolls sideways, never the page, if a row is still too wide), with
+/// a button to add a CSM.
 #[component]
 pub fn CsmGrid(props: &CsmGridProps) -> Html {
     let removable = props.rows.len() > 1;
@@ -30,11 +35,16 @@ pub fn CsmGrid(props: &CsmGridProps) -> Html {
         <section class="card programme-rows" aria-labelledby="programme-rows-title">
             <h2 id="programme-rows-title">{ "CSQLs by CSM" }</h2>
             <p class="help" id="programme-rows-help">
-                { "One row per CSM, or one row for the whole team with the number of CSMs it stands for. \
+                { "One row per CSM, or one row for the whole team with the number of CSMs it stands for; \
+                   the first CSM you add takes the place of an empty Team row. \
                    Closed won counts the accepted CSQLs that closed won; leave it blank if Sales has not reported it. \
                    Values are optional, in any one currency." }
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="programme-rows-title">
+            if let Some(note) = &props.rows_add_up {
+                <p class="rows-add-up" role="status" data-testid="rows-add-up">{ note.clone() }</p>
+            }
+            // Its own name: the section is already a landmark called by the title.
+            <div class="table-scroll programme-scroll" tabindex="0" role="region" aria-label="Table of CSM rows">
                 <table class="csm-grid" aria-describedby="programme-rows-help">
                     <thead>
                         <tr>

@@ -46,6 +46,8 @@ pub fn CsmRowFields(props: &CsmRowFieldsProps) -> Html {
         };
         html! {
             <td class={format!("cell-{}", field.key())}>
+                // The column heading, shown in the cell where rows stack as cards.
+                <span class="cell-heading" aria-hidden="true">{ field.label() }</span>
                 <TextField id={format!("csm-{index}-{}", field.key())} {label} hide_label=true
                     value={field.get(&props.row).to_owned()} {error} inputmode={inputmode}
                     oninput={props.onaction.reform(move |text| ProgrammeEvent::SetRowField(index, field, text))} />
@@ -56,9 +58,10 @@ pub fn CsmRowFields(props: &CsmRowFieldsProps) -> Html {
     segments.extend(Segment::ALL.iter().map(|s| (s.key().into(), s.label().into())));
     let selected = props.row.segment.map_or("", Segment::key);
     html! {
-        <tr>
+        <tr class={classes!(props.row.team.then_some("team-row"))}>
             for field in RowField::ALL { { cell(field) } }
             <td class="cell-segment">
+                <span class="cell-heading" aria-hidden="true">{ "Segment" }</span>
                 <Choice id={format!("csm-{index}-segment")} label={format!("Segment, {who}")} hide_label=true
                     options={segments} selected={selected}
                     onchange={props.onaction.reform(move |key| ProgrammeEvent::SetRowSegment(index, key))} />

@@ -26,6 +26,7 @@ mod volume_section;
 
 use yew::prelude::*;
 
+use crate::model::programme::format::overall_explanation;
 use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeEvent, ProgrammeField, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
@@ -69,13 +70,15 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             <div class="programme-inputs">
                 <SettingsPanel input={state.input.clone()} problems={programme.problems.clone()} onaction={onaction.clone()} />
                 <CsmGrid rows={state.input.rows.clone()} team_segment={state.input.segment}
-                    problems={programme.problems.clone()} onaction={onaction.clone()} />
+                    problems={programme.problems.clone()} rows_add_up={programme.rows_add_up.clone().map(AttrValue::from)}
+                    onaction={onaction.clone()} />
                 <PasteBox text={state.paste.clone()} problems={state.paste_problems.clone()}
                     done={state.paste_done.clone().map(AttrValue::from)} can_undo={state.before_paste.is_some()}
                     onaction={onaction.clone()} />
             </div>
             <div class="programme-results">
-                <OverallCard team={programme.team.clone()} />
+                <OverallCard tier={programme.team.as_ref().and_then(|t| t.rating.overall)}
+                    explanation={overall_explanation(&programme)} />
                 for section in programme.sections.iter().copied() {
                     { section_view(section, state, &programme, &table, &texts, props.locked, onaction) }
                 }
@@ -112,9 +115,11 @@ fn section_view(
     match section {
         Section::Volume => html! {
             <VolumeSection key="volume" team={programme.team.clone()} quarters={programme.quarters}
-                segment={input.segment} band={bands.volume} />
+                segment={input.segment} band={bands.volume} pending={programme.pending()} />
         },
-        Section::Rates => html! { <RatesSection key="rates" team={programme.team.clone()} band={bands.conversion} /> },
+        Section::Rates => html! {
+            <RatesSection key="rates" team={programme.team.clone()} band={bands.conversion} pending={programme.pending()} />
+        },
         Section::ByCsm => html! {
             <ByCsmSection key="by_csm" rows={programme.rows.clone()} benchmarks={programme.benchmarks.clone()}
                 names={input.rows.iter().enumerate().map(|(i, r)| AttrValue::from(r.display_name(i))).collect::<Vec<_>>()} />

@@ -2,43 +2,28 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::tier_label;
-use crate::model::programme::Metrics;
+use crate::model::programme::Tier;
 
 use super::tier_badge::TierBadge;
 
 /// Props of [`OverallCard`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct OverallCardProps {
-    /// The team's metrics; `None` while an input has a problem.
-    pub team: Option<Metrics>,
+    /// The team's overall tier; `None` when there is none (yet).
+    pub tier: Option<Tier>,
+    /// What the tier is made of, why there is none, or what to enter or fix first.
+    pub explanation: AttrValue,
 }
 
-/// The overall tier, what it is made of, or what stops it.
+/// The overall tier and its explanation, both from the model.
 #[component]
 pub fn OverallCard(props: &OverallCardProps) -> Html {
-    let (tier, explanation) = match &props.team {
-        Some(team) => {
-            let rating = &team.rating;
-            let text = match &rating.note {
-                Some(note) if rating.overall.is_none() => note.clone(),
-                _ => format!(
-                    "The lower of volume ({}) and conversion ({}), against the {} benchmarks.",
-                    tier_label(Some(rating.volume)),
-                    tier_label(rating.conversion),
-                    team.segment.label()
-                ),
-            };
-            (rating.overall, text)
-        }
-        None => (None, "Fix the inputs marked in red to see the team's result.".to_owned()),
-    };
     html! {
         <section class={classes!("card", "programme-overall")} aria-labelledby="overall-title">
             <h2 id="overall-title">{ "Team result" }</h2>
             <div aria-live="polite">
-                <p class="overall-tier">{ "Overall: " }<TierBadge tier={tier} testid="tier-overall" /></p>
-                <p class="help">{ explanation }</p>
+                <p class="overall-tier">{ "Overall: " }<TierBadge tier={props.tier} testid="tier-overall" /></p>
+                <p class="help" data-testid="overall-explanation">{ props.explanation.clone() }</p>
             </div>
         </section>
     }

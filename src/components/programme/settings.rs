@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::model::programme::format::period_summary;
 use crate::model::programme::{Period, Problem, ProgrammeEvent, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
 
 use super::choice::Choice;
@@ -35,6 +36,7 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let stages = Stage::ALL.iter().map(|s| pair(s.key(), s.label())).collect::<Vec<_>>();
     let roles = Role::ALL.iter().map(|r| pair(r.key(), r.label())).collect::<Vec<_>>();
     let on = |make: fn(String) -> ProgrammeEvent| props.onaction.reform(make);
+    let tidy = props.onaction.reform(|()| ProgrammeEvent::TidyDates);
     html! {
         <section class="card programme-settings" aria-labelledby="programme-settings-title">
             <h2 id="programme-settings-title">{ "Team and period" }</h2>
@@ -44,13 +46,16 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 <Choice id="programme-period" label="Period the counts cover" options={periods}
                     selected={input.period.key()} onchange={on(ProgrammeEvent::ChoosePeriod)} />
                 if let Period::Custom { start, end } = &input.period {
-                    <TextField id="programme-start" label="Start date" kind="date" inputmode="text"
+                    // Text boxes, not date pickers: a picker shows the browser's
+                    // own date format, and the page shows dates one way.
+                    <TextField id="programme-start" label="Start date" inputmode="text" placeholder="YYYY-MM-DD"
                         value={start.clone()} error={message(&props.problems, ProgrammeField::PeriodStart)}
-                        oninput={on(ProgrammeEvent::SetStart)} />
-                    <TextField id="programme-end" label="End date" kind="date" inputmode="text"
+                        hint="YYYY-MM-DD; 1 Jan 2025 or 2025/1/1 are read too."
+                        oninput={on(ProgrammeEvent::SetStart)} onchange={tidy.clone()} />
+                    <TextField id="programme-end" label="End date" inputmode="text" placeholder="YYYY-MM-DD"
                         value={end.clone()} error={message(&props.problems, ProgrammeField::PeriodEnd)}
                         hint="Not counted: 2025-01-01 to 2025-04-01 is the first quarter of 2025."
-                        oninput={on(ProgrammeEvent::SetEnd)} />
+                        oninput={on(ProgrammeEvent::SetEnd)} onchange={tidy} />
                 }
                 <Choice id="programme-stage" label="Company stage" options={stages}
                     selected={input.stage.key()} onchange={on(ProgrammeEvent::SetStage)} />
@@ -58,6 +63,9 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     selected={input.role.key()} onchange={on(ProgrammeEvent::SetRole)}
                     describedby="programme-role-hint" />
             </div>
+            if let Some(summary) = period_summary(&input.period) {
+                <p class="period-summary" data-testid="period-summary">{ summary }</p>
+            }
             <p class="help" id="programme-role-hint">{ "Your role sets the order of the sections below and of the advice." }</p>
         </section>
     }

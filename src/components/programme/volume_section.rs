@@ -20,6 +20,8 @@ pub struct VolumeSectionProps {
     pub segment: Segment,
     /// The segment's volume bands.
     pub band: Band,
+    /// Why the figure is n/a while there is no team result.
+    pub pending: AttrValue,
 }
 
 /// The team's volume, its tier, how it was worked out, and a bullet chart.
@@ -28,7 +30,7 @@ pub fn VolumeSection(props: &VolumeSectionProps) -> Html {
     let value = props.team.as_ref().map(|t| t.per_csm_per_quarter);
     let working = match (&props.team, props.quarters) {
         (Some(team), Some(quarters)) => volume_working(team, quarters),
-        _ => "n/a until the inputs marked in red are fixed.".to_owned(),
+        _ => props.pending.to_string(),
     };
     html! {
         <section class="card programme-section" id="programme-volume" data-section="volume" aria-labelledby="volume-title">
