@@ -89,7 +89,10 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="view" key={view.key()} data-view={view.key()} hidden={state.view != view}>
                     {
                         match view {
-                            View::Account => html! { <Calculator state={calc.clone()} onaction={on_calc.clone()} /> },
+                            View::Account => html! {
+                                // In a frame the page has no masthead: the heading is for screen readers.
+                                <Calculator state={calc.clone()} onaction={on_calc.clone()} title={embed.then_some(AttrValue::Static("CSQL calculator"))} />
+                            },
                             View::Book => html! {
                                 <BookPage state={state.book.clone()} model={calc.model.clone()} locked={calc.locked}
                                     onaction={on_calc.clone()} ondispatch={dispatch.reform(AppEvent::Book)}

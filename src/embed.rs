@@ -28,7 +28,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     html! {
         <div class={classes!("app", "embed", state.locked.then_some("locked"))}>
             <Notices notices={state.notices.clone()} onaction={onaction.clone()} />
-            <Calculator state={(*state).clone()} {onaction} />
+            <Calculator state={(*state).clone()} {onaction} title="CSQL calculator" />
         </div>
     }
 }

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { OUT_DIR, assertHygiene, gotoApp, openPage, useServerAndBrowser, waitUntil } from './helpers.mjs';
+import { OUT_DIR, assertHygiene, openPage, useServerAndBrowser, waitUntil } from './helpers.mjs';
+import { VIEWS } from './views.mjs';
 
 export const WIDTHS = [320, 375, 768, 900, 1000, 1280, 1920];
 
@@ -71,47 +72,6 @@ function layoutProblems() {
   }
   return problems;
 }
-
-/** The views to check: how to open each, and what to wait for. */
-const VIEWS = [
-  {
-    name: 'calculator',
-    open: async (page, base) => gotoApp(page, `${base}?weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40`),
-  },
-  {
-    name: 'calculator-empty',
-    open: async (page, base) => gotoApp(page, base),
-  },
-  {
-    name: 'editing',
-    open: async (page, base) => {
-      await gotoApp(page, base);
-      await page.getByRole('button', { name: 'Edit model' }).click();
-      await page.getByRole('button', { name: 'Add a component' }).waitFor();
-    },
-  },
-  {
-    name: 'book',
-    open: async (page, base) => {
-      await page.goto(`${base}?view=book`, { waitUntil: 'load' });
-      await page.locator('[data-testid=load-sample]').click();
-      await page.locator('[data-testid=book-row]').first().waitFor();
-      await page.locator('[data-testid=book-row] button').first().click();
-      await page.locator('[data-testid=account-detail]').waitFor();
-    },
-  },
-  {
-    name: 'programme',
-    open: async (page, base) => {
-      await page.goto(`${base}?view=programme&segment=smb&csm=Ann,12,9,4&csm=Bo,10,4,1&csm=Cy,6,2,0&csm=Dee%20Longname-Surname,8,3,1`, { waitUntil: 'load' });
-      await page.locator("[data-testid=per-csm-per-quarter]").waitFor();
-    },
-  },
-  {
-    name: 'embed',
-    open: async (page, base) => gotoApp(page, `${base}embed.html?lock=1&weights=50,30,20&engagement=80&fit=60&intent=40`),
-  },
-];
 
 describe('Every view at every width (release build)', () => {
   const getEnv = useServerAndBrowser();
