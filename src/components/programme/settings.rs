@@ -45,28 +45,30 @@ pub fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     selected={input.segment.key()} onchange={on(ProgrammeEvent::SetSegment)} />
                 <Choice id="programme-period" label="Period the counts cover" options={periods}
                     selected={input.period.key()} onchange={on(ProgrammeEvent::ChoosePeriod)} />
-                if let Period::Custom { start, end } = &input.period {
-                    // Text boxes, not date pickers: a picker shows the browser's
-                    // own date format, and the page shows dates one way.
-                    <TextField id="programme-start" label="Start date" inputmode="text" placeholder="YYYY-MM-DD"
-                        value={start.clone()} error={message(&props.problems, ProgrammeField::PeriodStart)}
-                        hint="YYYY-MM-DD; 1 Jan 2025 or 2025/1/1 are read too."
-                        oninput={on(ProgrammeEvent::SetStart)} onchange={tidy.clone()} />
-                    <TextField id="programme-end" label="End date" inputmode="text" placeholder="YYYY-MM-DD"
-                        value={end.clone()} error={message(&props.problems, ProgrammeField::PeriodEnd)}
-                        hint="Not counted: 2025-01-01 to 2025-04-01 is the first quarter of 2025."
-                        oninput={on(ProgrammeEvent::SetEnd)} onchange={tidy} />
-                }
                 <Choice id="programme-stage" label="Company stage" options={stages}
                     selected={input.stage.key()} onchange={on(ProgrammeEvent::SetStage)} />
                 <Choice id="programme-role" label="I read this as" options={roles}
                     selected={input.role.key()} onchange={on(ProgrammeEvent::SetRole)}
                     describedby="programme-role-hint" />
             </div>
-            if let Some(summary) = period_summary(&input.period) {
-                <p class="period-summary" data-testid="period-summary">{ summary }</p>
-            }
             <p class="help" id="programme-role-hint">{ "Your role sets the order of the sections below and of the advice." }</p>
+            if let Period::Custom { start, end } = &input.period {
+                // Text boxes, not date pickers: a picker shows the browser's
+                // own date format, and the page shows dates one way.
+                <div class="programme-fields programme-dates" role="group" aria-label="Custom period">
+                    <TextField id="programme-start" label="Start date" inputmode="text" placeholder="YYYY-MM-DD"
+                        value={start.clone()} error={message(&props.problems, ProgrammeField::PeriodStart)}
+                        hint="Or as typed elsewhere: 1 Jan 2025, 2025/1/1."
+                        oninput={on(ProgrammeEvent::SetStart)} onchange={tidy.clone()} />
+                    <TextField id="programme-end" label="End date, not counted" inputmode="text" placeholder="YYYY-MM-DD"
+                        value={end.clone()} error={message(&props.problems, ProgrammeField::PeriodEnd)}
+                        hint="2025-01-01 to 2025-04-01 is the first quarter of 2025."
+                        oninput={on(ProgrammeEvent::SetEnd)} onchange={tidy} />
+                    if let Some(summary) = period_summary(&input.period) {
+                        <p class="period-summary" data-testid="period-summary">{ summary }</p>
+                    }
+                </div>
+            }
         </section>
     }
 }
