@@ -77,9 +77,11 @@ if ! command -v soffice >/dev/null; then
   apt-get install -y --no-install-recommends libreoffice-calc-nogui
 fi
 
-# wasm-opt (npm binaryen 132; Debian's is too old) and playwright-core (drives
-# Debian's Chromium; it never downloads a browser of its own).
-if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -f node_modules/playwright-core/package.json ]; then
+# wasm-opt (npm binaryen 132; Debian's is too old), playwright-core (drives
+# Debian's Chromium; it never downloads a browser of its own) and axe-core
+# (the accessibility check, read from node_modules by the test).
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132" || [ ! -f node_modules/playwright-core/package.json ] \
+  || [ ! -f node_modules/axe-core/axe.min.js ]; then
   say "installing npm dev tools"
   npm ci --no-audit --no-fund
 fi
