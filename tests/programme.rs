@@ -1571,7 +1571,7 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
 
 mod dates_rows_and_samples {
     use csql_calculator::model::effect::Effect;
-    use csql_calculator::model::programme::format::{overall_explanation, per_quarter, period_summary, tier_label};
+    use csql_calculator::model::programme::format::{caution_legend, overall_explanation, per_quarter, period_summary, tier_label};
     use csql_calculator::model::programme::state::MAX_ROWS;
     use csql_calculator::model::programme::{
         evaluate, Benchmarks, CsmRow, Date, DateError, Measure, Period, ProgrammeEvent, ProgrammeInput, ProgrammeState, RowField, Segment,
@@ -1974,6 +1974,11 @@ mod dates_rows_and_samples {
         let team = programme.team.as_ref().unwrap_or_else(|| panic!("team"));
         assert_eq!(team.conversion_caution.as_ref().map(|c| c.short.as_str()), Some("only 2 accepted"));
         assert_eq!(team.acceptance_caution, None, "12 submitted");
+        // The coaching table says once what its short cautions mean.
+        assert_eq!(
+            caution_legend(),
+            "A rate marked \u{201c}only 3 accepted\u{201d} rests on fewer than 5, which one deal moves a long way."
+        );
     }
 
     #[test]

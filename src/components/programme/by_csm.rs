@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::model::programme::format::caution_legend;
 use crate::model::programme::{Benchmarks, Metrics};
 
 use super::coach_row::{CoachRow, COLUMNS};
@@ -31,8 +32,8 @@ pub fn ByCsmSection(props: &ByCsmSectionProps) -> Html {
             } else {
                 <p class="help" id="by-csm-help">
                     { "Each CSM against the benchmarks of their segment. Low acceptance or a tier below good marks a coaching opportunity; \
-                       the CSMs whose CSQLs close won show which signals work. A rate marked \u{201c}only 3 accepted\u{201d} rests on \
-                       fewer than five, which one deal moves a long way." }
+                       the CSMs whose CSQLs close won show which signals work. " }
+                    { caution_legend() }
                 </p>
                 <div class="table-scroll programme-scroll" tabindex="0" role="region" aria-label="Coaching table by CSM">
                     <table class="coaching" data-testid="coaching-table" aria-describedby="by-csm-help">

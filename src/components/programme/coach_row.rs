@@ -26,9 +26,10 @@ pub struct CoachRowProps {
     pub benchmarks: Benchmarks,
 }
 
-/// A column heading inside a cell, seen only where rows stack as cards.
+/// A column heading inside a cell, shown (and read) only where rows stack
+/// as cards and the table's own headings are hidden.
 fn heading(column: usize) -> Html {
-    html! { <span class="cell-heading" aria-hidden="true">{ COLUMNS[column] }</span> }
+    html! { <span class="cell-heading">{ COLUMNS[column] }</span> }
 }
 
 /// A rate's caution in a few words (`only 2 accepted`), with its test hook.

@@ -3,7 +3,7 @@
 
 use super::super::number::brief;
 use super::benchmarks::{Band, Tier};
-use super::metrics::{Metrics, Programme};
+use super::metrics::{Metrics, Programme, SMALL_SAMPLE};
 use super::period::{Date, Period};
 
 /// What the view shows for a rate or tier that does not exist.
@@ -145,6 +145,15 @@ pub fn conversion_working(metrics: &Metrics) -> String {
         (Some(won), Some(_)) => format!("{} of {} accepted CSQLs closed won", number(won), number(metrics.accepted)),
         _ => metrics.rating.note.clone().unwrap_or_else(|| "Conversion is n/a.".to_owned()),
     }
+}
+
+/// What the coaching table's short cautions mean.
+#[must_use]
+pub fn caution_legend() -> String {
+    format!(
+        "A rate marked \u{201c}only 3 accepted\u{201d} rests on fewer than {}, which one deal moves a long way.",
+        brief(SMALL_SAMPLE)
+    )
 }
 
 /// The team result's explanation: why there is no overall tier, or how it
