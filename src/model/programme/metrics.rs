@@ -218,9 +218,14 @@ impl Programme {
     }
 }
 
+/// `text` with its first letter in lower case. ASCII only: the sentences are
+/// the model's own, and Unicode case tables would add kilobytes to the bundle.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| std::iter::once(c.to_ascii_lowercase()).chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A row's numbers after parsing.
