@@ -35,7 +35,7 @@ fn heading(column: usize) -> Html {
 /// A rate's caution in a few words (`only 2 accepted`), with its test hook.
 fn caution(caution: Option<&Caution>, testid: String) -> Html {
     match caution {
-        Some(caution) => html! { <span class="caution" data-testid={testid}>{ caution.short.clone() }</span> },
+        Some(caution) => html! { <span class="caution-short" data-testid={testid}>{ caution.short.clone() }</span> },
         None => html! {},
     }
 }

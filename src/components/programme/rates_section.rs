@@ -29,7 +29,7 @@ fn sample(caution: Option<&Caution>) -> Option<AttrValue> {
 /// The caution's sentence under a rate, when it has one.
 fn caution_line(caution: Option<&Caution>, testid: &'static str) -> Html {
     match caution {
-        Some(caution) => html! { <p class="caution" data-testid={testid}>{ caution.sentence.clone() }</p> },
+        Some(caution) => html! { <p class="caution" role="note" data-testid={testid}>{ caution.sentence.clone() }</p> },
         None => html! {},
     }
 }
