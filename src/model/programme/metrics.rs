@@ -25,6 +25,7 @@
 //! A custom period whose dates are still blank is not a problem: nothing is
 //! marked in red, and [`Programme::waiting`] says what to enter.
 
+use super::super::format::NO_VALUE;
 use super::super::number::{brief, parse_in_range, parse_non_negative, NumberError};
 use super::advice::{advise, sections_for, Advice, Section};
 use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
@@ -212,8 +213,8 @@ impl Programme {
     #[must_use]
     pub fn pending(&self) -> String {
         match &self.waiting {
-            Some(waiting) if self.problems.is_empty() => format!("n/a until then: {}", lower_first(waiting)),
-            _ => "n/a until the inputs marked in red are fixed.".to_owned(),
+            Some(waiting) if self.problems.is_empty() => format!("{NO_VALUE} until then: {}", lower_first(waiting)),
+            _ => format!("{NO_VALUE} until the inputs marked in red are fixed."),
         }
     }
 }
