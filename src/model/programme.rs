@@ -21,6 +21,7 @@
 //! (text for the view).
 
 pub mod advice;
+pub mod audience;
 pub mod benchmarks;
 pub mod format;
 pub mod metrics;
@@ -29,15 +30,26 @@ pub mod period;
 pub mod query;
 pub mod state;
 
-pub use advice::{
-    advise, order_advice, sections_for, Advice, AdviceKind, Role, Section, Stage, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
-};
+pub use advice::{advise, order_advice, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT};
+pub use audience::{sections_for, Advice, AdviceKind, Role, Section, Stage};
 pub use benchmarks::{bullet, Band, BenchmarkProblem, Benchmarks, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
-pub use metrics::{evaluate, Caution, Metrics, Problem, Programme, ProgrammeField, Rating, SMALL_SAMPLE};
+pub use metrics::{measure, Caution, Metrics, Problem, Programme, ProgrammeField, Rating, SMALL_SAMPLE};
 pub use paste::{parse_rows, PasteProblem};
 pub use period::{Date, DateError, Period, QUARTER_DAYS};
 pub use query::from_query;
 pub use state::{ProgrammeEvent, ProgrammeState, RowField};
+
+/// Evaluates the whole view against a benchmark table (the reference, the
+/// team's targets, or targets being edited): the figures
+/// ([`metrics::measure`]), then the advice they call for ([`advise`]). A
+/// table with problems is reported and the reference table is used instead.
+/// Never panics on what the user typed.
+#[must_use]
+pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
+    let mut programme = measure(input, table);
+    programme.advice = advise(input, &programme);
+    programme
+}
 
 /// A customer segment, with its own benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -27,7 +27,7 @@
 
 use super::super::format::NO_VALUE;
 use super::super::number::{brief, parse_in_range, parse_non_negative, NumberError};
-use super::advice::{advise, sections_for, Advice, Section};
+use super::audience::{sections_for, Advice, Section};
 use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
 use super::period::{Date, DateError, Period, PeriodError};
 use super::{ProgrammeInput, Segment};
@@ -240,12 +240,11 @@ struct Parsed {
     won_value: Option<f64>,
 }
 
-/// Evaluates the whole view against a benchmark table (the reference, the
-/// team's targets, or targets being edited). A table with problems is
-/// reported and the reference table is used instead. Never panics on what
-/// the user typed.
+/// The view's figures against a benchmark table, without the advice
+/// (`programme::evaluate` adds it). A table with problems is reported and
+/// the reference table is used instead. Never panics on what the user typed.
 #[must_use]
-pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
+pub fn measure(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
     let mut problems = Vec::new();
 
     let benchmark_problems = table.validate();
@@ -317,7 +316,7 @@ pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         message: format!("Benchmark {}; using the reference table until it is fixed", p.message),
     }));
 
-    let mut programme = Programme {
+    Programme {
         quarters,
         rows,
         team,
@@ -332,9 +331,7 @@ pub fn evaluate(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         advice: Vec::new(),
         sections: sections_for(input.role).to_vec(),
         benchmarks,
-    };
-    programme.advice = advise(input, &programme);
-    programme
+    }
 }
 
 /// The pipeline inputs: (total pipeline, CS share %, other sources' conversion %,

@@ -15,7 +15,7 @@
 //!   won <= accepted <= submitted, ...). The paste is all or nothing: any
 //!   problem leaves the grid as it was and names the line.
 
-use super::metrics::{evaluate, ProgrammeField};
+use super::metrics::{measure, ProgrammeField};
 use super::{CsmRow, ProgrammeInput};
 
 /// Most rows one paste may hold: a paste replaces the table, so it is the
@@ -161,7 +161,7 @@ fn parse_line(line: usize, cells: &[&str], index: usize) -> Result<CsmRow, Vec<P
         }],
         ..ProgrammeInput::default()
     };
-    let problems: Vec<PasteProblem> = evaluate(&check, &super::Benchmarks::default())
+    let problems: Vec<PasteProblem> = measure(&check, &super::Benchmarks::default())
         .problems
         .into_iter()
         .filter(|p| {
