@@ -8,7 +8,8 @@
 //!
 //! Besides the sample's own rows, a few hand-made rows exercise what a
 //! spreadsheet holds: a decimal comma, a count above its cap, a TRUE checkbox,
-//! upper-case yes/no, blanks, a bad rating, a blank id. The model is the
+//! upper-case yes/no, blanks, a bad rating, a blank id, percent signs, commas
+//! between thousands, a yes/no signal holding "maybe". The model is the
 //! default one plus a recency signal (the last QBR, half-life 45 days, as of
 //! 2026-06-30) read from an added date column.
 
@@ -64,6 +65,14 @@ mod cases {
             ",No id,Ana,smb,5,50,yes,5,yes,yes,2,no,50,no,no,,,2026-05-01\n",
             "X5,Strong,Ana,smb,10,100,yes,10,yes,yes,5,yes,100,yes,yes,yes,maybe,2026-05-01\n",
             "X6,Future QBR,Ana,smb,10,100,yes,10,yes,yes,5,yes,100,yes,yes,,,2026-07-01\n",
+            // Percent signs and commas between thousands, as a CRM export writes them.
+            // (Not 0,125: the sheet's own CSV import reads it as 125, before any formula.)
+            "X7,Percent signs,Ana,smb,7,75%,yes,8,yes,no,\"1,234\",yes,\"62,5 %\",no,yes,,,2026-06-01\n",
+            "X8,Whole percents,Ana,smb,7,100%,yes,8,yes,no,3,yes,0%,no,yes,,,2026-06-01\n",
+            "X9,Thousands,Ana,smb,7,50,yes,8,yes,no,\"12,345.5\",yes,50,no,yes,,,2026-06-01\n",
+            "X10,Count decimal comma,Ana,smb,7,50,yes,8,yes,no,\"2,5\",yes,50,no,yes,,,2026-06-01\n",
+            "X11,Bad percent,Ana,smb,7,120%,yes,8,yes,no,1,yes,50,no,yes,,,2026-06-01\n",
+            "X12,Maybe,Ana,smb,7,50,maybe,8,yes,no,1,yes,50,no,yes,,,2026-06-01\n",
         ] {
             text.push_str(extra);
         }

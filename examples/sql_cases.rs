@@ -9,8 +9,8 @@
 //!
 //! Cases: the sample book, every fixture the book imports, hand-made models
 //! with every signal kind, scale and direction (with hard cells: decimal
-//! commas, exponents, Unicode blanks, yes/no spellings, bad values, a score on
-//! the threshold), and random models and tables from a seeded generator.
+//! commas, commas between thousands, percent signs, exponents, Unicode
+//! blanks, yes/no spellings, bad values, a score on the threshold), and random models and tables from a seeded generator.
 //!
 //! `table.csv` holds the rows as the book reads them (headers cleaned, `'`
 //! escapes removed), comma-separated, with a first column `csql_case_row`
@@ -255,7 +255,7 @@ mod cases {
             "B8,1,1,1,1,1,,,yes,no,5,5,50,50,50,yes,nein,",
             "B9,1,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,perhaps",
             "B10,1e999,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
-            "B11,1,1,\"1,000.5\",1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            "B11,1,1,\"1.000,5\",1,1,,,yes,no,5,5,50,50,50,yes,no,",
             "B12,NaN,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
             "B13,inf,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
             "B14,1e,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
@@ -267,6 +267,23 @@ mod cases {
             "D4,1,1,1,1,1,,2026-6-1,yes,no,5,5,50,50,50,yes,no,",
             "D5,1,1,1,1,1,0000-01-01,,yes,no,5,5,50,50,50,yes,no,",
             " ,1,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            // Commas between thousands in counts, percent signs after percentages,
+            // and the decimal commas they must not be confused with.
+            "G1,\"1,234\",\"12,345.5\",\"0,125\",\"1,5\",\"+1,000\",,,yes,no,5,5,75%,\"\u{a0}12,5 %\",50,yes,no,",
+            "G2,\"1,234.\",\"1,000,000\",\"2,500\",\"1,2345\",0,,,yes,no,5,5,100%,0%,50,yes,no,",
+            "G3,1,1,1,1,1,,,yes,no,5,5,\"1,5%\",\"99 %\",50,yes,no,",
+            // Each bad alone on a row: invalid, as the book skips it.
+            "H1,1,1,1,1,1,,,yes,no,5,5,75%%,50,50,yes,no,",
+            "H2,1,1,1,1,1,,,yes,no,5,5,%,50,50,yes,no,",
+            "H3,1.234.567,1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            "H4,1,1,1,1,1,,,yes,no,5,5,120%,50,50,yes,no,",
+            "H5,\"1,000,000,001\",1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            "H6,\"-1,234\",1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            "H7,1,1,1,1,1,,,yes,no,75%,5,50,50,50,yes,no,",
+            "H8,1,1,1,1,1,,,yes,no,5,5,50,50,75%,yes,no,",
+            "H9,\"12,34,567\",1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
+            "H10,1,1,1,1,1,,,yes,no,5,5,%75,50,50,yes,no,",
+            "H11,\"0,125,000\",1,1,1,1,,,yes,no,5,5,50,50,50,yes,no,",
             // Odd numbers the calculator reads: underflow to 0, -0, a huge count, exponents.
             "C1,1e-400,-0,0e5,1E2,5e-324,1970-01-01,,1,0,1e0,-0,1e-7,0,1e2,1,0,",
             "C2,1.7976931348623157e308,00012,000.5,1e+2,0.0004,2026-06-30,2026-06-30,true,false,10.000,0,99.99999999999999,0,0.0,YES,NO,",
@@ -461,8 +478,9 @@ mod cases {
     /// A cell for a column: mostly a value that fits it, in one of several
     /// spellings; sometimes blank, sometimes a bad or odd value.
     fn draw_cell((sort, value, format): CellDraw, what: Holds) -> String {
-        const ODD: [&str; 14] = [
-            "maybe", "-1", "101", "1e999", "abc", "1,2,3", "\u{3000}", " ", "12.", ".5", "+3", "1e-400", "-0", "NaN",
+        const ODD: [&str; 20] = [
+            "maybe", "-1", "101", "1e999", "abc", "1,2,3", "\u{3000}", " ", "12.", ".5", "+3", "1e-400", "-0", "NaN", "75%", "1,234",
+            "2,500.5", "0,125", "%", "9 %",
         ];
         const YES_NO: [&str; 12] = ["yes", "no", "Y", "n", "TRUE", "False", "1", "0", " yes ", "\u{a0}no", "yEs", "NO"];
         match sort {

@@ -824,7 +824,8 @@ mod found {
     fn a_huge_yes_no_value_is_quoted_short() {
         // Today the whole value came back in the message.
         let message = SignalKind::YesNo.score(&"x".repeat(100_000), TODAY).map_err(|e| e.to_string());
-        assert_eq!(message, Err(format!("\u{201c}{}\u{2026}\u{201d} is not a number", "x".repeat(24))));
+        // A yes/no value is "not yes or no" (it said "not a number" before issue 9).
+        assert_eq!(message, Err(format!("\u{201c}{}\u{2026}\u{201d} is not yes or no", "x".repeat(24))));
     }
 
     #[test]

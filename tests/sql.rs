@@ -9,7 +9,8 @@ use csql_calculator::model::sql::{to_sql, Dialect, NameProblem, SqlError};
 use csql_calculator::model::{Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
 
 /// A small model with one of each thing the dialects spell differently:
-/// a log count that counts against, a yes/no, a direct score, a required and
+/// a log count that counts against (commas between thousands), a yes/no, a
+/// percentage (a `%` sign), a direct score, a required and
 /// an optional gate, an outcome, a recency signal (at the engine's
 /// CURRENT_DATE), and column names that need quotes.
 fn golden_model() -> (Model, Mapping) {
@@ -35,6 +36,7 @@ fn golden_model() -> (Model, Mapping) {
                     logins,
                     Signal::new("champion", "Has a champion", SignalKind::YesNo, 1.0),
                     Signal::new("last_qbr", "Last QBR", SignalKind::Date { half_life_days: 45.0 }, 1.0),
+                    Signal::new("seats", "Seats active (%)", SignalKind::Percent, 1.0),
                 ],
             },
             Component {

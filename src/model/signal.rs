@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
-use super::number::{parse_in_range, NumberError};
+use super::number::{parse_count, parse_in_range, parse_percent, NumberError};
 
 /// How a count grows towards its cap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,7 +32,8 @@ pub enum Direction {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum SignalKind {
-    /// A count, scaled to 100 at `cap` and held there above it.
+    /// A count, scaled to 100 at `cap` and held there above it. Commas may
+    /// separate thousands (`1,234`; see [`super::number::parse_count`]).
     Count {
         /// The count that earns the full 100 points; always above 0.
         #[serde(with = "super::exact")]
@@ -45,7 +46,8 @@ pub enum SignalKind {
     YesNo,
     /// A rating from 0 to 10, times ten.
     Rating,
-    /// A percentage from 0 to 100, taken as it is.
+    /// A percentage from 0 to 100, taken as it is; a `%` sign after it is
+    /// allowed (`75%`).
     Percent,
     /// A date (`YYYY-MM-DD`), such as the last QBR or login: 100 on the as-of
     /// date, halving every `half_life_days` before it. A later date is an error.
@@ -71,7 +73,7 @@ impl SignalKind {
         }
         let score = match self {
             Self::Count { cap, scale } => {
-                let count = parse_in_range(raw, 0.0, MAX_COUNT)?.min(cap);
+                let count = parse_count(raw, MAX_COUNT)?.min(cap);
                 match scale {
                     _ if cap <= 0.0 || !cap.is_finite() => 0.0,
                     Scale::Linear => count / cap * MAX_SCORE,
@@ -82,10 +84,10 @@ impl SignalKind {
                 Some(Some(true)) => MAX_SCORE,
                 Some(_) => 0.0,
                 // Quoted short, as every echoed value: a cell can hold a paragraph.
-                None => return Err(NumberError::NotANumber(super::text::truncate(raw, 24))),
+                None => return Err(NumberError::NotYesNo(super::text::truncate(raw, 24))),
             },
             Self::Rating => parse_in_range(raw, 0.0, MAX_RATING)? * (MAX_SCORE / MAX_RATING),
-            Self::Percent => parse_in_range(raw, 0.0, MAX_SCORE)?,
+            Self::Percent => parse_percent(raw, MAX_SCORE)?,
             Self::Date { half_life_days } => {
                 let date = Date::parse(raw).map_err(|_| NumberError::NotADate(super::text::truncate(raw, 24)))?;
                 let days = as_of.days() - date.days();
@@ -217,18 +219,28 @@ mod tests {
         assert_eq!(kind.score("9", AS_OF), Ok(Some(100.0)));
         assert_eq!(kind.score("0", AS_OF), Ok(Some(0.0)));
         assert!(kind.score("-1", AS_OF).is_err());
+        // 1,234 is a thousand and more: above the cap of 4, so 100.
+        assert_eq!(kind.score("1,234", AS_OF), Ok(Some(100.0)));
+        // 2,5 is two and a half: 2.5 / 4 = 62.5.
+        assert_eq!(kind.score("2,5", AS_OF), Ok(Some(62.5)));
     }
 
     #[test]
     fn yes_no_rating_percent() {
         assert_eq!(SignalKind::YesNo.score("yes", AS_OF), Ok(Some(100.0)));
         assert_eq!(SignalKind::YesNo.score("No", AS_OF), Ok(Some(0.0)));
-        assert!(SignalKind::YesNo.score("maybe", AS_OF).is_err());
+        assert_eq!(SignalKind::YesNo.score("maybe", AS_OF), Err(NumberError::NotYesNo("maybe".into())));
+        assert_eq!(
+            SignalKind::YesNo.score("maybe", AS_OF).map_err(|e| e.to_string()),
+            Err("\u{201c}maybe\u{201d} is not yes or no".to_owned())
+        );
         assert_eq!(SignalKind::Rating.score("7", AS_OF), Ok(Some(70.0)));
         assert_eq!(SignalKind::Rating.score("2.5", AS_OF), Ok(Some(25.0)));
         assert!(SignalKind::Rating.score("11", AS_OF).is_err());
         assert_eq!(SignalKind::Percent.score("42", AS_OF), Ok(Some(42.0)));
         assert!(SignalKind::Percent.score("120", AS_OF).is_err());
+        assert_eq!(SignalKind::Percent.score("75%", AS_OF), Ok(Some(75.0)));
+        assert!(SignalKind::Percent.score("120%", AS_OF).is_err());
     }
 
     #[test]

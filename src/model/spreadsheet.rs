@@ -11,9 +11,12 @@
 //! [`crate::model::number::YES`] and [`crate::model::number::NO`] in any case
 //! (a checkbox's TRUE/FALSE too), a blank yes/no is no, a blank number 0. A
 //! value the calculator cannot read makes the row `invalid` (the score cell
-//! blank). Spreadsheet `TRIM` removes spaces only, and `NUMBERVALUE` is more
-//! lenient than the calculator with odd text (`50%`, `1 000`); ordinary values
-//! score the same.
+//! blank). A count may have commas between thousands (`1,234`) and a
+//! percentage a `%` sign (`75%`), as in the calculator. Spreadsheet `TRIM`
+//! removes spaces only, and `NUMBERVALUE` is more lenient than the calculator
+//! with odd text (`1 000`, `12,34,567`); ordinary values score the same. A
+//! cell the sheet itself formats as a percentage holds a fraction (75% is
+//! 0.75), and the formula reads the number the cell holds.
 //!
 //! Recency signals read a date the sheet holds or text `YYYY-MM-DD`, scored
 //! at the model's as-of date, or at the sheet's `TODAY()` when it is blank.
@@ -91,6 +94,26 @@ fn as_number(cell: &str) -> String {
     format!("IF(ISNUMBER({cell}),{cell},NUMBERVALUE(SUBSTITUTE(TRIM({cell}),\",\",\".\"),\".\"))")
 }
 
+/// The cell as a count: a number, or text with commas between thousands
+/// (`1,234`: a comma four places before the decimal point or the end, and no
+/// leading zero, as [`crate::model::number::is_grouped`] for ordinary values),
+/// else text with a decimal comma; an error when it is not a number.
+fn as_count(cell: &str) -> String {
+    let t = format!("TRIM({cell})");
+    format!(
+        "IF(ISNUMBER({cell}),{cell},IF(AND(IFERROR(MID({t},IFERROR(FIND(\".\",{t}),LEN({t})+1)-4,1),\"\")=\",\",LEFT({t},1)<>\"0\"),\
+         NUMBERVALUE(SUBSTITUTE({t},\",\",\"\"),\".\"),NUMBERVALUE(SUBSTITUTE({t},\",\",\".\"),\".\")))"
+    )
+}
+
+/// The cell as a percentage: a number, or text with one `%` at its end
+/// dropped (`NUMBERVALUE` would divide by 100), read as [`as_number`] reads text.
+fn as_percent(cell: &str) -> String {
+    let t = format!("TRIM({cell})");
+    let bare = format!("IF(RIGHT({t},1)=\"%\",TRIM(LEFT({t},LEN({t})-1)),{t})");
+    format!("IF(ISNUMBER({cell}),{cell},NUMBERVALUE(SUBSTITUTE({bare},\",\",\".\"),\".\"))")
+}
+
 /// 100 for yes, 0 for no or blank, an error for anything else.
 fn yes_no(cell: &str) -> String {
     let mut no: Vec<&str> = NO.to_vec();
@@ -120,7 +143,11 @@ fn signal_score(signal: &Signal, cell: &str, as_of: &str) -> String {
             Direction::Negative => format!("100-{score}"),
         };
     }
-    let v = as_number(cell);
+    let v = match signal.kind {
+        SignalKind::Count { .. } => as_count(cell),
+        SignalKind::Percent => as_percent(cell),
+        _ => as_number(cell),
+    };
     let checked = match signal.kind {
         SignalKind::Date { half_life_days } => {
             let days = format!("({as_of}-{})", as_date(cell));

@@ -21,10 +21,11 @@ csql_cell AS (
     coalesce(CAST(a.`order` AS STRING), '') AS csql_r2,  -- order
     coalesce(CAST(a.champion AS STRING), '') AS csql_r3,  -- champion
     coalesce(CAST(a.last_qbr AS STRING), '') AS csql_r4,  -- last_qbr
-    coalesce(CAST(a.fit AS STRING), '') AS csql_r5,  -- fit
-    coalesce(CAST(a.budget AS STRING), '') AS csql_r6,  -- budget
-    coalesce(CAST(a.`o'clock` AS STRING), '') AS csql_r7,  -- o'clock
-    coalesce(CAST(a.accepted AS STRING), '') AS csql_r8  -- accepted
+    coalesce(CAST(a.seats AS STRING), '') AS csql_r5,  -- seats
+    coalesce(CAST(a.fit AS STRING), '') AS csql_r6,  -- fit
+    coalesce(CAST(a.budget AS STRING), '') AS csql_r7,  -- budget
+    coalesce(CAST(a.`o'clock` AS STRING), '') AS csql_r8,  -- o'clock
+    coalesce(CAST(a.accepted AS STRING), '') AS csql_r9  -- accepted
   FROM crm.accounts AS a
 ),
 csql_text AS (
@@ -38,15 +39,19 @@ csql_text AS (
     CASE WHEN strpos(w.chars, left(csql_r5, 1)) = 0 AND strpos(w.chars, right(csql_r5, 1)) = 0 THEN csql_r5 ELSE trim(csql_r5, w.chars) END AS csql_t5,
     CASE WHEN strpos(w.chars, left(csql_r6, 1)) = 0 AND strpos(w.chars, right(csql_r6, 1)) = 0 THEN csql_r6 ELSE trim(csql_r6, w.chars) END AS csql_t6,
     CASE WHEN strpos(w.chars, left(csql_r7, 1)) = 0 AND strpos(w.chars, right(csql_r7, 1)) = 0 THEN csql_r7 ELSE trim(csql_r7, w.chars) END AS csql_t7,
-    CASE WHEN strpos(w.chars, left(csql_r8, 1)) = 0 AND strpos(w.chars, right(csql_r8, 1)) = 0 THEN csql_r8 ELSE trim(csql_r8, w.chars) END AS csql_t8
+    CASE WHEN strpos(w.chars, left(csql_r8, 1)) = 0 AND strpos(w.chars, right(csql_r8, 1)) = 0 THEN csql_r8 ELSE trim(csql_r8, w.chars) END AS csql_t8,
+    CASE WHEN strpos(w.chars, left(csql_r9, 1)) = 0 AND strpos(w.chars, right(csql_r9, 1)) = 0 THEN csql_r9 ELSE trim(csql_r9, w.chars) END AS csql_t9
   FROM csql_cell
   CROSS JOIN csql_blank AS w
 ),
 csql_value AS (
-  -- 3. Numbers (a decimal comma is allowed), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.
+  -- 3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.
   SELECT
     *,
-    CASE WHEN REGEXP_CONTAINS(replace(csql_t2, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t2, ',', '.') AS FLOAT64) END AS csql_n2,  -- order as a number
+    CASE
+      WHEN REGEXP_CONTAINS(csql_t2, r'^[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]*)?$') THEN SAFE_CAST(replace(csql_t2, ',', '') AS FLOAT64)
+      WHEN REGEXP_CONTAINS(replace(csql_t2, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t2, ',', '.') AS FLOAT64)
+    END AS csql_k2,  -- order as a count (1,234 allowed)
     CASE WHEN lower(csql_t3) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t3) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b3,  -- champion as yes/no
     CASE WHEN REGEXP_CONTAINS(csql_t4, r'^[0-9]{4}-[0-9]{2}-[0-9]{2}$') THEN
       CASE WHEN CAST(substr(csql_t4, 1, 4) AS INTEGER) >= 1 AND CAST(substr(csql_t4, 6, 2) AS INTEGER) BETWEEN 1 AND 12 AND CAST(substr(csql_t4, 9, 2) AS INTEGER) BETWEEN 1 AND CASE
@@ -54,28 +59,31 @@ csql_value AS (
         WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) = 2 THEN 28 WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) IN (4, 6, 9, 11) THEN 30 ELSE 31 END
       THEN DATE(CAST(substr(csql_t4, 1, 4) AS INTEGER), CAST(substr(csql_t4, 6, 2) AS INTEGER), CAST(substr(csql_t4, 9, 2) AS INTEGER)) END
     END AS csql_d4,  -- last_qbr as a date
-    CASE WHEN REGEXP_CONTAINS(replace(csql_t5, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t5, ',', '.') AS FLOAT64) END AS csql_n5,  -- fit as a number
-    CASE WHEN lower(csql_t6) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t6) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b6,  -- budget as yes/no
-    CASE WHEN lower(csql_t7) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t7) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b7,  -- o'clock as yes/no
-    CASE WHEN lower(csql_t8) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t8) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b8  -- accepted as yes/no
+    CASE WHEN REGEXP_CONTAINS(replace((CASE WHEN right(csql_t5, 1) = '%' THEN trim(substr(csql_t5, 1, length(csql_t5) - 1), chars) ELSE csql_t5 END), ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace((CASE WHEN right(csql_t5, 1) = '%' THEN trim(substr(csql_t5, 1, length(csql_t5) - 1), chars) ELSE csql_t5 END), ',', '.') AS FLOAT64) END AS csql_p5,  -- seats as a percentage (75% allowed)
+    CASE WHEN REGEXP_CONTAINS(replace(csql_t6, ',', '.'), r'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN SAFE_CAST(replace(csql_t6, ',', '.') AS FLOAT64) END AS csql_n6,  -- fit as a number
+    CASE WHEN lower(csql_t7) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t7) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b7,  -- budget as yes/no
+    CASE WHEN lower(csql_t8) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t8) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b8,  -- o'clock as yes/no
+    CASE WHEN lower(csql_t9) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t9) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b9  -- accepted as yes/no
   FROM csql_text
 ),
 csql_signal AS (
   -- 4. Each signal's score, 0-100 (NULL when blank), and whether every value of the row can be read.
   SELECT
     *,
-    100 - CASE WHEN csql_n2 >= 0 THEN ln(1 + least(csql_n2, 10)) / ln(1 + 10) * 100 END AS csql_s1_1,  -- Health / Support tickets (count, log scale; the first few count most, 10 or more scores 100; counts against)
+    100 - CASE WHEN csql_k2 >= 0 THEN ln(1 + least(csql_k2, 10)) / ln(1 + 10) * 100 END AS csql_s1_1,  -- Health / Support tickets (count, log scale; the first few count most, 10 or more scores 100; counts against)
     CASE WHEN csql_b3 THEN CAST(100 AS FLOAT64) ELSE CAST(0 AS FLOAT64) END AS csql_s1_2,  -- Health / Has a champion (yes or no)
     CASE WHEN DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) >= 0 THEN CASE WHEN CAST(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) AS FLOAT64) / 45 > 1000 THEN 0 ELSE 100 * power(0.5, CAST(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) AS FLOAT64) / 45) END END AS csql_s1_3,  -- Health / Last QBR (date YYYY-MM-DD; 100 on the as-of date, half every 45 days)
+    CASE WHEN csql_p5 BETWEEN 0 AND 100 THEN csql_p5 END AS csql_s1_4,  -- Health / Seats active (%) (percent 0-100)
     (
          csql_t1 <> ''  -- Account ID: the account id is not blank
-      AND coalesce(csql_n2 BETWEEN 0 AND 1000000000, csql_t2 = '')  -- order: count, log scale; the first few count most, 10 or more scores 100
+      AND coalesce(csql_k2 BETWEEN 0 AND 1000000000, csql_t2 = '')  -- order: count, log scale; the first few count most, 10 or more scores 100
       AND (csql_b3 IS NOT NULL OR csql_t3 = '')  -- champion: yes or no
       AND coalesce(DATE_DIFF(CURRENT_DATE(), csql_d4, DAY) >= 0, csql_t4 = '')  -- last_qbr: date YYYY-MM-DD; 100 on the as-of date, half every 45 days
-      AND coalesce(csql_n5 BETWEEN 0 AND 100, csql_t5 = '')  -- fit: Fit score, 0-100
-      AND (csql_b6 IS NOT NULL OR csql_t6 = '')  -- budget: gate Budget, yes/no
-      AND (csql_b7 IS NOT NULL OR csql_t7 = '')  -- o'clock: gate Timing, yes/no
-      AND (csql_b8 IS NOT NULL OR csql_t8 = '')  -- accepted: outcome, yes/no
+      AND coalesce(csql_p5 BETWEEN 0 AND 100, csql_t5 = '')  -- seats: percent 0-100
+      AND coalesce(csql_n6 BETWEEN 0 AND 100, csql_t6 = '')  -- fit: Fit score, 0-100
+      AND (csql_b7 IS NOT NULL OR csql_t7 = '')  -- budget: gate Budget, yes/no
+      AND (csql_b8 IS NOT NULL OR csql_t8 = '')  -- o'clock: gate Timing, yes/no
+      AND (csql_b9 IS NOT NULL OR csql_t9 = '')  -- accepted: outcome, yes/no
     ) AS csql_readable  -- false where the book view would skip the row
   FROM csql_value
 ),
@@ -83,10 +91,10 @@ csql_component AS (
   -- 5. Each component's score, 0-100, and the required gates not met.
   SELECT
     *,
-    coalesce(csql_s1_1, 0) * 0.5 + coalesce(csql_s1_2, 0) * 0.25 + coalesce(csql_s1_3, 0) * 0.25 AS csql_c1,  -- Health: weighted mean of its signals; blank = 0
-    CASE WHEN csql_n5 BETWEEN 0 AND 100 THEN csql_n5 ELSE 0 END AS csql_c2,  -- Fit: from the column fit; blank = 0
-    substr(CASE WHEN coalesce(csql_b6, FALSE) THEN '' ELSE ',budget' END
-      || CASE WHEN coalesce(csql_b7, FALSE) THEN '' ELSE ',o\'clock' END, 2) AS csql_gates  -- required gates answered no or blank; unmapped gates are not assessed
+    coalesce(csql_s1_1, 0) * 0.4 + coalesce(csql_s1_2, 0) * 0.2 + coalesce(csql_s1_3, 0) * 0.2 + coalesce(csql_s1_4, 0) * 0.2 AS csql_c1,  -- Health: weighted mean of its signals; blank = 0
+    CASE WHEN csql_n6 BETWEEN 0 AND 100 THEN csql_n6 ELSE 0 END AS csql_c2,  -- Fit: from the column fit; blank = 0
+    substr(CASE WHEN coalesce(csql_b7, FALSE) THEN '' ELSE ',budget' END
+      || CASE WHEN coalesce(csql_b8, FALSE) THEN '' ELSE ',o\'clock' END, 2) AS csql_gates  -- required gates answered no or blank; unmapped gates are not assessed
   FROM csql_signal
 ),
 csql_total AS (

@@ -46,8 +46,9 @@ pub enum RowProblem {
     /// A number that is missing its form or range (score, rating, percent, count).
     #[error("{0}")]
     Value(NumberError),
-    /// A yes/no column (gate or outcome) holds something else.
-    #[error("\u{201c}{0}\u{201d} is not yes or no")]
+    /// A yes/no column (gate or outcome) holds something else; said in the
+    /// words of [`NumberError::NotYesNo`], as for a yes/no signal.
+    #[error("{}", NumberError::NotYesNo(.0.clone()))]
     NotYesNo(String),
 }
 
@@ -65,6 +66,16 @@ pub struct RowError {
 }
 
 impl RowError {
+    /// What is wrong, without where the row is: `column "seats_active": 120
+    /// is above the maximum of 100`, or the problem alone for the whole row.
+    #[must_use]
+    pub fn what(&self) -> String {
+        match &self.column {
+            Some(column) => format!("column \u{201c}{column}\u{201d}: {}", self.problem),
+            None => self.problem.to_string(),
+        }
+    }
+
     /// A sentence for the user: `Row 4 (line 5), column "seats_active": 120 is above the maximum of 100`.
     #[must_use]
     pub fn message(&self) -> String {
@@ -162,7 +173,7 @@ impl Default for ScoredRow {
 
 /// Reads yes/no the way the calculator does; blank is `Ok(None)`.
 fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
-    parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(raw.trim().chars().take(24).collect()))
+    parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(truncate(raw.trim(), 24)))
 }
 
 /// A mapping checked against a file's headers and a model, ready to score

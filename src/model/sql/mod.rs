@@ -6,6 +6,7 @@
 //! The query reads its inputs as text (`CAST(column AS text)`), so typed
 //! columns (numbers, booleans) and text columns both work, and then reads
 //! them as the calculator does: white space trimmed, a decimal comma allowed,
+//! commas between thousands in a count (`1,234`), a `%` sign after a percentage,
 //! yes/no in the spellings of [`crate::model::number::YES`] and
 //! [`crate::model::number::NO`] in any case, a blank yes/no is no and a blank
 //! number or direct score is 0. A row the book view would skip (a blank id, a
@@ -35,7 +36,7 @@ use self::dialect::number;
 use super::book::{component_column, weighting, Mapping};
 use super::date::{Date, DateError};
 use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
-use super::number::{NO, TOLERANCE, YES};
+use super::number::{GROUPED_PATTERN, NO, TOLERANCE, YES};
 use super::plan::{Feed, Plan};
 use super::signal::shares;
 use super::text::{quoted, truncate};
@@ -139,11 +140,14 @@ fn describe(signal: &Signal) -> String {
     }
 }
 
-/// What one column is read as, by name: `t` text, `n` number, `b` yes/no,
-/// `d` date; and the as-of date expression.
+/// What one column is read as, by name: `t` text, `n` number, `k` count
+/// (commas between thousands allowed), `p` percentage (a `%` sign allowed),
+/// `b` yes/no, `d` date; and the as-of date expression.
 struct Reads<'a> {
     t: &'a str,
     n: &'a str,
+    k: &'a str,
+    p: &'a str,
     b: &'a str,
     d: &'a str,
     as_of: &'a str,
@@ -155,6 +159,7 @@ fn signal_score(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
     let (n, b) = (r.n, r.b);
     let score = match signal.kind {
         SignalKind::Count { cap, scale } if cap > 0.0 && cap.is_finite() => {
+            let n = r.k;
             let c = number(cap);
             let count = format!("least({n}, {c})");
             let ratio = match scale {
@@ -171,14 +176,14 @@ fn signal_score(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
             format!("CASE WHEN {n} >= 0 THEN {ratio} * 100 END")
         }
         // A cap the document check refuses; the calculator scores it 0.
-        SignalKind::Count { .. } => format!("CASE WHEN {n} >= 0 THEN {} END", dialect.double(0.0)),
+        SignalKind::Count { .. } => format!("CASE WHEN {} >= 0 THEN {} END", r.k, dialect.double(0.0)),
         SignalKind::YesNo => format!("CASE WHEN {b} THEN {} ELSE {} END", dialect.double(100.0), dialect.double(0.0)),
         SignalKind::Rating => format!(
             "CASE WHEN {n} BETWEEN 0 AND {} THEN {n} * {} END",
             number(MAX_RATING),
             number(MAX_SCORE / MAX_RATING)
         ),
-        SignalKind::Percent => format!("CASE WHEN {n} BETWEEN 0 AND {} THEN {n} END", number(MAX_SCORE)),
+        SignalKind::Percent => format!("CASE WHEN {p} BETWEEN 0 AND {} THEN {p} END", number(MAX_SCORE), p = r.p),
         SignalKind::Date { half_life_days } => {
             let days = dialect.days_between(r.d, r.as_of);
             let score = if half_life_days > 0.0 && half_life_days.is_finite() {
@@ -204,10 +209,10 @@ fn signal_score(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
 fn signal_readable(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
     let (t, n, b) = (r.t, r.n, r.b);
     match signal.kind {
-        SignalKind::Count { .. } => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_COUNT)),
+        SignalKind::Count { .. } => format!("coalesce({} BETWEEN 0 AND {}, {t} = '')", r.k, number(MAX_COUNT)),
         SignalKind::YesNo => format!("({b} IS NOT NULL OR {t} = '')"),
         SignalKind::Rating => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_RATING)),
-        SignalKind::Percent => format!("coalesce({n} BETWEEN 0 AND {}, {t} = '')", number(MAX_SCORE)),
+        SignalKind::Percent => format!("coalesce({} BETWEEN 0 AND {}, {t} = '')", r.p, number(MAX_SCORE)),
         SignalKind::Date { .. } => format!("coalesce({} >= 0, {t} = '')", dialect.days_between(r.d, r.as_of)),
     }
 }
@@ -229,9 +234,40 @@ fn read_date(dialect: Dialect, t: &str) -> String {
     )
 }
 
-/// Whether a signal reads its cell as a number.
-fn reads_number(kind: SignalKind) -> bool {
-    matches!(kind, SignalKind::Count { .. } | SignalKind::Rating | SignalKind::Percent)
+/// Text `t` (trimmed) read as a number the calculator's way: a decimal comma
+/// allowed, NULL when it is not a number.
+fn read_number(dialect: Dialect, t: &str) -> String {
+    let point = format!("replace({t}, ',', '.')");
+    format!(
+        "CASE WHEN {} THEN {} END",
+        dialect.full_match(&point, NUMBER_PATTERN),
+        dialect.to_double(&point)
+    )
+}
+
+/// Text `t` (trimmed) read as a count ([`crate::model::number::parse_count`]):
+/// commas between thousands, else as [`read_number`].
+fn read_count(dialect: Dialect, t: &str) -> String {
+    let point = format!("replace({t}, ',', '.')");
+    format!(
+        "CASE\n      WHEN {} THEN {}\n      WHEN {} THEN {}\n    END",
+        dialect.full_match(t, GROUPED_PATTERN),
+        dialect.to_double(&format!("replace({t}, ',', '')")),
+        dialect.full_match(&point, NUMBER_PATTERN),
+        dialect.to_double(&point)
+    )
+}
+
+/// Text `t` (trimmed) read as a percentage
+/// ([`crate::model::number::parse_percent`]): one `%` at the end and the
+/// white space before it (`chars`, carried from the first steps) dropped,
+/// then as [`read_number`].
+fn read_percent(dialect: Dialect, t: &str) -> String {
+    let bare = format!(
+        "CASE WHEN right({t}, 1) = '%' THEN {} ELSE {t} END",
+        dialect.trim(&format!("substr({t}, 1, length({t}) - 1)"), "chars")
+    );
+    read_number(dialect, &format!("({bare})"))
 }
 
 /// The model as one SQL query for `dialect`, reading the table `table` (a
@@ -290,6 +326,8 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
     // Which columns are read as numbers and which as yes/no.
     let columns = plan.columns.len();
     let mut as_number = vec![false; columns];
+    let mut as_count = vec![false; columns];
+    let mut as_percent = vec![false; columns];
     let mut as_yes_no = vec![false; columns];
     let mut as_date = vec![false; columns];
     for (component, feed) in model.components.iter().zip(&plan.components) {
@@ -301,8 +339,9 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
                         match signal.kind {
                             SignalKind::YesNo => as_yes_no[*c] = true,
                             SignalKind::Date { .. } => as_date[*c] = true,
-                            kind if reads_number(kind) => as_number[*c] = true,
-                            _ => {}
+                            SignalKind::Count { .. } => as_count[*c] = true,
+                            SignalKind::Percent => as_percent[*c] = true,
+                            SignalKind::Rating => as_number[*c] = true,
                         }
                     }
                 }
@@ -314,6 +353,8 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
     }
     let t = |c: usize| format!("csql_t{}", c + 1);
     let n = |c: usize| format!("csql_n{}", c + 1);
+    let k = |c: usize| format!("csql_k{}", c + 1);
+    let p = |c: usize| format!("csql_p{}", c + 1);
     let b = |c: usize| format!("csql_b{}", c + 1);
     let d = |c: usize| format!("csql_d{}", c + 1);
     let mut helpers: Vec<String> = Vec::new();
@@ -397,17 +438,28 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
     let mut items = Vec::new();
     for (c, column) in plan.columns.iter().enumerate() {
         if as_number[c] {
-            let point = format!("replace({}, ',', '.')", t(c));
             items.push(Item {
-                expr: format!(
-                    "CASE WHEN {} THEN {} END",
-                    dialect.full_match(&point, NUMBER_PATTERN),
-                    dialect.to_double(&point)
-                ),
+                expr: read_number(dialect, &t(c)),
                 name: n(c),
                 comment: format!("{} as a number", comment_text(column)),
             });
             helpers.push(n(c));
+        }
+        if as_count[c] {
+            items.push(Item {
+                expr: read_count(dialect, &t(c)),
+                name: k(c),
+                comment: format!("{} as a count (1,234 allowed)", comment_text(column)),
+            });
+            helpers.push(k(c));
+        }
+        if as_percent[c] {
+            items.push(Item {
+                expr: read_percent(dialect, &t(c)),
+                name: p(c),
+                comment: format!("{} as a percentage (75% allowed)", comment_text(column)),
+            });
+            helpers.push(p(c));
         }
         if as_yes_no[c] {
             items.push(Item {
@@ -432,7 +484,7 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
     select(
         &mut out,
         "csql_value",
-        "3. Numbers (a decimal comma is allowed), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
+        "3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
         Some("*"),
         &items,
         "FROM csql_text",
@@ -464,10 +516,12 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
                     let name = format!("csql_s{}_{}", i + 1, j + 1);
                     let (expr, comment) = match col {
                         Some(c) => {
-                            let (tc, nc, bc, dc) = (t(*c), n(*c), b(*c), d(*c));
+                            let (tc, nc, kc, pc, bc, dc) = (t(*c), n(*c), k(*c), p(*c), b(*c), d(*c));
                             let reads = Reads {
                                 t: &tc,
                                 n: &nc,
+                                k: &kc,
+                                p: &pc,
                                 b: &bc,
                                 d: &dc,
                                 as_of: &as_of,
