@@ -86,9 +86,15 @@ async fn bad_rows_are_listed_with_row_column_and_reason() {
         report: Rc::new(report),
         policy: BadRows::Skip,
         onpolicy: Callback::noop(),
+        onexportskipped: Callback::noop(),
     })
     .await;
     assert_eq!(text_after(&html, "data-testid=\"rows-read\""), "6");
+    // The skipped rows can be downloaded, reasons and all.
+    assert_eq!(
+        text_after(&html, "data-testid=\"export-skipped\"").trim(),
+        "Download the skipped rows (CSV)"
+    );
     assert_eq!(text_after(&html, "data-testid=\"row-count\""), "1");
     assert_eq!(text_after(&html, "data-testid=\"skipped-count\""), "5");
     let list = &html[html.find("data-testid=\"import-errors\"").unwrap_or(0)..];
@@ -149,4 +155,29 @@ async fn unusable_weights_say_why_and_show_no_nan() {
     assert!(html.contains("Cannot score the book"));
     assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "0");
     assert!(!html.contains("NaN"));
+}
+
+#[tokio::test]
+async fn a_csql_without_gate_columns_says_so_in_the_summary_the_row_and_the_detail() {
+    let html = render::<BookPage>(page(fixture("five_direct.csv"), &Model::default(), Some(0))).await;
+    // The count keeps its meaning: A1 81 and A3 74 reach 70; no gate has a column.
+    assert_eq!(text_after(&html, "data-testid=\"csql-count\""), "2");
+    assert!(html.contains("CSQLs of 5 accounts"));
+    assert!(text_after(&html, "data-testid=\"count-note\"").starts_with("Counted on score and the required gates this file answers:"));
+    // Each CSQL row says the gates were not assessed; the code stays csql.
+    assert_eq!(html.matches(">CSQL, gates not assessed</td>").count(), 2);
+    // Two rows and the detail's verdict.
+    assert_eq!(html.matches("data-verdict=\"csql\"").count(), 3);
+    // A1's detail: the verdict and the gates in words, the signals per component.
+    let detail = &html[html.find("data-testid=\"detail-verdict\"").unwrap_or(0)..];
+    assert!(detail.contains("<strong>CSQL, gates not assessed</strong>"));
+    assert!(detail.contains("No required gate this file answers is missing. Not assessed, no column in the file:"));
+    let signals = &html[html.find("data-testid=\"detail-signals\"").unwrap_or(0)..];
+    let signals = &signals[..signals.find("</table>").unwrap_or(signals.len())];
+    // five_direct.csv gives direct scores: one row per component, under its name.
+    assert_eq!(signals.matches("<tbody>").count(), 3);
+    assert!(signals.contains("<th scope=\"colgroup\" colspan=\"2\">Engagement</th>"));
+    assert!(signals.contains("<td>Score (0-100)</td><td class=\"num\">90</td>"));
+    // Nothing to download: no row was skipped.
+    assert!(!html.contains("data-testid=\"export-skipped\""));
 }

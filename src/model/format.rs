@@ -70,6 +70,16 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
+/// Names in a sentence: `Budget`, `Budget and Timing`, `Fit, Budget and Timing`.
+#[must_use]
+pub fn listed(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The verdict as a short headline.
 #[must_use]
 pub fn headline(verdict: &Verdict) -> &'static str {

@@ -1,4 +1,5 @@
-//! One account's breakdown: component scores, their points, gates missing.
+//! One account's breakdown: component scores, their points, the gates (met,
+//! missing, not assessed) and its signals as the file gives them.
 
 use yew::prelude::*;
 
@@ -38,27 +39,23 @@ pub fn AccountDetail(props: &AccountDetailProps) -> Html {
                 </tbody>
                 <tfoot><tr><th scope="row">{ "CSQL score" }</th><td></td><td data-testid="detail-score">{ one_decimal(d.score) }</td></tr></tfoot>
             </table>
-            <p class="book-detail-verdict" data-verdict={d.verdict.word()}><strong>{ d.verdict.label() }</strong></p>
+            <p class="book-detail-verdict" data-verdict={d.verdict.word()} data-testid="detail-verdict"><strong>{ d.verdict_label }</strong></p>
             if d.missing_gates.is_empty() {
-                <p class="help">{ "No required gate is missing." }</p>
+                <p class="help">{ d.gates_line() }</p>
             } else {
-                <p data-testid="detail-gates">{ format!("Required gates not met: {}.", d.missing_gates.join(", ")) }</p>
+                <p data-testid="detail-gates">{ d.gates_line() }</p>
             }
-            if !d.unassessed_gates.is_empty() {
-                <p class="help">{ format!("Not assessed (no column): {}.", d.unassessed_gates.join(", ")) }</p>
-            }
-            <h4>{ "Signals in the file" }</h4>
-            <table class="breakdown book-inputs">
-                <thead><tr><th scope="col">{ "Component" }</th><th scope="col">{ "Signal" }</th><th scope="col">{ "Value" }</th></tr></thead>
-                <tbody>
-                    for (component, label, value) in &d.inputs {
-                        <tr>
-                            <td>{ component.clone() }</td>
-                            <td>{ label.clone() }</td>
-                            <td>{ match value { Some(v) if !v.is_empty() => v.clone(), Some(_) => "blank".to_owned(), None => "no column".to_owned() } }</td>
-                        </tr>
-                    }
-                </tbody>
+            <h4 id="book-inputs-title">{ "Signals in the file" }</h4>
+            <table class="breakdown book-inputs" data-testid="detail-signals" aria-labelledby="book-inputs-title">
+                <thead><tr><th scope="col">{ "Signal" }</th><th scope="col" class="num">{ "Value in the file" }</th></tr></thead>
+                for (component, rows) in d.signal_groups() {
+                    <tbody>
+                        <tr class="group"><th scope="colgroup" colspan="2">{ component }</th></tr>
+                        for (label, value) in rows {
+                            <tr><td>{ label }</td><td class="num">{ value }</td></tr>
+                        }
+                    </tbody>
+                }
             </table>
         </section>
     }

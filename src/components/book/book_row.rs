@@ -38,7 +38,7 @@ pub fn BookRow(props: &BookRowProps) -> Html {
             <td class="c-id"><button type="button" class="book-open" aria-label={format!("Details of {id}")}
                 aria-pressed={props.selected.to_string()}><span class="clip">{ id.clone() }</span></button></td>
             <td class="c-num c-score" data-testid="row-score">{ one_decimal(score) }</td>
-            <td class="c-verdict" data-verdict={verdict.word()}>{ verdict.label() }</td>
+            <td class="c-verdict" data-verdict={verdict.word()}>{ book.verdict_label(verdict) }</td>
             <td class="c-name"><span class="clip" title={book.name(row).to_owned()}>{ book.name(row) }</span></td>
             <td class="c-owner"><span class="clip" title={book.owner(row).to_owned()}>{ book.owner(row) }</span></td>
             <td class="c-seg"><span class="clip">{ book.segment(row) }</span></td>

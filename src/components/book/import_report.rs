@@ -17,6 +17,9 @@ pub struct ImportSummaryProps {
     pub policy: BadRows,
     /// Receives a new policy.
     pub onpolicy: Callback<BadRows>,
+    /// Asks for the skipped rows as CSV.
+    #[prop_or_default]
+    pub onexportskipped: Callback<()>,
 }
 
 /// Counts, then the problems, if any.
@@ -40,6 +43,14 @@ pub fn ImportSummary(props: &ImportSummaryProps) -> Html {
                     <div><dt>{ "Kept with blanks" }</dt><dd>{ report.kept_with_blanks }</dd></div>
                 }
             </dl>
+            if report.skipped > 0 {
+                <p class="book-skipped">
+                    <button type="button" data-testid="export-skipped" onclick={props.onexportskipped.reform(|_| ())}>
+                        { "Download the skipped rows (CSV)" }
+                    </button>
+                    <span class="help">{ " Every skipped row with its columns and the reason: fix them and import the file again." }</span>
+                </p>
+            }
             if report.duplicate_count > 0 {
                 <p class="help" data-testid="duplicate-ids">
                     { format!(

@@ -87,7 +87,7 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                 }
                 if let Ok((book, report)) = &derived.book {
                     <ImportSummary name={AttrValue::from(loaded.name.clone())} report={Rc::clone(report)} policy={state.policy}
-                        onpolicy={d.reform(BookEvent::Policy)} />
+                        onpolicy={d.reform(BookEvent::Policy)} onexportskipped={d.reform(|()| BookEvent::ExportSkipped)} />
                     if let Some(rows) = derived.owners_with_outcomes {
                         <section class="card handoff" aria-labelledby="handoff-title">
                             <h2 id="handoff-title">{ "Sales outcomes in this file" }</h2>

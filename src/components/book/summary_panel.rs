@@ -39,15 +39,18 @@ pub fn BookSummary(props: &BookSummaryProps) -> Html {
             }
             <p class="book-headline" aria-live="polite">
                 <strong data-testid="csql-count">{ s.csqls }</strong>
-                { format!(" CSQLs of {} accounts ", s.accounts) }
+                { s.count_words() }{ " " }
                 <span data-testid="csql-share">{ format!("({})", percent(s.csql_share)) }</span>
             </p>
-            <p class="help">{ format!("{} qualify on score but miss a required gate; {} are below the threshold.", s.gates_missing, s.below_threshold) }</p>
+            if let Some(note) = s.count_note() {
+                <p class="book-count-note" data-testid="count-note">{ note }</p>
+            }
+            <p class="help">{ s.others() }</p>
             if !s.missing_components.is_empty() {
                 <p class="help">{ format!("No column feeds {}: it scores 0 for every account.", s.missing_components.join(", ")) }</p>
             }
-            if !s.unassessed_gates.is_empty() {
-                <p class="help">{ format!("Not assessed (no column): {}.", s.unassessed_gates.join(", ")) }</p>
+            if let Some(optional) = s.optional_unassessed() {
+                <p class="help">{ optional }</p>
             }
             <ScoreHistogram histogram={s.histogram.clone()} />
             <MovedList moved={props.moved.clone()} pinned={props.pinned} ondispatch={props.ondispatch.clone()} />

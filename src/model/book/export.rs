@@ -12,8 +12,30 @@ use super::row::BookComponent;
 use super::score::{Book, RowVerdict, Scores};
 use super::BookError;
 
-fn write_error(e: impl std::fmt::Display) -> BookError {
+pub(super) fn write_error(e: impl std::fmt::Display) -> BookError {
     BookError::Write(e.to_string())
+}
+
+/// Writes a header row of an export: every name escaped ([`escape`]), and
+/// every name quoted when one holds another candidate delimiter, so delimiter
+/// detection on re-import cannot count it.
+///
+/// # Errors
+/// [`BookError::Write`] when writing fails.
+pub(super) fn write_header<W: Write>(out: &mut W, delimiter: u8, names: &[String]) -> Result<(), BookError> {
+    let header: Vec<String> = names.iter().map(|h| escape(h).into_owned()).collect();
+    let quote_header = header.iter().any(|h| h.bytes().any(|b| DELIMITERS.contains(&b)));
+    let mut head = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .quote_style(if quote_header {
+            csv::QuoteStyle::Always
+        } else {
+            csv::QuoteStyle::Necessary
+        })
+        .from_writer(Vec::new());
+    head.write_record(&header).map_err(write_error)?;
+    let head = head.into_inner().map_err(write_error)?;
+    out.write_all(&head).map_err(write_error)
 }
 
 /// Writes the scored CSV, header first, then one row at a time.
@@ -46,20 +68,8 @@ impl<W: Write> ExportWriter<W> {
             .cloned()
             .chain(components.iter().map(|c| component_column(&c.key)))
             .chain(["csql_score".to_owned(), "verdict".to_owned()])
-            .map(|h| escape(&h).into_owned())
             .collect();
-        let quote_header = header.iter().any(|h| h.bytes().any(|b| DELIMITERS.contains(&b)));
-        let mut head = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .quote_style(if quote_header {
-                csv::QuoteStyle::Always
-            } else {
-                csv::QuoteStyle::Necessary
-            })
-            .from_writer(Vec::new());
-        head.write_record(&header).map_err(write_error)?;
-        let head = head.into_inner().map_err(write_error)?;
-        out.write_all(&head).map_err(write_error)?;
+        write_header(&mut out, delimiter, &header)?;
         Ok(Self {
             writer: csv::WriterBuilder::new().delimiter(delimiter).flexible(true).from_writer(out),
             number: String::new(),

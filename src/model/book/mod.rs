@@ -10,7 +10,8 @@
 //! 4. [`score_all`] applies component weights and the threshold: a dot product
 //!    per row, cheap enough to run on every keystroke for 100,000 rows.
 //! 5. [`view`], [`summarise`] and [`moved`] give the table, figures and changes;
-//!    [`export_csv`] writes the scored book back out.
+//!    [`export_csv`] writes the scored book back out, and [`skipped_csv`] the
+//!    rows the import left out, with the reason of each.
 //!
 //! [`import`] runs steps 1-3 with the automatic mapping. [`sample_csv`] makes a
 //! deterministic demo book that auto-maps to the default model.
@@ -47,6 +48,7 @@ pub mod outcomes;
 pub mod row;
 pub mod sample;
 pub mod score;
+pub mod skipped;
 pub mod state;
 pub mod stream;
 pub mod summary;
@@ -64,7 +66,11 @@ pub use sample::{
     default_sample, exp_portable, hidden_win_chance, sample_csv, SampleRows, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,
     SAMPLE_ACCOUNTS, SAMPLE_SEED,
 };
-pub use score::{score_all, score_all_required, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting};
+pub use score::{
+    score_all, score_all_required, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting,
+    CSQL_GATES_NOT_ASSESSED,
+};
+pub use skipped::{reason_column, skipped_csv};
 pub use state::{
     choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
     EvidenceState, Exports, Loaded, OpenPanels, Panel, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::import::Table;
+use super::import::{Table, TableRow};
 use super::mapping::{Mapping, Resolved, Source};
 // Re-exported for the modules that have always found it here (the book state).
 pub use super::row::BadRows;
@@ -79,6 +79,11 @@ impl ImportReport {
 pub struct Book {
     table: Rc<Table>,
     mapping: Mapping,
+    /// How the rows were read: kept to give the reasons of the skipped rows
+    /// again ([`Book::skipped`]) without copying them at import.
+    scorer: RowScorer,
+    /// The bad-row policy the book was built with.
+    policy: BadRows,
     resolved: Resolved,
     /// Index into `table.rows` of each kept row.
     rows: Vec<usize>,
@@ -176,6 +181,26 @@ impl Book {
     #[must_use]
     pub fn unassessed_gates(&self) -> Vec<String> {
         self.gates.iter().filter(|g| !g.assessed).map(|g| g.label.clone()).collect()
+    }
+
+    /// Labels of the *required* gates no column answers: a CSQL of this book
+    /// reaches the threshold and meets the required gates the file answers,
+    /// but was never checked against these.
+    #[must_use]
+    pub fn unassessed_required(&self) -> Vec<String> {
+        self.gates
+            .iter()
+            .filter(|g| g.required && !g.assessed)
+            .map(|g| g.label.clone())
+            .collect()
+    }
+
+    /// The verdict of an account of this book as people read it: a CSQL is
+    /// "CSQL, gates not assessed" when a required gate has no column
+    /// ([`RowVerdict::label_unassessed`]); other verdicts as [`RowVerdict::label`].
+    #[must_use]
+    pub fn verdict_label(&self, verdict: RowVerdict) -> &'static str {
+        verdict.label_unassessed(self.gates.iter().any(|g| g.required && !g.assessed))
     }
 
     /// The raw text of column `column` in account `row` (`""` when out of range).
@@ -322,11 +347,32 @@ impl Book {
         inputs
     }
 
+    /// The rows the import left out, in file order, each with its problems
+    /// (read again with the same reader, so the words are those of the
+    /// import report, and none is dropped: the report keeps only the first
+    /// [`MAX_ERRORS`]). The book keeps no copy of them: a skipped row is any
+    /// row of the table that is not an account.
+    pub fn skipped(&self) -> impl Iterator<Item = (&TableRow, Vec<RowError>)> + '_ {
+        let mut kept = self.rows.iter().copied().peekable();
+        let mut scored = ScoredRow::default();
+        self.table.rows.iter().enumerate().filter_map(move |(index, row)| {
+            if kept.peek() == Some(&index) {
+                kept.next();
+                return None;
+            }
+            self.scorer.score(row, self.policy, &mut scored);
+            Some((row, std::mem::take(&mut scored.errors)))
+        })
+    }
+
     /// Lower-case "id NUL name", for search.
     pub(crate) fn search_key(&self, row: usize) -> &str {
         self.search_keys.get(row).map_or("", String::as_str)
     }
 }
+
+/// How a CSQL reads when the file has no column for a required gate.
+pub const CSQL_GATES_NOT_ASSESSED: &str = "CSQL, gates not assessed";
 
 /// The verdict for one account, as in the calculator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -350,6 +396,18 @@ impl RowVerdict {
             Self::GatesMissing => Verdict::GatesMissing(Vec::new()).word(),
             Self::BelowThreshold => Verdict::BelowThreshold { short: 0.0 }.word(),
             Self::Invalid => Verdict::Invalid.word(),
+        }
+    }
+
+    /// The verdict as people read it when some required gates were not
+    /// assessed (`unassessed`): a CSQL then reads [`CSQL_GATES_NOT_ASSESSED`],
+    /// so it is never taken for an account that met every gate. The code
+    /// ([`RowVerdict::word`]) stays `csql`.
+    #[must_use]
+    pub fn label_unassessed(self, unassessed: bool) -> &'static str {
+        match self {
+            Self::Csql if unassessed => CSQL_GATES_NOT_ASSESSED,
+            other => other.label(),
         }
     }
 
@@ -396,6 +454,8 @@ impl BookBuilder {
         let n = table.rows.len();
         let book = Book {
             table: Rc::clone(&table),
+            scorer: scorer.clone(),
+            policy,
             mapping: mapping.clone(),
             resolved: scorer.resolved.clone(),
             rows: Vec::with_capacity(n),

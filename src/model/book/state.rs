@@ -397,6 +397,8 @@ pub enum BookEvent {
     Paste(String),
     /// Download the scored book as CSV.
     Export,
+    /// Download the rows the import left out, with the reason of each, as CSV.
+    ExportSkipped,
     /// Compare from now on with the current scoring.
     PinBaseline,
     /// Compare with the book as loaded again.
@@ -498,6 +500,7 @@ impl BookState {
                 Vec::new()
             }
             BookEvent::Export => self.export(),
+            BookEvent::ExportSkipped => self.export_skipped(),
             BookEvent::PinBaseline => {
                 if let Some(derived) = &self.derived {
                     self.baseline = Some(Baseline {
@@ -821,6 +824,19 @@ impl BookState {
             .collect()
     }
 
+    fn export_skipped(&self) -> Effects {
+        let Some(derived) = &self.derived else { return Vec::new() };
+        let Some(book) = derived.book() else { return Vec::new() };
+        super::skipped_csv(book)
+            .map(|bytes| Effect::Download {
+                file_name: format!("{}-skipped.csv", self.stem()),
+                mime: "text/csv",
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+            .into_iter()
+            .collect()
+    }
+
     fn export_movers(&self) -> Effects {
         let Some(derived) = &self.derived else { return Vec::new() };
         let (Some(book), Some(baseline)) = (derived.book(), &self.baseline) else {
@@ -1033,12 +1049,62 @@ pub struct Detail {
     pub score: Option<f64>,
     /// The verdict.
     pub verdict: RowVerdict,
+    /// The verdict as people read it ([`Book::verdict_label`]: a CSQL whose
+    /// required gates were not all assessed says so).
+    pub verdict_label: &'static str,
     /// Labels of required gates not met.
     pub missing_gates: Vec<String>,
     /// Labels of gates no column answers.
     pub unassessed_gates: Vec<String>,
+    /// Labels of the required gates among them.
+    pub unassessed_required: Vec<String>,
     /// Per input: component name, input label, the file's text (`None`: no column).
     pub inputs: Vec<(String, String, Option<String>)>,
+}
+
+impl Detail {
+    /// The gates in a sentence: which required gates are not met, or that
+    /// none is, and which required gates were not assessed (no column).
+    #[must_use]
+    pub fn gates_line(&self) -> String {
+        let missing = if self.missing_gates.is_empty() {
+            if self.unassessed_required.is_empty() {
+                "No required gate is missing.".to_owned()
+            } else {
+                "No required gate this file answers is missing.".to_owned()
+            }
+        } else {
+            format!("Required gates not met: {}.", self.missing_gates.join(", "))
+        };
+        if self.unassessed_required.is_empty() {
+            missing
+        } else {
+            format!(
+                "{missing} Not assessed, no column in the file: {}.",
+                crate::model::format::listed(&self.unassessed_required)
+            )
+        }
+    }
+
+    /// The signals as the file gives them, per component: each input's label
+    /// and its text (`blank` when the cell is empty, `no column` when no column
+    /// feeds it), for the detail's table.
+    #[must_use]
+    pub fn signal_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for (component, label, value) in &self.inputs {
+            let shown = match value {
+                Some(v) if !v.is_empty() => v.clone(),
+                Some(_) => "blank".to_owned(),
+                None => "no column".to_owned(),
+            };
+            match groups.last_mut() {
+                Some((name, rows)) if name == component => rows.push((label.clone(), shown)),
+                _ => groups.push((component.clone(), vec![(label.clone(), shown)])),
+            }
+        }
+        groups
+    }
 }
 
 /// The detail of account `row` for the model's weights; `model` is the model
@@ -1061,14 +1127,17 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option
             (c.name.clone(), *s, points)
         })
         .collect();
+    let verdict = scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
     Some(Detail {
         id: book.id(row).to_owned(),
         name: book.name(row).to_owned(),
         parts,
         score: scores.scores.get(row).copied().filter(|_| usable),
-        verdict: scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid),
+        verdict,
+        verdict_label: book.verdict_label(verdict),
         missing_gates: book.missing_gates(row).into_iter().map(str::to_owned).collect(),
         unassessed_gates: book.unassessed_gates(),
+        unassessed_required: book.unassessed_required(),
         inputs: book
             .inputs(row, model)
             .into_iter()

@@ -3,7 +3,8 @@
 
 use std::cmp::Ordering;
 
-use super::score::{Book, RowVerdict, Scores};
+use super::score::{Book, RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED};
+use crate::model::format::{count, listed};
 use crate::model::number::TOLERANCE;
 
 /// Default width, in points either side of the threshold, of "near the threshold".
@@ -213,6 +214,64 @@ pub struct Summary {
     pub missing_components: Vec<String>,
     /// Labels of gates no column answers (not assessed: they do not block).
     pub unassessed_gates: Vec<String>,
+    /// Labels of the required gates among them: [`Summary::csqls`] counts
+    /// accounts that reach the threshold and meet every required gate the
+    /// file answers, and these were not checked.
+    pub unassessed_required: Vec<String>,
+}
+
+impl Summary {
+    /// The words after the CSQL count in the headline: ` CSQLs of 3000
+    /// accounts` (` CSQL of 1 account`), with a leading space.
+    #[must_use]
+    pub fn count_words(&self) -> String {
+        let noun = if self.csqls == 1 { "CSQL" } else { "CSQLs" };
+        format!(" {noun} of {}", count(self.accounts, "account", "accounts"))
+    }
+
+    /// What the CSQL count counts, when the file has no column for a
+    /// required gate (else `None`: a CSQL then met every required gate).
+    #[must_use]
+    pub fn count_note(&self) -> Option<String> {
+        if self.unassessed_required.is_empty() {
+            return None;
+        }
+        let (verb, pronoun) = if self.unassessed_required.len() == 1 {
+            ("has", "it was")
+        } else {
+            ("have", "they were")
+        };
+        Some(format!(
+            "Counted on score and the required gates this file answers: {} {verb} no column, so {pronoun} not assessed, \
+             and a CSQL here reads \u{201c}{CSQL_GATES_NOT_ASSESSED}\u{201d}. Map the gate columns under Columns to check them.",
+            listed(&self.unassessed_required)
+        ))
+    }
+
+    /// The other verdicts in a sentence.
+    #[must_use]
+    pub fn others(&self) -> String {
+        let gates = if self.gates_missing == 1 { "qualifies" } else { "qualify" };
+        let below = if self.below_threshold == 1 { "is" } else { "are" };
+        format!(
+            "{} {gates} on score but {} a required gate; {} {below} below the threshold.",
+            self.gates_missing,
+            if self.gates_missing == 1 { "misses" } else { "miss" },
+            self.below_threshold
+        )
+    }
+
+    /// Gates not assessed that are not required (they never block), if any.
+    #[must_use]
+    pub fn optional_unassessed(&self) -> Option<String> {
+        let optional: Vec<String> = self
+            .unassessed_gates
+            .iter()
+            .filter(|g| !self.unassessed_required.contains(g))
+            .cloned()
+            .collect();
+        (!optional.is_empty()).then(|| format!("Not assessed (no column), not required: {}.", listed(&optional)))
+    }
 }
 
 /// Counts, shares, CSQLs per owner and the histogram, in one pass.
@@ -273,6 +332,7 @@ pub fn summarise(book: &Book, scores: &Scores) -> Summary {
         },
         missing_components: book.missing_components(),
         unassessed_gates: book.unassessed_gates(),
+        unassessed_required: book.unassessed_required(),
     }
 }
 
