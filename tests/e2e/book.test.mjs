@@ -282,4 +282,99 @@ describe('Score a book of accounts (release build)', () => {
       assert.ok(await page.locator('[data-testid=book-row]').first().isVisible());
     }),
   );
+
+  test(
+    '9. without gate columns a CSQL says the gates were not assessed, and the count says what it counts',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      await upload(page, fixture('five_direct.csv'));
+      // A1 81 and A3 74 reach 70 (worked out in test 1); the file has no gate column.
+      await expectText(page, 'csql-count', '2');
+      assert.match(await text(page, 'count-note'), /^Counted on score and the required gates this file answers: .*Budget and Timing have no column/);
+      const a1 = page.locator('[data-testid=book-row][data-id=A1] .c-verdict');
+      assert.equal(await a1.textContent(), 'CSQL, gates not assessed');
+      assert.equal(await a1.getAttribute('data-verdict'), 'csql', 'the code stays csql');
+      const a2 = page.locator('[data-testid=book-row][data-id=A2] .c-verdict');
+      assert.equal(await a2.textContent(), 'Below the threshold');
+      await page.locator('[data-testid=book-row][data-id=A1] .book-open').click();
+      await expectText(page, 'detail-verdict', 'CSQL, gates not assessed');
+      assert.match(await page.locator('[data-testid=account-detail]').textContent(), /No required gate this file answers is missing\. Not assessed, no column in the file:/);
+    }),
+  );
+
+  test(
+    '10. percent signs, commas between thousands and yes/no: read, or refused in plain words; the skipped rows download with a reason',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      const csv = [
+        'id,active_users_trend,seats_active,qbr_attended,integrations',
+        'P1,5,75%,yes,"1,234"',
+        'P2,5,50,maybe,1',
+        'P3,5,50,yes,1.234.567',
+        'P4,5,=1+1,no,1',
+      ].join('\n');
+      await upload(page, { name: 'crm.csv', mimeType: 'text/csv', buffer: Buffer.from(csv + '\n') });
+      await expectText(page, 'row-count', '1');
+      await expectText(page, 'skipped-count', '3');
+      const items = await page.locator('[data-testid=import-errors] li').allTextContents();
+      assert.deepEqual(items, [
+        'Row 2 (line 3), column \u201cqbr_attended\u201d: \u201cmaybe\u201d is not yes or no',
+        'Row 3 (line 4), column \u201cintegrations\u201d: \u201c1.234.567\u201d is not a number: write a count as 1234 or 1,234 (a comma between thousands, a point before decimals)',
+        'Row 4 (line 5), column \u201cseats_active\u201d: \u201c=1+1\u201d is not a number',
+      ]);
+      // P1: Engagement (5 -> 50 x2, 75%, QBR yes 100, responsiveness unmapped) / 5 = 275 / 5 = 55;
+      // Fit: 1,234 integrations reach the cap of 5: 100 x 1 / 4 = 25. 0.4 x 55 + 0.3 x 25 = 22 + 7.5 = 29.5.
+      assert.equal(await page.locator('[data-testid=book-row][data-id=P1] [data-testid=row-score]').textContent(), '29.5');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-skipped]').click()]);
+      assert.equal(download.suggestedFilename(), 'crm-skipped.csv');
+      const saved = join(outDir(), 'crm-skipped.csv');
+      await download.saveAs(saved);
+      const lines = (await readFile(saved, 'utf8')).trimEnd().split('\n');
+      assert.equal(lines[0], 'id,active_users_trend,seats_active,qbr_attended,integrations,reason');
+      assert.equal(lines.length, 4, 'every skipped row');
+      assert.equal(lines[1], 'P2,5,50,maybe,1,Row 2 (line 3): column \u201cqbr_attended\u201d: \u201cmaybe\u201d is not yes or no');
+      // A cell that would run as a formula is written as text, as in the scored export.
+      assert.match(lines[3], /^P4,5,'=1\+1,no,1,/);
+    }),
+  );
+
+  for (const width of [375, 1280]) {
+    test(
+      `11. at ${width} px the row detail opens in view and gives the signals as the file does`,
+      withPage(
+        getEnv,
+        async ({ page, server }) => {
+          await openBook(page, server);
+          await upload(page, fixture('tab.tsv'));
+          await expectText(page, 'row-count', '4');
+          // The page starts at the top: the detail will open far below the table.
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.locator('[data-testid=book-row][data-id=T2] .book-open').click();
+          const detail = page.locator('[data-testid=account-detail]');
+          await detail.waitFor();
+          // In view: its heading is on screen, and it has the focus (for keyboards and screen readers).
+          await waitUntil(page, () => {
+            const r = document.querySelector('[data-testid=account-detail] h3')?.getBoundingClientRect();
+            return r && r.top >= 0 && r.bottom <= innerHeight;
+          });
+          assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'account-detail');
+          // T2 as written in tab.tsv: trend 5, seats 50, QBR no, responsiveness 6; use case yes,
+          // ICP no, integrations 2; beyond plan no, plan usage 40, stakeholder yes, budget cycle no.
+          const groups = await page.locator('[data-testid=detail-signals] tbody').evaluateAll((bodies) =>
+            bodies.map((b) => [b.querySelector('th').textContent, [...b.querySelectorAll('tr:not(.group)')].map((r) => r.lastElementChild.textContent)]),
+          );
+          assert.deepEqual(groups, [
+            ['Engagement', ['5', '50', 'no', '6']],
+            ['Fit', ['yes', 'no', '2']],
+            ['Intent', ['no', '40', 'yes', 'no']],
+          ]);
+          // The table fits the screen: no sideways scroll of the page.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          assert.equal(overflow, 0, 'page scrolls sideways');
+          await page.screenshot({ path: join(outDir(), `book-detail-${width}.png`) });
+        },
+        { viewport: { width, height: 800 } },
+      ),
+    );
+  }
 });
