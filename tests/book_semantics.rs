@@ -6,6 +6,9 @@
 //! a reason; and an account's detail says which gates were checked and gives
 //! its signals as the file does. Values are worked out by hand in comments.
 
+mod common;
+
+use common::{fixture, settle};
 use csql_calculator::model::book::{
     detail, import, read_table, reason_column, score_all, skipped_csv, summarise, BadRows, Book, BookEvent, BookState, ImportReport,
     RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED,
@@ -16,11 +19,6 @@ use csql_calculator::model::Model;
 
 /// Any date will do: these models have no recency signal.
 const TODAY: Date = Date::from_days(20_000);
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 fn import_ok(bytes: &[u8], model: &Model, policy: BadRows) -> (Book, ImportReport) {
     import(bytes, model, policy, TODAY).unwrap_or_else(|e| panic!("import failed: {e}"))
@@ -327,10 +325,8 @@ fn the_page_offers_the_skipped_rows_as_a_download() {
         &model,
     );
     effects.extend(state.update(BookEvent::LoadPaste, &model));
-    // Run the yields (parse, then use) as the shell would.
-    while let Some(Effect::Yield(event)) = effects.pop() {
-        effects = state.update(event, &model);
-    }
+    // Run the yields (parse, then score in slices) as the shell would.
+    settle(effects, |event| state.update(event, &model));
     let report = state.derived.as_ref().and_then(|d| d.book.as_ref().ok()).map(|(_, r)| r.skipped);
     assert_eq!(report, Some(5));
     let effects = state.update(BookEvent::ExportSkipped, &model);
