@@ -19,22 +19,6 @@ pub fn quoted(text: &str) -> String {
     format!("\u{201c}{}\u{201d}", truncate(text, 40))
 }
 
-/// Characters that make a spreadsheet read a cell as a formula (or that some
-/// spreadsheets strip before looking for one) when they start it.
-pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// A text cell for a CSV that people open in a spreadsheet: text starting with
-/// one of [`FORMULA_STARTS`] gets a leading `'`, so `=HYPERLINK(...)` in an
-/// account name stays text instead of running as a formula (CSV injection).
-#[must_use]
-pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
-        std::borrow::Cow::Owned(format!("'{text}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,17 +30,5 @@ mod tests {
         assert_eq!(truncate("\u{e9}\u{e9}\u{e9}\u{e9}", 2), "\u{e9}\u{e9}\u{2026}");
         assert_eq!(quoted("x"), "\u{201c}x\u{201d}");
         assert_eq!(quoted(&"y".repeat(50)).chars().count(), 43);
-    }
-
-    #[test]
-    fn formula_starts_are_quoted_for_spreadsheets() {
-        assert_eq!(spreadsheet_safe("=1+2"), "'=1+2");
-        assert_eq!(spreadsheet_safe("+1"), "'+1");
-        assert_eq!(spreadsheet_safe("-1"), "'-1");
-        assert_eq!(spreadsheet_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(spreadsheet_safe("\tx"), "'\tx");
-        assert_eq!(spreadsheet_safe("\rx"), "'\rx");
-        assert_eq!(spreadsheet_safe("Acme = best"), "Acme = best");
-        assert_eq!(spreadsheet_safe(""), "");
     }
 }

@@ -1,17 +1,8 @@
 //! Lists of accounts to download beside the scored book: the accounts that
 //! moved into or out of CSQL since the baseline.
 
+use super::escape::escape;
 use super::score::{Book, RowVerdict, Scores};
-
-/// Prefixes a text cell that a spreadsheet would run as a formula (`=`, `+`,
-/// `-`, `@`, tab, carriage return) with `'`, as OWASP recommends.
-fn safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
-}
 
 /// The accounts whose CSQL status differs between `before` and `after`
 /// (rows matched by position), as CSV: id, name, owner, the move, and the
@@ -26,9 +17,9 @@ pub fn movers_csv(book: &Book, before: &Scores, after: &Scores) -> String {
             if was != is && is == direction {
                 let score = |s: &Scores| s.scores.get(row).map(|v| format!("{v:.1}")).unwrap_or_default();
                 rows.push([
-                    safe(book.id(row)),
-                    safe(book.name(row)),
-                    safe(book.owner(row)),
+                    escape(book.id(row)).into_owned(),
+                    escape(book.name(row)).into_owned(),
+                    escape(book.owner(row)).into_owned(),
                     if is { "into CSQL" } else { "out of CSQL" }.to_owned(),
                     score(before),
                     b.word().to_owned(),

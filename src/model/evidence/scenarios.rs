@@ -18,9 +18,10 @@ pub use crate::model::scenario::{check, Scenario, MAX_SCENARIOS};
 
 use super::backtest::{backtest, Backtest};
 use super::Outcome;
+use crate::model::book::escape::escape;
 use crate::model::book::{score_all, score_all_required, Book, BookError, RowVerdict, Scores, NO_OWNER};
 use crate::model::number::{parse_in_range, parse_non_negative};
-use crate::model::text::{quoted, spreadsheet_safe};
+use crate::model::text::quoted;
 
 /// Most scenarios compared at once.
 pub const MAX_COMPARED: usize = 3;
@@ -274,15 +275,12 @@ pub fn flips_csv(book: &Book, comparison: &Comparison) -> Result<Vec<u8>, BookEr
     let mut writer = csv::WriterBuilder::new().delimiter(book.table().delimiter).from_writer(Vec::new());
     let mut header = vec!["id".to_owned(), "name".to_owned()];
     for result in &comparison.results {
-        header.push(spreadsheet_safe(&format!("{} score", result.name)).into_owned());
-        header.push(spreadsheet_safe(&format!("{} verdict", result.name)).into_owned());
+        header.push(escape(&format!("{} score", result.name)).into_owned());
+        header.push(escape(&format!("{} verdict", result.name)).into_owned());
     }
     writer.write_record(&header).map_err(write)?;
     for &row in &comparison.flips {
-        let mut line = vec![
-            spreadsheet_safe(book.id(row)).into_owned(),
-            spreadsheet_safe(book.name(row)).into_owned(),
-        ];
+        let mut line = vec![escape(book.id(row)).into_owned(), escape(book.name(row)).into_owned()];
         for result in &comparison.results {
             let verdict = result.scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
             line.push(if verdict == RowVerdict::Invalid {
