@@ -84,7 +84,7 @@ async fn bad_typing_shows_a_message_and_keeps_the_text() {
     assert_eq!(verdict(&root), "invalid");
     assert_eq!(score(&root), "n/a");
     assert_eq!(threshold.clone().dyn_into::<HtmlInputElement>().unwrap().value(), "7o");
-    let error = document().get_element_by_id("threshold-error").unwrap();
+    let error = document().get_element_by_id("threshold-input-error").unwrap();
     assert_eq!(error.text_content().unwrap(), "Threshold: \u{201c}7o\u{201d} is not a number");
     assert!(!root.text_content().unwrap().contains("NaN"));
     // Fixing it restores the score: 66 against 60 qualifies on score (gates not ticked).
