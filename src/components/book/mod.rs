@@ -95,16 +95,18 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                             <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
                     }
-                    if let Some(evidence) = &state.evidence {
-                        <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()} sweep_open={state.open.sweep_data}
-                            compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
-                            locked={props.locked} onevent={props.onevidence.clone()} />
-                    }
-                    <WarehousePanel exports={state.exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
-                        ondispatch={d.clone()} />
                     <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
-                        onaction={props.onaction.clone()} ondispatch={d.clone()} />
+                        onaction={props.onaction.clone()} ondispatch={d.clone()}>
+                        // Between the criteria and the accounts: what the weights would have done.
+                        if let Some(evidence) = &state.evidence {
+                            <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()} sweep_open={state.open.sweep_data}
+                                compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
+                                locked={props.locked} onevent={props.onevidence.clone()} />
+                        }
+                        <WarehousePanel exports={state.exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
+                            ondispatch={d.clone()} />
+                    </BookResults>
                 }
             }
         </main>

@@ -34,6 +34,9 @@ pub struct BookResultsProps {
     pub onaction: Callback<CalcEvent>,
     /// Receives the page's own events.
     pub ondispatch: Callback<BookEvent>,
+    /// Shown between the criteria with the summary and the ranked accounts.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Criteria, summary and table.
@@ -55,6 +58,7 @@ pub fn BookResults(props: &BookResultsProps) -> Html {
                 <BookSummary summary={derived.summary.clone()} moved={derived.moved.as_deref().cloned()} pinned={props.baseline_pinned}
                     problem={scores.problem.clone().map(AttrValue::from)} ondispatch={d.clone()} />
             </div>
+            { props.children.clone() }
             <section class="card book-accounts" aria-labelledby="book-accounts-title">
                 <h2 id="book-accounts-title">{ "Accounts, ranked" }</h2>
                 <p class="help">{ "Sort by any column with its header; press an id (or Enter on it) for the account's breakdown." }</p>
