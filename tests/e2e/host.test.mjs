@@ -168,4 +168,43 @@ describe('Host API, addresses and targets (release build)', () => {
       await expectValue(page, '[data-testid=bench-smb-volume-world-class]', '9');
     }),
   );
+
+  test(
+    'storage: a refused write keeps the saved model, and unreadable saved text is kept before anything is saved',
+    withPage(getEnv, async ({ page, server }) => {
+      const KEY = 'csql-calculator/model/v1';
+      const BACKUP = 'csql-calculator/model/unreadable';
+      await gotoApp(page, server.base);
+      await page.locator('[data-testid=threshold]').fill('65');
+      await waitUntil((page), (k) => (localStorage.getItem(k) ?? '').includes('"threshold": "65"'), KEY);
+      // Storage full: the next write throws.
+      await page.evaluate(() => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await page.locator('[data-testid=threshold]').fill('50');
+      await page.locator('[data-testid=notice]', { hasText: 'refused to save' }).waitFor();
+      assert.match(await page.evaluate((k) => localStorage.getItem(k), KEY), /"threshold": "65"/, 'the saved model is as it was');
+      // A reload (storage works again) opens the model saved before.
+      await page.reload();
+      await page.locator('[data-testid=csql-score]').waitFor();
+      await expectValue(page, '[data-testid=threshold]', '65');
+
+      // Unreadable saved text: kept under the backup key, offered, and the first change saves over the model key only.
+      await page.evaluate((k) => localStorage.setItem(k, '{"version":1,"model":'), KEY);
+      await page.reload();
+      await page.locator('[data-testid=notice]', { hasText: 'could not be read' }).waitFor();
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), '{"version":1,"model":');
+      await page.locator('[data-testid=threshold]').fill('60');
+      await waitUntil(page, (k) => (localStorage.getItem(k) ?? '').includes('"threshold": "60"'), KEY);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP), '{"version":1,"model":', 'the backup stays');
+      // Still offered after a reload, until dismissed.
+      await page.reload();
+      const offer = page.locator('[data-testid=notice]', { hasText: 'could not read is kept' });
+      await offer.waitFor();
+      await offer.getByRole('button', { name: 'Dismiss this notice' }).click();
+      await waitUntil(page, (k) => localStorage.getItem(k) === null, BACKUP);
+    }),
+  );
 });
