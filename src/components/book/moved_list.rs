@@ -41,10 +41,10 @@ pub fn MovedList(props: &MovedListProps) -> Html {
             <h3>{ format!("Moved {since}") }</h3>
             if let Some(moved) = &props.moved {
                 <p>
+                    { "Net change in CSQLs: " }
                     <strong data-testid="moved-net">{ crate::model::format::signed(moved.into.len(), moved.out_of.len()) }</strong>
-                    { " CSQLs net: " }
-                    <strong data-testid="moved-in">{ moved.into.len() }</strong>{ " in, " }
-                    <strong data-testid="moved-out">{ moved.out_of.len() }</strong>{ " out." }
+                    { " (" }<strong data-testid="moved-in">{ moved.into.len() }</strong>{ " in, " }
+                    <strong data-testid="moved-out">{ moved.out_of.len() }</strong>{ " out)." }
                 </p>
                 if !moved.into.is_empty() { <p class="book-ids">{ format!("In: {}", ids(&moved.into)) }</p> }
                 if !moved.out_of.is_empty() { <p class="book-ids">{ format!("Out: {}", ids(&moved.out_of)) }</p> }
