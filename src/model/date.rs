@@ -26,18 +26,31 @@ pub enum DateError {
 }
 
 /// Whether `year` has a 29 February.
-fn leap(year: i64) -> bool {
+pub(crate) fn leap(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Days in `month` (1-12) of `year`.
-fn days_in_month(year: i64, month: i64) -> i64 {
+pub(crate) fn days_in_month(year: i64, month: i64) -> i64 {
     match month {
         2 if leap(year) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// Days from 1970-01-01 to `year`-`month`-`day` (Howard Hinnant's
+/// `days_from_civil`), for a day the caller has already checked exists.
+pub(crate) fn day_number(year: i64, month: i64, day: i64) -> i64 {
+    // March-based years put the leap day last.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 impl Date {
@@ -47,14 +60,7 @@ impl Date {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
             return None;
         }
-        // days_from_civil: March-based years put the leap day last.
-        let y = if month <= 2 { year - 1 } else { year };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (month + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + day - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Self(era * 146_097 + doe - 719_468))
+        Some(Self(day_number(year, month, day)))
     }
 
     /// Reads `YYYY-MM-DD` (surrounding white space ignored).

@@ -18,6 +18,8 @@ use std::fmt;
 
 use thiserror::Error;
 
+use crate::model::date as calendar;
+
 /// Days in an average quarter: 365.25 / 4.
 pub const QUARTER_DAYS: f64 = 365.25 / 4.0;
 
@@ -284,11 +286,11 @@ impl Date {
             .ok()
             .filter(|m| (1..=12).contains(m))
             .ok_or_else(|| no_such_day(format!("month {month} is not 01-12")))?;
-        let length = days_in_month(year, month);
+        let length = calendar::days_in_month(i64::from(year), i64::from(month));
         let name = MONTH_NAMES[usize::from(month - 1)];
         let day = u8::try_from(day)
             .ok()
-            .filter(|d| (1..=length).contains(d))
+            .filter(|d| (1..=length).contains(&i64::from(*d)))
             .ok_or_else(|| no_such_day(format!("{name} {year} has {length} days")))?;
         Ok(Date { year, month, day })
     }
@@ -299,37 +301,15 @@ impl Date {
         self.day_number() - earlier.day_number()
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    /// Days since 1970-01-01, on the one calendar in [`crate::model::date`].
     fn day_number(self) -> i64 {
-        let month = i64::from(self.month);
-        let year = i64::from(self.year) - i64::from(month <= 2);
-        let era = year.div_euclid(400);
-        let year_of_era = year - era * 400;
-        let shifted_month = (month + 9) % 12; // March = 0
-        let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(self.day) - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-        era * 146_097 + day_of_era - 719_468
+        calendar::day_number(i64::from(self.year), i64::from(self.month), i64::from(self.day))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Whether `year` is a leap year in the Gregorian calendar.
-#[must_use]
-fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
@@ -442,10 +422,10 @@ mod tests {
 
     #[test]
     fn leap_years_follow_the_gregorian_rules() {
-        assert!(is_leap(2024));
-        assert!(!is_leap(2025));
-        assert!(!is_leap(1900));
-        assert!(is_leap(2000));
+        assert!(calendar::leap(2024));
+        assert!(!calendar::leap(2025));
+        assert!(!calendar::leap(1900));
+        assert!(calendar::leap(2000));
         assert_eq!(date("2024-03-01").days_since(date("2024-02-01")), 29);
         assert_eq!(date("2025-03-01").days_since(date("2025-02-01")), 28);
     }
