@@ -357,6 +357,9 @@ pub struct Derived {
     pub order: Shared<Vec<usize>>,
     /// What moved since the baseline, when there is a valid one.
     pub moved: Option<Rc<Moved>>,
+    /// The baseline scores `moved` was counted against, so it is counted
+    /// again only when the scores or the baseline change.
+    moved_from: Option<Shared<Scores>>,
     /// Owners with accepted-by-Sales figures, when the file has owner and
     /// outcome columns (the Programme view can be filled from it).
     pub owners_with_outcomes: Option<usize>,
@@ -753,6 +756,7 @@ impl BookState {
                 ordered_with: self.options.clone(),
                 order: Shared(Rc::new(Vec::new())),
                 moved: None,
+                moved_from: None,
                 owners_with_outcomes,
             });
             self.fit = FitState::Idle;
@@ -884,6 +888,7 @@ impl BookState {
                 ordered_with: self.options.clone(),
                 order: Shared(Rc::new(Vec::new())),
                 moved: None,
+                moved_from: None,
                 owners_with_outcomes: None,
             });
             self.exports = None;
@@ -911,11 +916,16 @@ impl BookState {
             Some(d) if !rescore && d.ordered_with == self.options => d.order.clone(),
             _ => Shared(Rc::new(view(built, &scores, &self.options))),
         };
-        let moved = self
+        let moved_from = self
             .baseline
             .as_ref()
             .filter(|b| scores.problem.is_none() && b.scores.verdicts.len() == scores.verdicts.len())
-            .map(|b| Rc::new(moved(built, &b.scores, &scores)));
+            .map(|b| b.scores.clone());
+        let moved = match (&self.derived, &moved_from) {
+            (Some(d), Some(_)) if !rescore && d.moved_from == moved_from => d.moved.clone(),
+            (_, Some(before)) => Some(Rc::new(moved(built, before, &scores))),
+            (_, None) => None,
+        };
         self.derived = Some(Derived {
             built_from,
             book,
@@ -925,6 +935,7 @@ impl BookState {
             ordered_with: self.options.clone(),
             order,
             moved,
+            moved_from,
             owners_with_outcomes,
         });
         // Written only while the panel is open: a weight change rewrites the SQL.
