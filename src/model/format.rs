@@ -26,8 +26,8 @@ pub fn one_decimal(value: Option<f64>) -> String {
 #[must_use]
 pub fn percent(value: Option<f64>) -> String {
     match value {
-        Some(_) => format!("{}%", one_decimal(value)),
-        None => one_decimal(None),
+        Some(v) if v.is_finite() => format!("{}%", one_decimal(value)),
+        _ => NO_VALUE.to_owned(),
     }
 }
 
@@ -155,6 +155,9 @@ mod tests {
         assert_eq!(one_decimal(None), "n/a");
         assert_eq!(percent(Some(45.46)), "45.5%");
         assert_eq!(percent(None), "n/a");
+        // A share that is not a number reads n/a, not "n/a%".
+        assert_eq!(percent(Some(f64::NAN)), "n/a");
+        assert_eq!(percent(Some(f64::INFINITY)), "n/a");
     }
 
     #[test]

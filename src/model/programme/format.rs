@@ -12,15 +12,7 @@ pub use crate::model::format::NO_VALUE;
 /// A number to one decimal (`5.0`); `n/a` when not finite. Never `-0.0`.
 #[must_use]
 pub fn one_decimal(value: f64) -> String {
-    if !value.is_finite() {
-        return NO_VALUE.to_owned();
-    }
-    let text = format!("{value:.1}");
-    if text == "-0.0" {
-        "0.0".to_owned()
-    } else {
-        text
-    }
+    crate::model::format::one_decimal(Some(value))
 }
 
 /// Accepted CSQLs per CSM per quarter, to one decimal: `5.0`.
@@ -30,13 +22,7 @@ pub fn per_quarter(value: f64) -> String {
 }
 
 /// A rate in percent to one decimal (`75.0%`); `n/a` when there is none.
-#[must_use]
-pub fn percent(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{}%", one_decimal(v)),
-        _ => NO_VALUE.to_owned(),
-    }
-}
+pub use crate::model::format::percent;
 
 /// A difference in percentage points with its sign: `+5.0 points`,
 /// `-2.5 points`, `0.0 points`; `n/a` when there is none.
