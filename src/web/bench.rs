@@ -10,39 +10,35 @@
 // `csql_bench` is set only by bench/run.sh through RUSTFLAGS, not declared to Cargo.
 #![allow(unexpected_cfgs)]
 
-use crate::model::number::reaches;
+use crate::model::book::{score_rows, RowVerdict, Weighting};
 
-/// Scores `rows = blocked.len()` accounts `rounds` times, exactly as
-/// [`crate::model::book::score_all`] does (fractions `w / total`, a dot product
-/// per row in component order, the verdict with [`reaches`], fresh score and
-/// verdict vectors each round), and returns a checksum: per round, the sum of
-/// every score in row order plus the number of CSQLs. The checksum keeps the
-/// work from being optimised away and lets the caller check that JavaScript
-/// computed the same numbers to the last bit.
+/// Scores `rows = blocked.len()` accounts `rounds` times with the app's own
+/// scoring loop ([`score_rows`], the loop of
+/// [`crate::model::book::score_all`]: fractions `w / total`, a dot product per
+/// row in component order, the verdict, fresh score and verdict vectors each
+/// round), and returns a checksum: per round, the sum of every score in row
+/// order plus the number of CSQLs. The checksum keeps the work from being
+/// optimised away and lets the caller check that JavaScript computed the same
+/// numbers to the last bit.
 ///
 /// `components` holds `rows * weights.len()` scores, row after row; `blocked`
 /// is non-zero where a required gate is not met. Returns NaN when the shapes do
-/// not agree or the weights add up to 0 or less.
+/// not agree or the weights or threshold cannot be used.
 #[must_use]
 pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshold: f64, rounds: u32) -> f64 {
     let width = weights.len();
-    let total: f64 = weights.iter().sum();
-    if width == 0 || components.len() != blocked.len() * width || total.is_nan() || total <= 0.0 {
+    let Ok(weighting) = Weighting::new(weights, threshold, width) else {
+        return f64::NAN;
+    };
+    if components.len() != blocked.len() * width {
         return f64::NAN;
     }
-    let fractions: Vec<f64> = weights.iter().map(|w| w / total).collect();
     let mut checksum = 0.0;
     for _ in 0..rounds {
-        let mut scores = Vec::with_capacity(blocked.len());
-        let mut csql = Vec::with_capacity(blocked.len());
-        for (chunk, blocked) in components.chunks_exact(width).zip(blocked) {
-            let score: f64 = chunk.iter().zip(&fractions).map(|(s, f)| s * f).sum();
-            scores.push(score);
-            csql.push(reaches(score, threshold) && *blocked == 0);
-        }
+        let (scores, verdicts) = score_rows(&weighting, components, blocked.iter().map(|b| *b != 0));
         let sum: f64 = scores.iter().sum();
         #[allow(clippy::cast_precision_loss)]
-        let count = csql.iter().filter(|c| **c).count() as f64;
+        let count = verdicts.iter().filter(|v| **v == RowVerdict::Csql).count() as f64;
         checksum += sum + count;
     }
     checksum
@@ -77,7 +73,7 @@ mod exports {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::book::{import, sample_csv, score_all, BadRows, RowVerdict};
+    use crate::model::book::{import, sample_csv, score_all, BadRows};
     use crate::model::Model;
 
     #[test]

@@ -67,7 +67,7 @@ pub use sample::{
     SAMPLE_ACCOUNTS, SAMPLE_SEED,
 };
 pub use score::{
-    score_all, score_all_required, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting,
+    score_all, score_all_required, score_rows, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting,
     CSQL_GATES_NOT_ASSESSED,
 };
 pub use skipped::{reason_column, skipped_csv};

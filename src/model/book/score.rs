@@ -712,19 +712,30 @@ fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool])
             }
         }
     };
-    let mut scores = Vec::with_capacity(n);
-    let mut verdicts = Vec::with_capacity(n);
-    // `Weighting::new` guarantees at least one component.
-    let width = book.components.len().max(1);
-    for (chunk, blocked) in book.component_scores.chunks_exact(width).zip(blocked) {
-        let score = weighting.score(chunk);
-        scores.push(score);
-        verdicts.push(weighting.verdict(score, *blocked));
-    }
+    let (scores, verdicts) = score_rows(&weighting, &book.component_scores, blocked.iter().copied());
     Scores {
         threshold,
         scores,
         verdicts,
         problem: None,
     }
+}
+
+/// The scoring loop itself: one score and verdict per row of
+/// `component_scores` (rows of `weighting.fractions().len()` scores, one after
+/// another), with `blocked` saying per row whether a required gate blocks.
+/// Stops at the shorter of the two.
+#[must_use]
+pub fn score_rows(weighting: &Weighting, component_scores: &[f64], blocked: impl IntoIterator<Item = bool>) -> (Vec<f64>, Vec<RowVerdict>) {
+    // `Weighting::new` guarantees at least one component.
+    let width = weighting.fractions().len().max(1);
+    let rows = component_scores.len() / width;
+    let mut scores = Vec::with_capacity(rows);
+    let mut verdicts = Vec::with_capacity(rows);
+    for (chunk, blocked) in component_scores.chunks_exact(width).zip(blocked) {
+        let score = weighting.score(chunk);
+        scores.push(score);
+        verdicts.push(weighting.verdict(score, blocked));
+    }
+    (scores, verdicts)
 }
