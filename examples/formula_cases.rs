@@ -1,6 +1,6 @@
 //! Writes the sample book's first rows with the spreadsheet formulas filled
 //! down (`book.csv`) and what the Rust model gives for each row
-//! (`expected.csv`), for `scripts/test-formula.sh` to open in LibreOffice:
+//! (`expected.csv`), for `scripts/formula_check.py` to open in LibreOffice:
 //!
 //! ```sh
 //! cargo run --example formula_cases -- <directory> [rows]
@@ -24,8 +24,8 @@ mod cases {
     use std::path::PathBuf;
 
     use csql_calculator::model::book::{read_table, sample_csv, weighting, BadRows, Mapping, RowFate, RowScorer, ScoredRow, SAMPLE_SEED};
-    use csql_calculator::model::date::Date;
-    use csql_calculator::model::spreadsheet::formulas;
+    use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::sql::spreadsheet::formulas;
     use csql_calculator::model::{Model, Signal, SignalKind};
 
     /// The as-of date of the model (the formula then uses DATE(2026,6,30), not TODAY()).

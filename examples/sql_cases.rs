@@ -30,7 +30,7 @@ mod cases {
     use csql_calculator::model::book::{
         read_table, sample_csv, weighting, BadRows, GateStatus, Mapping, RowFate, RowScorer, ScoredRow, Table, SAMPLE_ACCOUNTS, SAMPLE_SEED,
     };
-    use csql_calculator::model::date::Date;
+    use csql_calculator::model::core::date::Date;
     use csql_calculator::model::sql::{to_sql, Dialect};
     use csql_calculator::model::{Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
     use proptest::strategy::{Strategy, ValueTree};

@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use crate::components::book::EvidenceEvent;
 use crate::components::{BookPage, Calculator, ModelToolbar, Notices, ProgrammePage, ViewTabs};
-use crate::model::app::{AppEvent, AppStartup, AppState};
 use crate::model::book::BookEvent;
-use crate::model::state::{CalcEvent, Startup, Stored};
-use crate::model::view::View;
+use crate::model::calc::state::{CalcEvent, Startup, Stored};
+use crate::model::root::{AppEvent, AppStartup, AppState};
+use crate::model::share::route::View;
 use crate::web::shell::use_shell;
 
 /// Props of [`App`]: what the page starts from.

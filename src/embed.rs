@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::{Calculator, Notices};
-use crate::model::state::{Startup, State};
+use crate::model::calc::state::{CalcState, Startup};
 use crate::web::shell::use_shell;
 
 /// Props of [`EmbedApp`].
@@ -22,7 +22,7 @@ pub struct EmbedProps {
 /// The embedded calculator.
 #[component]
 pub fn EmbedApp(props: &EmbedProps) -> Html {
-    let shell = use_shell(props.live, || State::start(&props.startup));
+    let shell = use_shell(props.live, || CalcState::start(&props.startup));
     let onaction = shell.callback();
     let state = shell.state();
     html! {

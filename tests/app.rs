@@ -3,13 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use csql_calculator::model::app::{AppEvent, AppStartup, AppState};
 use csql_calculator::model::book::BookEvent;
-use csql_calculator::model::effect::{Effect, StorageKey};
+use csql_calculator::model::calc::state::{CalcEvent, Startup};
+use csql_calculator::model::core::effect::{Effect, StorageKey};
 use csql_calculator::model::programme::{evaluate, Benchmarks, Measure, ProgrammeEvent, Segment, Tier};
+use csql_calculator::model::root::{AppEvent, AppStartup, AppState};
+use csql_calculator::model::share::route::View;
 use csql_calculator::model::share::{encode_link, Document};
-use csql_calculator::model::state::{CalcEvent, Startup};
-use csql_calculator::model::view::View;
 use csql_calculator::model::Model;
 
 fn app(query: &str) -> AppState {

@@ -16,11 +16,11 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 use csql_calculator::model::book::{csm_rows, read_table, sample_csv, score_all, summarise, BadRows, Book, Mapping};
-use csql_calculator::model::link::apply_query;
 use csql_calculator::model::programme::from_query;
+use csql_calculator::model::share::query::apply_query;
 use csql_calculator::model::Model;
 
 /// Median and number of runs of `work`, in milliseconds.

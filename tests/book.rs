@@ -16,7 +16,7 @@ use csql_calculator::model::{evaluate, Model, ScoreMode};
 use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 /// Default weights 40/30/30 and threshold 70.
 fn default_scores(book: &Book) -> Scores {
@@ -782,7 +782,7 @@ mod page_state {
         choose_mapping, detail, errors_not_shown, first_visible, import, read_table, rows_height, score_all, shape, window, BadRows,
         BookEvent, BookState, Filter, Mapping, RowVerdict, SortKey, Stage, Target, SAMPLE,
     };
-    use csql_calculator::model::effect::{Answer, Effect, FileRef, StorageKey};
+    use csql_calculator::model::core::effect::{Answer, Effect, FileRef, StorageKey};
     use csql_calculator::model::Model;
 
     use super::{fixture, TODAY};
@@ -1027,8 +1027,9 @@ mod page_state {
         assert_eq!(state.stage, Stage::Idle);
         assert_eq!(state.derived.as_ref().and_then(|d| d.book()).map(|b| b.len()), Some(rows));
         // The same book as built in one go.
-        let (whole, _) = csql_calculator::model::book::import(&csv, &model, BadRows::Skip, csql_calculator::model::date::Date::default())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let (whole, _) =
+            csql_calculator::model::book::import(&csv, &model, BadRows::Skip, csql_calculator::model::core::date::Date::default())
+                .unwrap_or_else(|e| panic!("{e}"));
         let book = state
             .derived
             .as_ref()

@@ -12,7 +12,7 @@ use csql_calculator::model::Model;
 use yew::{AttrValue, BaseComponent, Callback};
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 async fn render<C: BaseComponent>(props: C::Properties) -> String {
     yew::LocalServerRenderer::<C>::with_props(props).hydratable(false).render().await

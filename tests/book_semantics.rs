@@ -13,8 +13,8 @@ use csql_calculator::model::book::{
     detail, import, read_table, reason_column, score_all, skipped_csv, summarise, BadRows, Book, BookEvent, BookState, ImportReport,
     RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED,
 };
-use csql_calculator::model::date::Date;
-use csql_calculator::model::effect::Effect;
+use csql_calculator::model::core::date::Date;
+use csql_calculator::model::core::effect::Effect;
 use csql_calculator::model::Model;
 
 /// Any date will do: these models have no recency signal.
@@ -394,7 +394,7 @@ fn with_commas(n: u64) -> String {
 proptest::proptest! {
     #[test]
     fn any_count_written_with_commas_reads_back_as_itself(n in 0u64..=1_000_000_000, cents in 0u64..100) {
-        use csql_calculator::model::number::parse_count;
+        use csql_calculator::model::core::number::parse_count;
         // Below 1,000 there is no comma: plain numbers must read the same too.
         let text = with_commas(n);
         #[allow(clippy::cast_precision_loss)] // at most 1e9: exact in f64

@@ -11,7 +11,7 @@ use csql_calculator::model::share::{encode_link, to_json, Document};
 use csql_calculator::model::Model;
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))

@@ -3,9 +3,9 @@
 //! storage (JSON) and through a share link. The editor's limits are the loader's.
 #![cfg(not(target_arch = "wasm32"))]
 
-use csql_calculator::model::limits::{MAX_COMPONENTS, MAX_GATES, MAX_NAME_LEN, MAX_NUMBER_LEN, MAX_SIGNALS};
+use csql_calculator::model::calc::state::{CalcEvent, CalcState, KindChoice};
+use csql_calculator::model::core::limits::{MAX_COMPONENTS, MAX_GATES, MAX_NAME_LEN, MAX_NUMBER_LEN, MAX_SIGNALS};
 use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json};
-use csql_calculator::model::state::{CalcEvent, KindChoice, State};
 use csql_calculator::model::{Direction, Scale, ScoreMode};
 use proptest::prelude::*;
 
@@ -86,9 +86,9 @@ proptest! {
 
     #[test]
     fn every_model_the_editor_builds_is_saved_and_shared_whole(events in prop::collection::vec(event(), 1..120)) {
-        let mut state = State {
+        let mut state = CalcState {
             editing: true,
-            ..State::default()
+            ..CalcState::default()
         };
         for event in events {
             state.update(event);
@@ -106,9 +106,9 @@ proptest! {
 
 #[test]
 fn the_editor_stops_at_each_limit_and_says_why() {
-    let mut state = State {
+    let mut state = CalcState {
         editing: true,
-        ..State::default()
+        ..CalcState::default()
     };
     for _ in 0..20 {
         state.update(CalcEvent::AddComponent);
@@ -124,7 +124,7 @@ fn the_editor_stops_at_each_limit_and_says_why() {
     state.update(CalcEvent::SetThreshold("7".repeat(300)));
     assert_eq!(state.model.threshold, "70");
     // The reason the Add button shows.
-    let why = csql_calculator::model::limits::can_add_component(&state.model)
+    let why = csql_calculator::model::core::limits::can_add_component(&state.model)
         .err()
         .map(|e| e.to_string());
     assert!(why.is_some_and(|w| w.contains("12")));
@@ -133,10 +133,10 @@ fn the_editor_stops_at_each_limit_and_says_why() {
 
 #[test]
 fn adding_moves_the_keyboard_to_the_new_name() {
-    use csql_calculator::model::effect::Effect;
-    let mut state = State {
+    use csql_calculator::model::core::effect::Effect;
+    let mut state = CalcState {
         editing: true,
-        ..State::default()
+        ..CalcState::default()
     };
     assert_eq!(
         state.update(CalcEvent::AddComponent),

@@ -5,14 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use csql_calculator::model::effect::{Answer, CopyWhat, Effect, FileRef, HostMessage, StorageKey};
-use csql_calculator::model::notice::NoticeAction;
+use csql_calculator::model::calc::state::{CalcEvent, CalcState, HostSet, Startup, Stored};
+use csql_calculator::model::core::effect::{Answer, CopyWhat, Effect, FileRef, HostMessage, StorageKey};
+use csql_calculator::model::core::notice::NoticeAction;
 use csql_calculator::model::share::{encode_link, from_json, to_json, Document};
-use csql_calculator::model::state::{CalcEvent, HostSet, Startup, State, Stored};
 use csql_calculator::model::Model;
 
-fn start(query: &str, stored: Stored, backup: Option<&str>) -> (State, Vec<Effect<CalcEvent>>) {
-    State::start(&Startup {
+fn start(query: &str, stored: Stored, backup: Option<&str>) -> (CalcState, Vec<Effect<CalcEvent>>) {
+    CalcState::start(&Startup {
         query: query.into(),
         stored,
         backup: backup.map(str::to_owned),
@@ -113,7 +113,7 @@ fn a_refused_write_is_said_once_and_keeps_the_old_save() {
 fn an_embedded_page_never_saves() {
     let (mut state, _) = start("embed=1", Stored::Nothing, None);
     assert!(saves(&state.update(CalcEvent::SetThreshold("60".into()))).is_empty());
-    let (mut state, _) = State::start(&Startup {
+    let (mut state, _) = CalcState::start(&Startup {
         embedded: true,
         ..Startup::default()
     });
@@ -214,7 +214,7 @@ fn the_result_summary_is_plain_text_with_everything_a_crm_note_needs() {
 
 #[test]
 fn a_host_sets_inputs_as_if_typed_and_gets_a_result_each_time() {
-    let (mut state, effects) = State::start(&Startup {
+    let (mut state, effects) = CalcState::start(&Startup {
         query: "lock=1&weights=50,30,20".into(),
         in_frame: true,
         ..Startup::default()

@@ -19,7 +19,7 @@ use csql_calculator::model::Model;
 use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 fn book_of(csv: &str) -> Book {
     match import(csv.as_bytes(), &Model::default(), BadRows::Skip, TODAY) {

@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use csql_calculator::model::book::{import, score_all, BadRows};
+use csql_calculator::model::calc::state::CalcState;
 use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json, Document, LoadError};
-use csql_calculator::model::state::State;
 use csql_calculator::model::{evaluate, Field, Lever, Model, Scale, ScoreMode, SignalKind, Verdict};
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 fn doc(model: Model) -> Document {
     Document::new(model, None)
@@ -154,15 +154,15 @@ fn a_count_above_a_billion_is_out_of_range() {
 
 #[test]
 fn a_link_weight_above_a_million_is_refused() {
-    let state = State::from_query("weights=1e300,1,1");
+    let state = CalcState::from_query("weights=1e300,1,1");
     let weights: Vec<&str> = state.model.components.iter().map(|c| c.weight.as_str()).collect();
     assert_eq!(weights, ["40", "30", "30"]);
     assert_eq!(
         state.notices[0].message,
         "Link parameter weights=\u{201c}1e300,1,1\u{201d}: 1e300 is above the maximum of 1000000. Using the weights 40, 30, 30 instead."
     );
-    assert_eq!(State::from_query("weights=1000000,0,0").model.components[0].weight, "1000000");
-    assert!(State::from_query("weights=1000000,0,0").notices.is_empty());
+    assert_eq!(CalcState::from_query("weights=1000000,0,0").model.components[0].weight, "1000000");
+    assert!(CalcState::from_query("weights=1000000,0,0").notices.is_empty());
 }
 
 #[test]
@@ -384,21 +384,21 @@ mod finite {
 // ------------------------------------------------------------ numbers echoed briefly
 
 mod brief {
+    use csql_calculator::model::calc::state::CalcState;
     use csql_calculator::model::programme::{self, from_query, Benchmarks, CsmRow, ProgrammeInput};
     use csql_calculator::model::share::{from_json, to_json, Document, LoadError};
-    use csql_calculator::model::state::State;
     use csql_calculator::model::Model;
 
     #[test]
     fn a_link_threshold_of_1e300_is_echoed_as_1e300() {
         // Today `plain` wrote the value out in full: 301 digits.
-        let state = State::from_query("threshold=1e300");
+        let state = CalcState::from_query("threshold=1e300");
         assert_eq!(
             state.notices[0].message,
             "Link parameter threshold=\u{201c}1e300\u{201d}: 1e300 is above the maximum of 100. Using the threshold 70 instead."
         );
         // A tiny negative number is not shown as 0 ("0 is below the minimum of 0").
-        let state = State::from_query("threshold=-1e-9");
+        let state = CalcState::from_query("threshold=-1e-9");
         assert!(
             state.notices[0].message.contains(": -1e-9 is below the minimum of 0."),
             "{}",
@@ -661,13 +661,13 @@ mod programme_links {
 // ------------------------------------------------------------ bounded work: repeated link parameters
 
 mod repeated {
+    use csql_calculator::model::calc::state::CalcState;
     use csql_calculator::model::programme::from_query;
-    use csql_calculator::model::state::State;
 
     #[test]
     fn a_hundred_thousand_bad_thresholds_give_three_notices_and_a_count() {
         // Today: 100,000 notices (21 s in the browser).
-        let state = State::from_query(&"threshold=x&".repeat(100_000));
+        let state = CalcState::from_query(&"threshold=x&".repeat(100_000));
         let messages: Vec<&str> = state.notices.iter().map(|n| n.message.as_str()).collect();
         let one = "Link parameter threshold=\u{201c}x\u{201d}: \u{201c}x\u{201d} is not a number. Using the threshold 70 instead.";
         // 3 shown, 100,000 - 3 = 99,997 counted.
@@ -686,7 +686,7 @@ mod repeated {
     #[test]
     fn different_bad_parameters_are_each_shown_up_to_eight() {
         // Five names, one bad value each: all five are shown.
-        let state = State::from_query("threshold=x&engagement=y&fit=z&weights=1&intent=w");
+        let state = CalcState::from_query("threshold=x&engagement=y&fit=z&weights=1&intent=w");
         assert_eq!(state.notices.len(), 5);
         assert!(state.notices[4].message.starts_with("Link parameter intent="));
         // Ten programme names: eight shown, 10 - 8 = 2 counted.
@@ -704,7 +704,7 @@ mod repeated {
     fn two_hundred_thousand_unknown_gates_name_three_and_count_the_rest() {
         // Today: one notice of 2.1 MB quoting every key.
         let keys: Vec<String> = (0..200_000).map(|i| format!("k{i}")).collect();
-        let state = State::from_query(&format!("gates=budget,{}", keys.join(",")));
+        let state = CalcState::from_query(&format!("gates=budget,{}", keys.join(",")));
         assert_eq!(state.notices.len(), 1);
         assert_eq!(
             state.notices[0].message,

@@ -1,13 +1,13 @@
 //! Native tests of the scoring model, with every expected value worked out by hand.
 #![cfg(not(target_arch = "wasm32"))]
 
-use csql_calculator::model::evaluate::Field;
-use csql_calculator::model::format::{lever, one_decimal, reason};
-use csql_calculator::model::state::{CalcEvent, State};
+use csql_calculator::model::calc::state::{CalcEvent, CalcState};
+use csql_calculator::model::core::evaluate::Field;
+use csql_calculator::model::core::format::{lever, one_decimal, reason};
 use csql_calculator::model::{evaluate, Lever, Model, ScoreMode, Verdict};
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 /// A model with typed scores and weights for Engagement, Fit, Intent.
 fn direct(weights: [&str; 3], scores: [&str; 3]) -> Model {
@@ -217,8 +217,9 @@ fn a_component_whose_signals_all_weigh_zero_is_invalid() {
 
 #[test]
 fn actions_change_the_verdict() {
-    let mut state =
-        State::from_query("weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing");
+    let mut state = CalcState::from_query(
+        "weights=50,30,20&threshold=70&engagement=80&fit=60&intent=40&gates=product_fit,usage,stakeholder,budget,timing",
+    );
     assert_eq!(evaluate(&state.model, TODAY).verdict.word(), "below-threshold");
     // Intent weight 0: (80 x 50 + 60 x 30) / 80 = 5800 / 80 = 72.5, a CSQL.
     state.apply(CalcEvent::SetWeight(2, "0".into()));

@@ -1570,7 +1570,7 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
 // ------------------------------------------- dates, team rows, small samples
 
 mod dates_rows_and_samples {
-    use csql_calculator::model::effect::Effect;
+    use csql_calculator::model::core::effect::Effect;
     use csql_calculator::model::programme::format::{caution_legend, overall_explanation, per_quarter, period_summary, tier_label};
     use csql_calculator::model::programme::state::MAX_ROWS;
     use csql_calculator::model::programme::{

@@ -1,12 +1,12 @@
 //! Property tests: the score stays on 0-100 and never panics, whatever is typed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use csql_calculator::model::state::State;
+use csql_calculator::model::calc::state::CalcState;
 use csql_calculator::model::{evaluate, Model, ScoreMode, Verdict};
 use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 fn direct(weights: &[f64], scores: &[f64]) -> Model {
     let mut model = Model::default();
@@ -67,7 +67,7 @@ proptest! {
 
     #[test]
     fn any_query_string_loads(query in ".{0,200}") {
-        let state = State::from_query(&query);
+        let state = CalcState::from_query(&query);
         let _ = evaluate(&state.model, TODAY);
     }
 }

@@ -6,8 +6,8 @@
 use std::process::Command;
 
 use csql_calculator::model::book::{import, score_all, BadRows, BookError, RowProblem};
-use csql_calculator::model::date::{Date, DateError};
-use csql_calculator::model::number::NumberError;
+use csql_calculator::model::core::date::{Date, DateError};
+use csql_calculator::model::core::number::NumberError;
 use csql_calculator::model::share::{from_json, to_json, Document};
 use csql_calculator::model::sql::{to_sql, Dialect, SqlError};
 use csql_calculator::model::{evaluate, Component, Field, Model, ScoreMode, Signal, SignalKind, Verdict};

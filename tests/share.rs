@@ -2,17 +2,17 @@
 //! editor's actions and lock. Expected values are worked out by hand.
 #![cfg(not(target_arch = "wasm32"))]
 
-use csql_calculator::model::notice::NoticeAction;
+use csql_calculator::model::calc::state::{CalcEvent, CalcState, KindChoice, Startup, Stored};
+use csql_calculator::model::core::notice::NoticeAction;
 use csql_calculator::model::programme::Benchmarks;
 use csql_calculator::model::share::{
     code_in_fragment, decode_link, encode_link, from_json, to_json, Document, LoadError, ShapeProblem, MAX_CODE_LEN,
 };
-use csql_calculator::model::state::{CalcEvent, KindChoice, Startup, State, Stored};
 use csql_calculator::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
 use proptest::prelude::*;
 
 /// Any date will do: these models have no recency signal.
-const TODAY: csql_calculator::model::date::Date = csql_calculator::model::date::Date::from_days(20_000);
+const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::core::date::Date::from_days(20_000);
 
 /// Made by the first release with share links. It must open identically in every later release.
 const FROZEN_LINK: &str = "1.tVZhixs3EP0rg6CQgq_1JVxpTQgk0EKgH9q0-RSOZVY7Xgtrpb2V1o457r_naWXHcmKCj0u-mPU8SfNm5s1I92ojQzDeqcX1THW-EasW90r7rvdOXAxq8eFerWWnFkpcy610sKqZctwJbH-Wtq2YdhVhvZmrfBi-GzOITuj-Y6F-T2gwrWNbHs86mo1UYwChKg7iGiyzXCdG6vUEXiWQJoz8Jn2uhCyHSHcjDxGGZ3NasrXGtTO6oaXlOKPrObWD38IGLMSfceza4HTEGXd94jhwBKoejiE8_2V-YDwlR_U-mEQBmzdsx7QL6w_cg3AMVY6gYP230eKCNDThlHEy7sj7xZwa3gV69tMZWr0MOmW24HX9OF539VBxjMiXnGRzbzry-PfNu6_97yRUzj_B_SABMgrAnYRQEHh3AlD0JB0bixShsp1IKgeSMr-6nl9Urst43R6ZLU0h4r_MiXpffFO9v51XL5RZacZPx1GvilD_X4kZCDAlmCZYAvlxoIkZ9YPPbEH8ghI8UplG91WQdt-hp6T29s-ckhpMI2xJjyH6Dv0Ecktj5Qdow7gobaokdFAwe1uYSXvncNyk3S_8az9OEWnu1eImuQ6abULQ_MLDk9SRuJVT7u30n17Wr6DUNEte_lq_KiXzvJDMQRuFZs4qppadd03VW3Zla4Y1-pJrP0ZaYmqM6CHKS1N9ULX9hu9SD-wqSpJOxvzFQC8IvU__yS8nv2RNZ-L3HVd_zAsKTrZViLyWlbeNDGViCBhF4Y48pHtcQyZQKhgSdVYpT1ZqPTatxErvtJXK9-K-aqS8gqYVic5-0eOJOGn5jDBvZyquEF8KOI2gG-BYKKWc0KnNqGOVJ9uB3z_ZStl6NyJH2ROIk3zs2aXLn4K3G-iMU7_XVjpIzaT7auoyWnFS8yB3I6iCQBxGgdwFEeCyDXJM1XnxHDuiIJChhiNTzXqdp48TaWbkfCS8PuhQFur8fn5dwuG8fP4rBFOPuyvjTum8pka0mZLRYeWkqvzgaaZLact4DJG5lERWROH_zcFQ-My2Sb8N4jNLA2c-v2rAMT1YvpTUWd_p8-g6okVxOxYaPRhOy7_DheSSH9oalNvtC_AxUsAgDdn1N13ePjx8Ag";
@@ -116,8 +116,8 @@ fn documents_check_version_and_shape() {
     assert!(matches!(from_json(&to_json(&doc(zero_cap.clone()))), Err(LoadError::BadModel(m)) if m.contains("cap above 0")));
 }
 
-fn startup(query: &str, fragment: &str, stored: Stored) -> State {
-    State::start(&Startup {
+fn startup(query: &str, fragment: &str, stored: Stored) -> CalcState {
+    CalcState::start(&Startup {
         query: query.into(),
         fragment: fragment.into(),
         stored,
@@ -202,7 +202,7 @@ fn lock_keeps_criteria_and_lets_signals_in() {
 
 #[test]
 fn editing_components_signals_and_gates() {
-    let mut state = State::default();
+    let mut state = CalcState::default();
     state.apply(CalcEvent::AddComponent);
     assert_eq!(state.model.components.len(), 4);
     let added = &state.model.components[3];
@@ -247,7 +247,7 @@ fn editing_components_signals_and_gates() {
 
 #[test]
 fn the_last_component_stays_and_reset_can_be_undone() {
-    let mut state = State::default();
+    let mut state = CalcState::default();
     state.apply(CalcEvent::RemoveComponent(0));
     state.apply(CalcEvent::RemoveComponent(0));
     state.apply(CalcEvent::RemoveComponent(0));
@@ -258,7 +258,7 @@ fn the_last_component_stays_and_reset_can_be_undone() {
     state.apply(CalcEvent::Undo);
     assert_eq!(state.model.components.len(), 1);
     // Reset of an untouched model does nothing and offers nothing to undo.
-    let mut fresh = State::default();
+    let mut fresh = CalcState::default();
     fresh.apply(CalcEvent::ResetModel);
     assert!(fresh.notices.is_empty() && fresh.previous.is_none());
 }
@@ -361,7 +361,7 @@ proptest! {
 
 #[test]
 fn a_link_pasted_into_an_open_page_opens_with_undo() {
-    let mut state = State::default();
+    let mut state = CalcState::default();
     state.apply(CalcEvent::SetWeight(0, "55".into()));
     let shared = Model {
         threshold: "60".into(),

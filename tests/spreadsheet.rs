@@ -3,7 +3,7 @@
 //! computes them on the sample book in `scripts/formula_check.py`.
 
 use csql_calculator::model::book::Mapping;
-use csql_calculator::model::spreadsheet::{formulas, FormulaError};
+use csql_calculator::model::sql::spreadsheet::{formulas, FormulaError};
 use csql_calculator::model::{Component, Gate, Model, ScoreMode, Signal, SignalKind};
 
 fn model() -> Model {

@@ -27,7 +27,7 @@ mod native {
     use csql_calculator::model::book::{
         score_csv, weighting, BadRows, BookError, ImportReport, Mapping, SampleRows, TableReader, SAMPLE_ACCOUNTS, SAMPLE_SEED,
     };
-    use csql_calculator::model::date::Date;
+    use csql_calculator::model::core::date::Date;
     use csql_calculator::model::share::{self, Document, LoadError};
     use csql_calculator::model::sql::{to_sql, Dialect, SqlError, DEFAULT_TABLE};
     use csql_calculator::model::{evaluate, Model};

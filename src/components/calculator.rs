@@ -5,8 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::model::state::{CalcEvent, State};
-use crate::model::{limits, screen};
+use crate::model::calc::state::{CalcEvent, CalcState};
+use crate::model::calc::view as screen;
+use crate::model::core::limits;
 
 use super::{AddButton, ComponentCard, CriteriaPanel, GatesPanel, ResultCard, TextField};
 
@@ -14,7 +15,7 @@ use super::{AddButton, ComponentCard, CriteriaPanel, GatesPanel, ResultCard, Tex
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct CalculatorProps {
     /// The calculator's state.
-    pub state: State,
+    pub state: CalcState,
     /// Receives every calculator event.
     pub onaction: Callback<CalcEvent>,
     /// A level-one heading for screen readers, where the page shows none of
@@ -42,7 +43,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <div class="inputs">
                 <section class="card account" aria-label="Account">
                     <TextField id="account-name" label="Account (optional)" inputmode="text" value={state.model.account.clone()}
-                        placeholder={AttrValue::from("e.g. Acme Corp")} maxlength={crate::model::limits::MAX_NAME_LEN}
+                        placeholder={AttrValue::from("e.g. Acme Corp")} maxlength={crate::model::core::limits::MAX_NAME_LEN}
                         oninput={onaction.reform(CalcEvent::SetAccount)} />
                 </section>
                 for (index, component) in state.model.components.iter().enumerate() {

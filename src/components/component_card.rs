@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::model::evaluate::{problem_for, Field, Problem};
-use crate::model::format::{count, one_decimal};
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
+use crate::model::core::evaluate::{problem_for, Field, Problem};
+use crate::model::core::format::{count, one_decimal};
 use crate::model::{Component, Part, ScoreMode};
 use crate::web::input_value;
 
@@ -61,7 +61,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             if editing {
                 <div class="component-editor">
                     <label for={format!("{key}-name")}>{ "Component name" }</label>
-                    <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength={crate::model::limits::MAX_NAME_LEN.to_string()}
+                    <input type="text" id={format!("{key}-name")} value={component.name.clone()} maxlength={crate::model::core::limits::MAX_NAME_LEN.to_string()}
                         oninput={onaction.reform(move |e: InputEvent| CalcEvent::RenameComponent(index, input_value(&e)))} />
                     if *removable {
                         <button type="button" class="remove" onclick={onaction.reform(move |_| CalcEvent::RemoveComponent(index))}>
@@ -85,7 +85,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             </fieldset>
             if direct {
                 <TextField id={score_id} testid={format!("score-{key}")} class="score-row" label={format!("{} score (0-100)", component.name)}
-                    value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::limits::MAX_NUMBER_LEN}
+                    value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::core::limits::MAX_NUMBER_LEN}
                     error={direct_problem.map(|m| AttrValue::from(m.to_owned()))}
                     oninput={onaction.reform(move |text| CalcEvent::SetDirect(index, text))} />
             } else {
@@ -121,7 +121,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                     }
                     if editing {
                         <AddButton id={format!("add-signal-{key}")} label="Add a signal" more={AttrValue::from(format!(" to {}", component.name))}
-                            refused={crate::model::limits::can_add_signal(component).err().map(|e| AttrValue::from(e.to_string()))}
+                            refused={crate::model::core::limits::can_add_signal(component).err().map(|e| AttrValue::from(e.to_string()))}
                             onclick={onaction.reform(move |()| CalcEvent::AddSignal(index))} />
                     }
                 </div>

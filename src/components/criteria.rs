@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::model::screen::WeightRow;
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
+use crate::model::calc::view::WeightRow;
 use crate::web::input_value;
 
 use super::{FieldError, TextField};
@@ -43,7 +43,7 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
             for (index, row) in props.weights.iter().enumerate() {
                 <div class="slider-row" key={row.key.clone()}>
                     <TextField id={format!("weight-{}", row.key)} label={format!("{} weight", row.name)} value={row.text.clone()}
-                        error={row.error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
+                        error={row.error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::core::limits::MAX_NUMBER_LEN}
                         class="slider-box" oninput={onaction.reform(move |text| CalcEvent::SetWeight(index, text))} />
                     <input type="range" min="0" max={row.slider_max.clone()} step="1" class="slider"
                         aria-label={format!("{} weight slider", row.name)} value={row.slider.clone()} disabled={props.locked}
@@ -56,7 +56,7 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
             <FieldError id="weights-error" message={props.weights_error.clone()} />
             <div class="slider-row threshold-row">
                 <TextField id="threshold-input" testid="threshold" label="Threshold: a CSQL scores" value={props.threshold.clone()}
-                    error={props.threshold_error.clone()} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
+                    error={props.threshold_error.clone()} readonly={props.locked} maxlength={crate::model::core::limits::MAX_NUMBER_LEN}
                     class="slider-box" oninput={onaction.reform(CalcEvent::SetThreshold)} />
                 <input type="range" min="0" max="100" step="1" class="slider" aria-label="Threshold slider"
                     value={props.threshold_slider.clone()} disabled={props.locked}
@@ -66,7 +66,7 @@ pub fn CriteriaPanel(props: &CriteriaPanelProps) -> Html {
             if let Some((text, error)) = &props.as_of {
                 <TextField id="as-of" label="Recency signals scored as of" inputmode="text" value={text.clone()}
                     hint={AttrValue::from("A date as YYYY-MM-DD; blank means today.")} placeholder={AttrValue::from("today")}
-                    error={error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::limits::MAX_NUMBER_LEN}
+                    error={error.clone().map(AttrValue::from)} readonly={props.locked} maxlength={crate::model::core::limits::MAX_NUMBER_LEN}
                     oninput={onaction.reform(CalcEvent::SetAsOf)} />
             }
         </section>

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::model::calc::state::CalcEvent;
 use crate::model::share::{embed_height, embed_snippet, Document};
-use crate::model::state::CalcEvent;
 
 /// A host page that fills two inputs and reads the result: the same text the README shows.
 pub const HOST_EXAMPLE: &str = r#"<script>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
 use crate::model::Gate;
 
 use super::AddButton;
@@ -60,7 +60,7 @@ pub fn GatesPanel(props: &GatesPanelProps) -> Html {
                         if props.editing {
                             <span class="gate-editor">
                                 <label for={format!("gate-{}-name", gate.key)}>{ "Gate name" }</label>
-                                <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength={crate::model::limits::MAX_NAME_LEN.to_string()}
+                                <input type="text" id={format!("gate-{}-name", gate.key)} value={gate.label.clone()} maxlength={crate::model::core::limits::MAX_NAME_LEN.to_string()}
                                     oninput={props.onaction.reform(move |e: InputEvent| CalcEvent::RenameGate(index, input_value(&e)))} />
                                 <button type="button" class="remove" onclick={props.onaction.reform(move |_| CalcEvent::RemoveGate(index))}>
                                     { "Remove" }<span class="visually-hidden">{ format!(" gate {}", gate.label) }</span>

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::model::notice::{Notice, NoticeAction};
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
+use crate::model::core::notice::{Notice, NoticeAction};
 
 /// Props of [`Notices`].
 #[derive(Clone, Debug, PartialEq, Properties)]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::screen::ResultView;
+use crate::model::calc::view::ResultView;
 
 /// Props of [`ResultCard`].
 #[derive(Clone, Debug, PartialEq, Properties)]

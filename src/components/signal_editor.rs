@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::{CalcEvent, KindChoice};
+use crate::model::calc::state::{CalcEvent, KindChoice};
 use crate::model::{Direction, Scale, Signal, SignalKind};
 use crate::web::{input_value, select_value};
 
@@ -45,7 +45,7 @@ pub fn SignalEditor(props: &SignalEditorProps) -> Html {
             <legend class="visually-hidden">{ format!("Signal {}", signal.label) }</legend>
             <div class="editor-field wide">
                 <label for={format!("{id}-label")}>{ "Signal" }</label>
-                <input type="text" id={format!("{id}-label")} value={signal.label.clone()} maxlength={crate::model::limits::MAX_NAME_LEN.to_string()}
+                <input type="text" id={format!("{id}-label")} value={signal.label.clone()} maxlength={crate::model::core::limits::MAX_NAME_LEN.to_string()}
                     oninput={onaction.reform(move |e: InputEvent| CalcEvent::RenameSignal(c, s, input_value(&e)))} />
             </div>
             <div class="editor-field">

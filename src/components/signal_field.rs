@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
 use crate::model::{Signal, SignalKind};
 use crate::web::input_checked;
 
@@ -42,7 +42,7 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
         // A yes/no signal does not read the as-of date.
         let checked = signal
             .kind
-            .score(&signal.value, crate::model::date::Date::default())
+            .score(&signal.value, crate::model::core::date::Date::default())
             .ok()
             .flatten()
             .is_some_and(|v| v > 0.0);
@@ -57,8 +57,8 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
     }
     html! {
         <TextField id={id.clone()} class="signal" label={signal.label.clone()} value={signal.value.clone()}
-            hint={AttrValue::from(signal.kind.hint())} placeholder={AttrValue::from(crate::model::screen::example(signal.kind))}
-            maxlength={crate::model::limits::MAX_NUMBER_LEN} error={message.clone()}
+            hint={AttrValue::from(signal.kind.hint())} placeholder={AttrValue::from(crate::model::calc::view::example(signal.kind))}
+            maxlength={crate::model::core::limits::MAX_NUMBER_LEN} error={message.clone()}
             oninput={onaction.reform(move |text| CalcEvent::SetSignal(c, s, text))} />
     }
 }

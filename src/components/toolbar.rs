@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::model::calc::state::CalcEvent;
 use crate::model::share::Document;
-use crate::model::state::CalcEvent;
 use crate::web::files;
 
 use super::EmbedPanel;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::model::view::View;
+use crate::model::share::route::View;
 
 /// Props of [`ViewTabs`].
 #[derive(Clone, Debug, PartialEq, Properties)]

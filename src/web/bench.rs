@@ -83,7 +83,7 @@ mod tests {
             &sample_csv(2000, 7),
             &model,
             BadRows::KeepEmpty,
-            crate::model::date::Date::default(),
+            crate::model::core::date::Date::default(),
         ) else {
             panic!("the sample imports")
         };

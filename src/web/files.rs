@@ -5,7 +5,7 @@
 use gloo_file::{Blob, File, ObjectUrl};
 use wasm_bindgen::JsCast;
 
-use crate::model::effect::FileRef;
+use crate::model::core::effect::FileRef;
 
 /// Bytes read per step, so progress can be shown between steps.
 const CHUNK: u64 = 4 * 1024 * 1024;

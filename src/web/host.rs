@@ -6,8 +6,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::effect::HostMessage;
-use crate::model::state::{HostSet, MAX_HOST_ENTRIES};
+use crate::model::calc::state::{HostSet, MAX_HOST_ENTRIES};
+use crate::model::core::effect::HostMessage;
 
 /// The message type a host uses to set values.
 const SET: &str = "csql-calculator:set";
@@ -23,7 +23,7 @@ pub fn in_frame() -> bool {
 /// link restricts it.
 #[must_use]
 pub fn allowed_origin(query: &str) -> Option<String> {
-    crate::model::link::host_origin(query)
+    crate::model::share::query::host_origin(query)
 }
 
 /// Posts a message to the parent frame. Only results and heights are sent,

@@ -13,9 +13,9 @@ pub mod storage;
 
 pub use page::{details_open, input_checked, input_value, select_value, textarea_value};
 
-use crate::model::app::AppStartup;
-use crate::model::effect::StorageKey;
-use crate::model::state::Startup;
+use crate::model::calc::state::Startup;
+use crate::model::core::effect::StorageKey;
+use crate::model::root::AppStartup;
 
 /// What the page starts from: its address, storage and frame.
 #[must_use]
@@ -38,12 +38,12 @@ pub fn startup() -> AppStartup {
 /// The browser's date (its own time zone), or the system's in native
 /// server-side render tests, where there is no browser.
 #[must_use]
-pub fn today() -> crate::model::date::Date {
+pub fn today() -> crate::model::core::date::Date {
     #[cfg(target_arch = "wasm32")]
     {
         let now = js_sys::Date::new_0();
         // Year, month (0-based) and day of the month, as JavaScript gives them.
-        crate::model::date::Date::from_ymd(
+        crate::model::core::date::Date::from_ymd(
             i64::from(now.get_full_year()),
             i64::from(now.get_month()) + 1,
             i64::from(now.get_date()),
@@ -55,7 +55,7 @@ pub fn today() -> crate::model::date::Date {
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        crate::model::date::Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+        crate::model::core::date::Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
     }
 }
 

@@ -10,9 +10,9 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
-use crate::model::app::{AppEvent, AppState};
-use crate::model::effect::{Answer, Effect, FileRef};
-use crate::model::state::{CalcEvent, State};
+use crate::model::calc::state::{CalcEvent, CalcState};
+use crate::model::core::effect::{Answer, Effect, FileRef};
+use crate::model::root::{AppEvent, AppState};
 
 use super::{files, host, page, storage};
 
@@ -27,7 +27,7 @@ pub trait Core: 'static {
     /// The event for a share link pasted into the open page's address bar.
     fn fragment(fragment: String) -> Self::Event;
     /// The event for values a host page sets.
-    fn host(set: crate::model::state::HostSet) -> Self::Event;
+    fn host(set: crate::model::calc::state::HostSet) -> Self::Event;
     /// The event for Back or Forward (a new query string), if the core has views.
     fn navigated(query: String) -> Option<Self::Event>;
 }
@@ -43,7 +43,7 @@ impl Core for AppState {
     fn fragment(fragment: String) -> AppEvent {
         AppEvent::Calc(CalcEvent::OpenFragment(fragment))
     }
-    fn host(set: crate::model::state::HostSet) -> AppEvent {
+    fn host(set: crate::model::calc::state::HostSet) -> AppEvent {
         AppEvent::Calc(CalcEvent::Host(set))
     }
     fn navigated(query: String) -> Option<AppEvent> {
@@ -51,10 +51,10 @@ impl Core for AppState {
     }
 }
 
-impl Core for State {
+impl Core for CalcState {
     type Event = CalcEvent;
     fn update(&mut self, event: CalcEvent) -> Vec<Effect<CalcEvent>> {
-        State::update(self, event)
+        CalcState::update(self, event)
     }
     fn answer(answer: Answer) -> CalcEvent {
         CalcEvent::Answer(answer)
@@ -62,7 +62,7 @@ impl Core for State {
     fn fragment(fragment: String) -> CalcEvent {
         CalcEvent::OpenFragment(fragment)
     }
-    fn host(set: crate::model::state::HostSet) -> CalcEvent {
+    fn host(set: crate::model::calc::state::HostSet) -> CalcEvent {
         CalcEvent::Host(set)
     }
     fn navigated(_query: String) -> Option<CalcEvent> {

@@ -3,8 +3,8 @@
 //! a frame sandboxed without `allow-same-origin` and in some private windows,
 //! and a throw there would stop the page. Here every failure is a value.
 
-use crate::model::effect::StorageKey;
-use crate::model::state::Stored;
+use crate::model::calc::state::Stored;
+use crate::model::core::effect::StorageKey;
 
 fn storage() -> Option<web_sys::Storage> {
     // Access itself throws in sandboxed frames and some private modes.

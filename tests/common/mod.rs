@@ -1,7 +1,7 @@
 //! Helpers shared by the native test files (`mod common;` in each).
 #![allow(dead_code)] // each test file uses some of them
 
-use csql_calculator::model::effect::Effect;
+use csql_calculator::model::core::effect::Effect;
 
 /// The bytes of a file in tests/fixtures.
 #[must_use]

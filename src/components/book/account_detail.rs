@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::book::Detail;
-use crate::model::format::one_decimal;
+use crate::model::core::format::one_decimal;
 
 /// Props of [`AccountDetail`].
 #[derive(Clone, Debug, PartialEq, Properties)]

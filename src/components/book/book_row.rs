@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::book::Book;
 use crate::model::book::{RowVerdict, Scores, Shared};
-use crate::model::format::one_decimal;
+use crate::model::core::format::one_decimal;
 
 /// Props of [`BookRow`].
 #[derive(Clone, Debug, PartialEq, Properties)]

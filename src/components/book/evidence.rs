@@ -6,10 +6,10 @@
 use yew::prelude::*;
 
 use crate::model::book::{BookEvent, EvidenceState, Panel};
+use crate::model::calc::state::CalcEvent;
+use crate::model::core::format::verdict_word_label;
 use crate::model::evidence::page::{BacktestResult, EvidenceView, FitState};
 use crate::model::evidence::{ChartView, ComparisonView, Scenario, SuggestionView};
-use crate::model::format::verdict_word_label;
-use crate::model::state::CalcEvent;
 use crate::web::input_checked;
 
 use crate::components::TextField;
@@ -314,7 +314,7 @@ fn Scenarios(props: &ScenariosProps) -> Html {
             if !props.locked {
                 <div class="scenario-save">
                     <TextField id="scenario-name" label="Scenario name" inputmode="text" value={props.name.clone()}
-                        placeholder={AttrValue::from("e.g. What Sales proposed")} maxlength={crate::model::limits::MAX_NAME_LEN}
+                        placeholder={AttrValue::from("e.g. What Sales proposed")} maxlength={crate::model::core::limits::MAX_NAME_LEN}
                         oninput={on.reform(|text| EvidenceEvent::Book(BookEvent::ScenarioName(text)))} />
                     <button type="button" data-testid="scenario-save" disabled={name.trim().is_empty()}
                         onclick={on.reform(move |_| EvidenceEvent::SaveScenario(name.clone()))}>{ "Save the current criteria as a scenario" }</button>

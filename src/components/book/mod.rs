@@ -40,7 +40,7 @@ pub use table_controls::{TableControls, TableControlsProps};
 pub use warehouse::{WarehousePanel, WarehousePanelProps};
 
 use crate::model::book::{BookEvent, BookState, Panel};
-use crate::model::state::CalcEvent;
+use crate::model::calc::state::CalcEvent;
 use crate::model::Model;
 
 /// Props of [`BookPage`].

@@ -42,7 +42,7 @@ pub fn MovedList(props: &MovedListProps) -> Html {
             if let Some(moved) = &props.moved {
                 <p>
                     { "Net change in CSQLs: " }
-                    <strong data-testid="moved-net">{ crate::model::format::signed(moved.into.len(), moved.out_of.len()) }</strong>
+                    <strong data-testid="moved-net">{ crate::model::core::format::signed(moved.into.len(), moved.out_of.len()) }</strong>
                     { " (" }<strong data-testid="moved-in">{ moved.into.len() }</strong>{ " in, " }
                     <strong data-testid="moved-out">{ moved.out_of.len() }</strong>{ " out)." }
                 </p>

@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::components::CriteriaPanel;
 use crate::model::book::{detail, Book, BookEvent, Derived, Shared, ViewOptions};
-use crate::model::state::CalcEvent;
-use crate::model::{screen, Model};
+use crate::model::calc::state::CalcEvent;
+use crate::model::calc::view as screen;
+use crate::model::Model;
 
 use super::{AccountDetail, BookSummary, BookTable, TableControls};
 
@@ -23,7 +24,7 @@ pub struct BookResultsProps {
     pub model: Model,
     /// The browser's date, for the model's as-of date when it is blank.
     #[prop_or_default]
-    pub today: crate::model::date::Date,
+    pub today: crate::model::core::date::Date,
     /// Sort, filter and search.
     pub options: ViewOptions,
     /// The account shown in detail.

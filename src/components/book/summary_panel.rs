@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::book::{BookEvent, Moved, Summary};
-use crate::model::format::percent;
+use crate::model::core::format::percent;
 
 use super::{MovedList, ScoreHistogram};
 

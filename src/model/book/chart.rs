@@ -1,8 +1,8 @@
 //! Geometry of the book's histogram, computed here so the component only
 //! draws: bars in a 200 x 100 box, the threshold line, and the words.
 
-use super::summary::{Histogram, BINS};
-use crate::model::format::one_decimal;
+use crate::model::book::summary::{Histogram, BINS};
+use crate::model::core::format::one_decimal;
 
 /// Width of the drawing box in SVG units.
 pub const WIDTH: f64 = 200.0;
@@ -61,7 +61,11 @@ pub fn histogram(h: &Histogram) -> HistogramView {
                 y: HEIGHT - height,
                 width: slot - 2.0,
                 height,
-                label: format!("{}-{upper}: {}", i * 5, crate::model::format::count(count, "account", "accounts")),
+                label: format!(
+                    "{}-{upper}: {}",
+                    i * 5,
+                    crate::model::core::format::count(count, "account", "accounts")
+                ),
             }
         })
         .collect();

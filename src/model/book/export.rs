@@ -1,16 +1,16 @@
 //! Writing a scored book back to CSV: the original columns, then one score
 //! column per component, `csql_score` and `verdict`. [`ExportWriter`] writes
 //! one row at a time; [`export_csv`] (the book view's export) and the
-//! streaming scorer ([`super::stream`]) both use it, so their bytes agree.
+//! streaming scorer ([`crate::model::book::stream`]) both use it, so their bytes agree.
 
 use std::io::Write;
 
-use super::escape::escape;
-use super::import::DELIMITERS;
-use super::mapping::component_column;
-use super::row::BookComponent;
-use super::score::{Book, RowVerdict, Scores};
-use super::BookError;
+use crate::model::book::escape::escape;
+use crate::model::book::import::DELIMITERS;
+use crate::model::book::mapping::component_column;
+use crate::model::book::row::BookComponent;
+use crate::model::book::score::{Book, RowVerdict, Scores};
+use crate::model::book::BookError;
 
 pub(super) fn write_error(e: impl std::fmt::Display) -> BookError {
     BookError::Write(e.to_string())
@@ -48,7 +48,7 @@ pub(super) fn write_header<W: Write>(out: &mut W, delimiter: u8, names: &[String
 /// decimal (blank when the verdict is invalid) and the verdict word.
 ///
 /// Every header and original field that a spreadsheet would run as a formula
-/// is prefixed with `'` ([`super::escape`]); the numbers written here never
+/// is prefixed with `'` ([`crate::model::book::escape`]); the numbers written here never
 /// start with a sign, so they stay numbers. The book's reader removes the
 /// prefix again, so an exported file imports back to the same values.
 pub struct ExportWriter<W: Write> {

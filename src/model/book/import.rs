@@ -7,7 +7,7 @@ use std::io::Read;
 
 use std::collections::BTreeSet;
 
-use super::BookError;
+use crate::model::book::BookError;
 
 /// The largest file accepted, in bytes (200 MB).
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
@@ -177,7 +177,7 @@ impl<R: std::io::Read> std::io::Read for Watch<R> {
 /// a file: [`read_table`] collects every row, the command-line scorer streams
 /// them. Holds one record at a time, so memory does not grow with the file.
 ///
-/// Every field and header is read through [`super::escape::unescape`], which
+/// Every field and header is read through [`crate::model::book::escape::unescape`], which
 /// removes the `'` an export put before a cell a spreadsheet would run as a
 /// formula (`'-3` reads as `-3`); other cells are read as they are.
 ///
@@ -333,11 +333,11 @@ impl<R: std::io::Read> TableReader<R> {
 }
 
 /// Removes the quote an export put before formula-like cells
-/// ([`super::escape::unescape`]). Records without a leading quote in any
+/// ([`crate::model::book::escape::unescape`]). Records without a leading quote in any
 /// field, nearly all of them, are left untouched without copying.
 fn unescape_record(record: &mut csv::StringRecord) {
     if record.iter().any(|f| f.starts_with('\'')) {
-        *record = record.iter().map(super::escape::unescape).collect();
+        *record = record.iter().map(crate::model::book::escape::unescape).collect();
     }
 }
 

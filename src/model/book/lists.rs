@@ -1,8 +1,8 @@
 //! Lists of accounts to download beside the scored book: the accounts that
 //! moved into or out of CSQL since the baseline.
 
-use super::escape::escape;
-use super::score::{Book, RowVerdict, Scores};
+use crate::model::book::escape::escape;
+use crate::model::book::score::{Book, RowVerdict, Scores};
 
 /// The accounts whose CSQL status differs between `before` and `after`
 /// (rows matched by position), as CSV: id, name, owner, the move, and the

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::BookError;
+use crate::model::book::BookError;
 use crate::model::Model;
 
 /// Header names (normalised) recognised as the account id.
@@ -151,7 +151,7 @@ impl Mapping {
     /// score column. A column is used at most once, the first matching header
     /// wins, and a component gets a direct column only when none of its signals
     /// matched (signals are the finer evidence). The result columns that
-    /// [`super::export_csv`] appends are never matched, so an exported file
+    /// [`crate::model::book::export_csv`] appends are never matched, so an exported file
     /// re-imports with the same mapping.
     #[must_use]
     pub fn auto(headers: &[String], model: &Model) -> Self {
@@ -393,7 +393,7 @@ impl Mapping {
                     .get(name)
                     .copied()
                     .map(Some)
-                    .ok_or_else(|| BookError::UnknownColumn(crate::model::text::truncate(name, 60))),
+                    .ok_or_else(|| BookError::UnknownColumn(crate::model::core::text::truncate(name, 60))),
             }
         };
         let id = index(self.id.as_deref())?.ok_or(BookError::NoIdColumn)?;

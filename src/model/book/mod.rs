@@ -80,8 +80,8 @@ pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,
 };
 
-use super::date::Date;
-use super::Model;
+use crate::model::core::date::Date;
+use crate::model::Model;
 
 /// Why a file cannot be read as a book at all (row problems are [`RowError`]s).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -120,7 +120,7 @@ pub enum BookError {
     Model(String),
     /// The model's as-of date for recency signals is not a date.
     #[error("the model's as-of date cannot be used: {0}")]
-    AsOf(crate::model::date::DateError),
+    AsOf(crate::model::core::date::DateError),
     /// Writing the export failed.
     #[error("the export could not be written: {0}")]
     Write(String),

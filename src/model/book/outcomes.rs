@@ -1,10 +1,10 @@
 //! From a book to the Programme view: when the file says who owns each account
 //! and what Sales did with it, count CSQLs submitted, accepted and won per owner.
 
-use super::Book;
-use crate::model::limits::MAX_NAME_LEN;
+use crate::model::book::Book;
+use crate::model::core::limits::MAX_NAME_LEN;
+use crate::model::core::text::truncate;
 use crate::model::programme::{CsmRow, Segment};
-use crate::model::text::truncate;
 
 /// Name used for accounts with no owner in the file.
 pub const NO_OWNER: &str = "No owner";

@@ -1,24 +1,24 @@
 //! Scoring one record of a book: the one definition of how a row of a file
 //! becomes component scores, gate answers, outcomes and row errors. The book
-//! view ([`super::Book::build`]) and the command-line scorer (which streams
-//! the file, see [`super::stream`]) both call [`RowScorer::score`].
+//! view ([`crate::model::book::Book::build`]) and the command-line scorer (which streams
+//! the file, see [`crate::model::book::stream`]) both call [`RowScorer::score`].
 
 use thiserror::Error;
 
-use super::import::TableRow;
-use super::mapping::{Mapping, Resolved, Source};
-use super::BookError;
-use crate::model::date::{as_of, Date};
-use crate::model::limits::{check_weight, MAX_SCORE};
-use crate::model::number::{brief, parse_in_range, parse_yes_no, NumberError};
-use crate::model::signal::shares;
-use crate::model::text::{quoted, truncate};
+use crate::model::book::import::TableRow;
+use crate::model::book::mapping::{Mapping, Resolved, Source};
+use crate::model::book::BookError;
+use crate::model::core::date::{as_of, Date};
+use crate::model::core::limits::{check_weight, MAX_SCORE};
+use crate::model::core::number::{brief, parse_in_range, parse_yes_no, NumberError};
+use crate::model::core::signal::shares;
+use crate::model::core::text::{quoted, truncate};
 use crate::model::{Model, Signal};
 
 /// What to do with a row holding a bad value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BadRows {
-    /// Leave the row out; it is counted in [`super::ImportReport::skipped`].
+    /// Leave the row out; it is counted in [`crate::model::book::ImportReport::skipped`].
     #[default]
     Skip,
     /// Keep the row, reading each bad value as blank (unanswered). Rows without an
@@ -186,7 +186,7 @@ pub struct RowScorer {
     gates: Vec<BookGate>,
     /// The model's signals, per component.
     signals: Vec<Vec<Signal>>,
-    /// Each signal's share of its component ([`crate::model::signal::shares`]).
+    /// Each signal's share of its component ([`crate::model::core::signal::shares`]).
     shares: Vec<Vec<f64>>,
     /// The date recency signals are scored at.
     as_of: Date,

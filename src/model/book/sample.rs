@@ -196,7 +196,12 @@ fn component_scores(model: &Model, values: &[String]) -> Vec<f64> {
                     0.0
                 };
                 let raw = values.next().map_or("", String::as_str);
-                weighted += signal.score(raw, crate::model::date::Date::default()).ok().flatten().unwrap_or(0.0) * weight;
+                weighted += signal
+                    .score(raw, crate::model::core::date::Date::default())
+                    .ok()
+                    .flatten()
+                    .unwrap_or(0.0)
+                    * weight;
                 total += weight;
             }
             if total > 0.0 {

@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::import::{Table, TableRow};
-use super::mapping::{Mapping, Resolved, Source};
+use crate::model::book::import::{Table, TableRow};
+use crate::model::book::mapping::{Mapping, Resolved, Source};
 // Re-exported for the modules that have always found it here (the book state).
-pub use super::row::BadRows;
-use super::row::{BookComponent, BookGate, GateStatus, RowError, RowFate, RowScorer, ScoredRow};
-use super::BookError;
-use crate::model::date::Date;
-use crate::model::limits::{MAX_SCORE, MAX_WEIGHT};
-use crate::model::number::{brief, parse_in_range, reaches};
+pub use crate::model::book::row::BadRows;
+use crate::model::book::row::{BookComponent, BookGate, GateStatus, RowError, RowFate, RowScorer, ScoredRow};
+use crate::model::book::BookError;
+use crate::model::core::date::Date;
+use crate::model::core::limits::{MAX_SCORE, MAX_WEIGHT};
+use crate::model::core::number::{brief, parse_in_range, reaches};
 use crate::model::{Model, Verdict};
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
@@ -411,14 +411,14 @@ impl RowVerdict {
         }
     }
 
-    /// The verdict as people read it, as [`crate::model::format::verdict_label`].
+    /// The verdict as people read it, as [`crate::model::core::format::verdict_label`].
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Self::Csql => crate::model::format::verdict_label(&Verdict::Csql),
-            Self::GatesMissing => crate::model::format::verdict_label(&Verdict::GatesMissing(Vec::new())),
-            Self::BelowThreshold => crate::model::format::verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
-            Self::Invalid => crate::model::format::verdict_label(&Verdict::Invalid),
+            Self::Csql => crate::model::core::format::verdict_label(&Verdict::Csql),
+            Self::GatesMissing => crate::model::core::format::verdict_label(&Verdict::GatesMissing(Vec::new())),
+            Self::BelowThreshold => crate::model::core::format::verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
+            Self::Invalid => crate::model::core::format::verdict_label(&Verdict::Invalid),
         }
     }
 }

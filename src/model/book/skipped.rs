@@ -3,18 +3,18 @@
 //! is and what is wrong with it (every problem of the row, in the import
 //! report's words). Fix the values in a spreadsheet and import the file again.
 //!
-//! Cells are escaped as in the scored export ([`super::escape`]): a cell that
+//! Cells are escaped as in the scored export ([`crate::model::book::escape`]): a cell that
 //! a spreadsheet would run as a formula gets a leading `'`, which the book's
 //! reader removes again. A row with fewer fields than the header is filled
 //! with blanks, so its reason sits in the `reason` column; a row with more
 //! keeps them all (the reason comes after the last). A row that is not UTF-8
 //! text cannot be given back: its fields are blank and the reason says why.
 
-use super::escape::escape;
-use super::export::{write_error, write_header};
-use super::row::RowError;
-use super::score::Book;
-use super::BookError;
+use crate::model::book::escape::escape;
+use crate::model::book::export::{write_error, write_header};
+use crate::model::book::row::RowError;
+use crate::model::book::score::Book;
+use crate::model::book::BookError;
 
 /// The name of the column added after the file's own: `reason`, or
 /// `csql_reason` when the file already has a `reason` column.

@@ -7,13 +7,13 @@
 
 use std::rc::Rc;
 
-use super::export::export_csv;
-use super::import::{Table, TableJob, MAX_BYTES};
-use super::mapping::Mapping;
-use super::score::{score_all, weights_and_threshold, BadRows, Book, BookBuilder, ImportReport, RowVerdict, Scores};
-use super::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
-use super::BookError;
-use crate::model::effect::{Answer, CopyWhat, Effect, FileRef, StorageKey};
+use crate::model::book::export::export_csv;
+use crate::model::book::import::{Table, TableJob, MAX_BYTES};
+use crate::model::book::mapping::Mapping;
+use crate::model::book::score::{score_all, weights_and_threshold, BadRows, Book, BookBuilder, ImportReport, RowVerdict, Scores};
+use crate::model::book::summary::{moved, summarise, view, Filter, Moved, SortKey, Summary, ViewOptions};
+use crate::model::book::BookError;
+use crate::model::core::effect::{Answer, CopyWhat, Effect, FileRef, StorageKey};
 use crate::model::evidence::page::{EvidenceView, FitState, FLIPS_SHOWN};
 use crate::model::evidence::{compare, flips_csv, ComparisonView, Scenario, MAX_COMPARED};
 use crate::model::programme::Benchmarks;
@@ -204,7 +204,7 @@ pub struct BookState {
     pub evidence: Option<EvidenceState>,
     /// The browser's date: recency signals are scored at it when the model
     /// leaves its as-of date blank.
-    pub today: crate::model::date::Date,
+    pub today: crate::model::core::date::Date,
     /// An import in progress, done a slice at a time.
     pub importing: Option<Importing>,
     /// Which folded panels are open: their content is built and drawn only then.
@@ -465,7 +465,7 @@ impl BookState {
             }
             BookEvent::Answer(answer) => self.answer(answer),
             BookEvent::LoadPaste => self.start_parse(PASTED.to_owned(), self.paste.clone().into_bytes()),
-            BookEvent::LoadSample => self.start_parse(SAMPLE.to_owned(), super::default_sample()),
+            BookEvent::LoadSample => self.start_parse(SAMPLE.to_owned(), crate::model::book::default_sample()),
             BookEvent::Step => self.import_step(model),
             BookEvent::Map(target, column) => {
                 target.set(&mut self.mapping, column.filter(|c| !c.is_empty()));
@@ -547,7 +547,7 @@ impl BookState {
                 Vec::new()
             }
             BookEvent::ScenarioName(name) => {
-                self.scenario_name = name.chars().take(crate::model::limits::MAX_NAME_LEN).collect();
+                self.scenario_name = name.chars().take(crate::model::core::limits::MAX_NAME_LEN).collect();
                 Vec::new()
             }
             BookEvent::ExportFlips => self.export_flips(),
@@ -744,7 +744,7 @@ impl BookState {
         self.selected = None;
         self.baseline = None;
         if let Some((book, report)) = built {
-            let owners_with_outcomes = super::csm_rows(&book).map(|rows| rows.len());
+            let owners_with_outcomes = crate::model::book::csm_rows(&book).map(|rows| rows.len());
             // Installed as built from what sync would build it from, so sync
             // keeps it and goes on to score it.
             self.derived = Some(Derived {
@@ -831,7 +831,7 @@ impl BookState {
     fn export_skipped(&self) -> Effects {
         let Some(derived) = &self.derived else { return Vec::new() };
         let Some(book) = derived.book() else { return Vec::new() };
-        super::skipped_csv(book)
+        crate::model::book::skipped_csv(book)
             .map(|bytes| Effect::Download {
                 file_name: format!("{}-skipped.csv", self.stem()),
                 mime: "text/csv",
@@ -846,7 +846,7 @@ impl BookState {
         let (Some(book), Some(baseline)) = (derived.book(), &self.baseline) else {
             return Vec::new();
         };
-        let text = super::lists::movers_csv(book, &baseline.scores, &derived.scores);
+        let text = crate::model::book::lists::movers_csv(book, &baseline.scores, &derived.scores);
         vec![Effect::Download {
             file_name: format!("{}-moved.csv", self.stem()),
             mime: "text/csv",
@@ -910,7 +910,7 @@ impl BookState {
         };
         let owners_with_outcomes = match &self.derived {
             Some(d) if !rebuild => d.owners_with_outcomes,
-            _ => super::csm_rows(built).map(|rows| rows.len()),
+            _ => crate::model::book::csm_rows(built).map(|rows| rows.len()),
         };
         let order = match &self.derived {
             Some(d) if !rescore && d.ordered_with == self.options => d.order.clone(),
@@ -951,7 +951,7 @@ impl BookState {
         };
         Exports {
             sql: crate::model::sql::to_sql(model, Some(&self.mapping), self.sql_dialect, table).map_err(|e| e.to_string()),
-            formulas: crate::model::spreadsheet::formulas(model, &self.mapping, headers, 2)
+            formulas: crate::model::sql::spreadsheet::formulas(model, &self.mapping, headers, 2)
                 .map(|f| (f.score, f.verdict))
                 .map_err(|e| e.to_string()),
         }
@@ -1092,7 +1092,7 @@ impl Detail {
         } else {
             format!(
                 "{missing} Not assessed, no column in the file: {}.",
-                crate::model::format::listed(&self.unassessed_required)
+                crate::model::core::format::listed(&self.unassessed_required)
             )
         }
     }

@@ -2,22 +2,22 @@
 //! read record by record ([`TableReader`]), each row is scored
 //! ([`RowScorer`]) and written ([`ExportWriter`]) before the next is read, so
 //! memory stays flat whatever the file's size. The bytes written are those of
-//! the book view's export ([`super::export_csv`]) for the same model, mapping
+//! the book view's export ([`crate::model::book::export_csv`]) for the same model, mapping
 //! and file: the reading, scoring and writing are the same code.
 //!
-//! What differs from the book view: there is no size limit ([`super::MAX_BYTES`]
+//! What differs from the book view: there is no size limit ([`crate::model::book::MAX_BYTES`]
 //! is the browser's), and ids found on more than one row are not looked for
 //! (that needs every id in memory), so [`ImportReport::duplicate_ids`] stays empty.
 
 use std::io::{Read, Write};
 
-use super::export::ExportWriter;
-use super::import::{TableReader, TableRow};
-use super::mapping::Mapping;
-use super::row::{BadRows, RowError, RowFate, RowScorer, ScoredRow};
-use super::score::{weighting, ImportReport, RowVerdict};
-use super::BookError;
-use crate::model::date::Date;
+use crate::model::book::export::ExportWriter;
+use crate::model::book::import::{TableReader, TableRow};
+use crate::model::book::mapping::Mapping;
+use crate::model::book::row::{BadRows, RowError, RowFate, RowScorer, ScoredRow};
+use crate::model::book::score::{weighting, ImportReport, RowVerdict};
+use crate::model::book::BookError;
+use crate::model::core::date::Date;
 use crate::model::Model;
 
 /// Reads CSV from `input`, scores every row with `model` and writes the scored

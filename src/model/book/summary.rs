@@ -3,9 +3,9 @@
 
 use std::cmp::Ordering;
 
-use super::score::{Book, RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED};
-use crate::model::format::{count, listed};
-use crate::model::number::TOLERANCE;
+use crate::model::book::score::{Book, RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED};
+use crate::model::core::format::{count, listed};
+use crate::model::core::number::TOLERANCE;
 
 /// Default width, in points either side of the threshold, of "near the threshold".
 pub const NEAR_POINTS: f64 = 5.0;

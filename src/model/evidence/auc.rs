@@ -13,7 +13,7 @@
 //! bit. Neighbours in sorted order are compared, so a run of such near-equal
 //! scores forms one group.
 
-use crate::model::number::TOLERANCE;
+use crate::model::core::number::TOLERANCE;
 
 /// The AUC of `scores` for `labels` (true = positive), or `None` when there is
 /// no positive or no negative (no pair to compare). `scores` and `labels` are

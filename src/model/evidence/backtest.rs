@@ -1,9 +1,9 @@
 //! The backtest: how the current weights, threshold and gates would have done
 //! on the labelled accounts of a book.
 
-use super::auc::auc_of_pairs;
-use super::{percent_of, Outcome, Unavailable, CAUTION_BELOW};
 use crate::model::book::{Book, RowVerdict, Scores};
+use crate::model::evidence::auc::auc_of_pairs;
+use crate::model::evidence::{percent_of, Outcome, Unavailable, CAUTION_BELOW};
 
 /// Counts behind the backtest of one outcome; every rate is derived from them.
 ///

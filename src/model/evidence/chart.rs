@@ -7,8 +7,8 @@
 //! left-hand axis (0 to a round number at or above the largest count). The
 //! conversion bands of the benchmark table lie behind, on the percent axis.
 
-use super::format::rate;
-use super::sweep::Sweep;
+use crate::model::evidence::format::rate;
+use crate::model::evidence::sweep::Sweep;
 use crate::model::programme::format::range;
 use crate::model::programme::{Band, Tier};
 
@@ -215,7 +215,7 @@ pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&B
     let current_mark = Mark {
         threshold: current_threshold,
         x: x(current_threshold),
-        label: format!("Current threshold: {}", crate::model::number::plain(current_threshold)),
+        label: format!("Current threshold: {}", crate::model::core::number::plain(current_threshold)),
     };
     let suggested_mark = suggested.map(|t| Mark {
         threshold: f64::from(t),

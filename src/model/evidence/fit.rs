@@ -27,7 +27,7 @@
 //! direction until the objective falls enough (Armijo). The objective is
 //! strictly convex (the ridge), so this converges to the single optimum,
 //! usually in 5-10 iterations. The solver runs one iteration per step, so the
-//! page can spread a fit over frames ([`super::FitJob`]).
+//! page can spread a fit over frames ([`crate::model::evidence::FitJob`]).
 
 use thiserror::Error;
 
@@ -285,7 +285,7 @@ pub fn check(x: &[f64], won: &[bool], names: &[String]) -> Result<(), FitError> 
     if let Some(j) = spreads.iter().position(|s| *s <= CONSTANT_SPREAD) {
         return Err(FitError::Constant {
             name: names[j].clone(),
-            score: crate::model::format::one_decimal(Some(means[j])),
+            score: crate::model::core::format::one_decimal(Some(means[j])),
         });
     }
     Ok(())
@@ -307,7 +307,7 @@ pub(crate) fn judge(fit: &Fit, data: Rows<'_>) -> Result<(), FitError> {
         }
     }
     // Every won strictly above every lost (beyond float noise): perfect separation.
-    if lowest_won > highest_lost + crate::model::number::TOLERANCE {
+    if lowest_won > highest_lost + crate::model::core::number::TOLERANCE {
         return Err(FitError::Separation);
     }
     Ok(())

@@ -9,9 +9,9 @@
 //! measured on the same fold. The figure is the mean over the folds that hold
 //! both outcomes. Same book, same folds, same figure, on every machine.
 
-use super::auc::auc_of_pairs;
-use super::fit::{FitData, Rows};
 use crate::model::book::SplitMix64;
+use crate::model::evidence::auc::auc_of_pairs;
+use crate::model::evidence::fit::{FitData, Rows};
 
 /// Number of folds.
 pub const FOLDS: u8 = 5;

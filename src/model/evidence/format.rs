@@ -1,11 +1,11 @@
 //! The evidence as the page shows it, so components compute nothing:
 //! `41.3%`, `2.1x`, `0.78`, `n/a`.
 
-use super::backtest::Backtest;
-use super::scenarios::Comparison;
-use super::suggestion::Suggestion;
-use super::CAUTION_BELOW;
 use crate::model::book::{Book, RowVerdict};
+use crate::model::evidence::backtest::Backtest;
+use crate::model::evidence::scenarios::Comparison;
+use crate::model::evidence::suggestion::Suggestion;
+use crate::model::evidence::CAUTION_BELOW;
 use crate::model::programme::format::{one_decimal, percent, NO_VALUE};
 
 /// A rate in percent to one decimal (`41.3%`); `n/a` when there is none.
@@ -195,7 +195,7 @@ impl ComparisonView {
                     .map(|r| {
                         let verdict = r.scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
                         let score = r.scores.scores.get(row).copied().filter(|_| verdict != RowVerdict::Invalid);
-                        (crate::model::format::one_decimal(score), verdict.word())
+                        (crate::model::core::format::one_decimal(score), verdict.word())
                     })
                     .collect(),
             })
@@ -269,7 +269,7 @@ impl SuggestionView {
                 "Mean AUC on held-out accounts over {} of {} folds (stratified by outcome, fixed seed): the suggested weights are fitted without each fold, then scored on it.",
                 cv.used, cv.folds
             ),
-            threshold: crate::model::number::plain(suggestion.threshold),
+            threshold: crate::model::core::number::plain(suggestion.threshold),
             change: ComparisonView::new(book, &suggestion.change, limit),
             moved_in: suggestion.moved_in().len().to_string(),
             moved_out: suggestion.moved_out().len().to_string(),

@@ -34,7 +34,7 @@ pub mod sweep;
 
 use thiserror::Error;
 
-use super::book::Book;
+use crate::model::book::Book;
 
 pub use auc::{auc, auc_of_pairs};
 pub use backtest::{backtest, Backtest};

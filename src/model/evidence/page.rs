@@ -7,12 +7,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::chart::{chart, table_rows, ChartView, SweepRow};
-use super::format::{BacktestView, SuggestionView};
-use super::suggestion::{FitJob, Step, Suggestion};
-use super::sweep::{book_segment, suggest_threshold, sweep};
-use super::{backtest, FitData, Outcome};
 use crate::model::book::{Book, Scores};
+use crate::model::evidence::chart::{chart, table_rows, ChartView, SweepRow};
+use crate::model::evidence::format::{BacktestView, SuggestionView};
+use crate::model::evidence::suggestion::{FitJob, Step, Suggestion};
+use crate::model::evidence::sweep::{book_segment, suggest_threshold, sweep};
+use crate::model::evidence::{backtest, FitData, Outcome};
 use crate::model::programme::{Benchmarks, Segment};
 
 /// Width of the sweep chart's drawing, in SVG units (it scales to its box).

@@ -14,14 +14,14 @@
 
 use thiserror::Error;
 
-pub use crate::model::scenario::{check, Scenario, MAX_SCENARIOS};
+pub use crate::model::share::scenario::{check, Scenario, MAX_SCENARIOS};
 
-use super::backtest::{backtest, Backtest};
-use super::Outcome;
 use crate::model::book::escape::escape;
 use crate::model::book::{score_all, score_all_required, Book, BookError, RowVerdict, Scores, NO_OWNER};
-use crate::model::number::{parse_in_range, parse_non_negative};
-use crate::model::text::quoted;
+use crate::model::core::number::{parse_in_range, parse_non_negative};
+use crate::model::core::text::quoted;
+use crate::model::evidence::backtest::{backtest, Backtest};
+use crate::model::evidence::Outcome;
 
 /// Most scenarios compared at once.
 pub const MAX_COMPARED: usize = 3;

@@ -3,10 +3,10 @@
 //! suggestion (current and suggested weights, their cross-validated AUC, and
 //! what the suggestion would change at the current threshold).
 
-use super::fit::{check, judge, Fit, FitData, FitError, FitOptions, Newton, Rows};
-use super::folds::{held_out_auc, rows_without, stratified_folds, summary, CrossValidation, FOLDS, FOLD_SEED};
-use super::scenarios::{compare_plans, Comparison, Plan, Scenario};
 use crate::model::book::Book;
+use crate::model::evidence::fit::{check, judge, Fit, FitData, FitError, FitOptions, Newton, Rows};
+use crate::model::evidence::folds::{held_out_auc, rows_without, stratified_folds, summary, CrossValidation, FOLDS, FOLD_SEED};
+use crate::model::evidence::scenarios::{compare_plans, Comparison, Plan, Scenario};
 use crate::model::Model;
 
 /// Fits `data` and cross-validates the fitted and the `current` weights (one

@@ -8,9 +8,9 @@
 
 use thiserror::Error;
 
-use super::{percent_of, Outcome, Unavailable};
 use crate::model::book::{Book, Scores};
-use crate::model::number::{reaches, TOLERANCE};
+use crate::model::core::number::{reaches, TOLERANCE};
+use crate::model::evidence::{percent_of, Outcome, Unavailable};
 use crate::model::programme::{Benchmarks, Segment, Tier};
 
 /// Whole thresholds swept: 0, 1, ..., 100.
@@ -159,7 +159,7 @@ pub enum NoSuggestion {
     /// No threshold reaches the great band with enough qualified accounts.
     #[error(
         "no threshold gives a conversion of at least {}% (the great band) with at least {MIN_QUALIFIED} qualified accounts",
-        crate::model::number::plain(*great)
+        crate::model::core::number::plain(*great)
     )]
     NeverGreat {
         /// The lower bound of the great band, percent.

@@ -22,11 +22,11 @@
 //! - [`AdviceKind::Coaching`]: two or more rows, and some rows have an
 //!   acceptance rate below the threshold or a tier below good.
 
-use super::audience::{Advice, AdviceKind, Role, Stage};
-use super::benchmarks::Tier;
-use super::format::{number, per_quarter, percent, points, range};
-use super::metrics::{Metrics, Programme};
-use super::{ProgrammeInput, Segment};
+use crate::model::programme::audience::{Advice, AdviceKind, Role, Stage};
+use crate::model::programme::benchmarks::Tier;
+use crate::model::programme::format::{number, per_quarter, percent, points, range};
+use crate::model::programme::metrics::{Metrics, Programme};
+use crate::model::programme::{ProgrammeInput, Segment};
 
 /// Acceptance rates below this (in percent) show [`AdviceKind::NoSharedDefinition`]:
 /// when Sales turns down more than half of what CS submits, the teams are not

@@ -2,7 +2,7 @@
 //! stage, the reader's role, the view's sections in the order each role
 //! needs them, and the advice items (what they are about and their words).
 //! The rules that decide which advice the figures call for are in
-//! [`advice`](super::advice); this file knows nothing of the figures.
+//! [`advice`](crate::model::programme::advice); this file knows nothing of the figures.
 
 /// The company's stage, which decides how formal the CSQL metric should be.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Segment;
+use crate::model::programme::Segment;
 
 /// Where a value stands against the benchmarks, from worst to best.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,13 +86,13 @@ impl Measure {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     /// Lower bound of "good"; anything less is below good.
-    #[serde(with = "crate::model::exact")]
+    #[serde(with = "crate::model::core::exact")]
     pub good: f64,
     /// Lower bound of "great" (the top of "good").
-    #[serde(with = "crate::model::exact")]
+    #[serde(with = "crate::model::core::exact")]
     pub great: f64,
     /// Lower bound of "world class" (the top of "great").
-    #[serde(with = "crate::model::exact")]
+    #[serde(with = "crate::model::core::exact")]
     pub world_class: f64,
 }
 
@@ -107,7 +107,7 @@ impl Band {
     /// a value on a shared boundary gets the higher tier. NaN is below good.
     #[must_use]
     pub fn tier(&self, value: f64) -> Tier {
-        let reaches = |bound: f64| crate::model::number::reaches(value, bound);
+        let reaches = |bound: f64| crate::model::core::number::reaches(value, bound);
         if reaches(self.world_class) {
             Tier::WorldClass
         } else if reaches(self.great) {
@@ -291,10 +291,13 @@ impl Benchmarks {
                         problem(tier, "enter a number".to_owned());
                         all_usable = false;
                     } else if bound < 0.0 {
-                        problem(tier, format!("{} is below the minimum of 0", crate::model::number::brief(bound)));
+                        problem(
+                            tier,
+                            format!("{} is below the minimum of 0", crate::model::core::number::brief(bound)),
+                        );
                         all_usable = false;
                     } else if measure == Measure::Conversion && bound > 100.0 {
-                        problem(tier, format!("{}% is above 100%", crate::model::number::brief(bound)));
+                        problem(tier, format!("{}% is above 100%", crate::model::core::number::brief(bound)));
                         all_usable = false;
                     }
                 }
@@ -304,8 +307,8 @@ impl Benchmarks {
                             Tier::Great,
                             format!(
                                 "starts at {}, below good ({}); good <= great <= world class",
-                                crate::model::number::brief(band.great),
-                                crate::model::number::brief(band.good)
+                                crate::model::core::number::brief(band.great),
+                                crate::model::core::number::brief(band.good)
                             ),
                         );
                     }
@@ -314,8 +317,8 @@ impl Benchmarks {
                             Tier::WorldClass,
                             format!(
                                 "starts at {}, below great ({}); good <= great <= world class",
-                                crate::model::number::brief(band.world_class),
-                                crate::model::number::brief(band.great)
+                                crate::model::core::number::brief(band.world_class),
+                                crate::model::core::number::brief(band.great)
                             ),
                         );
                     }

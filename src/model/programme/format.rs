@@ -1,18 +1,18 @@
 //! Numbers and words as the Programme view shows them, so components compute
 //! nothing: `5.0`, `75.0%`, `n/a`, `+5.0 points`.
 
-use super::super::number::brief;
-use super::benchmarks::{Band, Tier};
-use super::metrics::{Metrics, Programme, SMALL_SAMPLE};
-use super::period::{Date, Period};
+use crate::model::core::number::brief;
+use crate::model::programme::benchmarks::{Band, Tier};
+use crate::model::programme::metrics::{Metrics, Programme, SMALL_SAMPLE};
+use crate::model::programme::period::{Date, Period};
 
 /// What the view shows for a rate or tier that does not exist.
-pub use crate::model::format::NO_VALUE;
+pub use crate::model::core::format::NO_VALUE;
 
 /// A number to one decimal (`5.0`); `n/a` when not finite. Never `-0.0`.
 #[must_use]
 pub fn one_decimal(value: f64) -> String {
-    crate::model::format::one_decimal(Some(value))
+    crate::model::core::format::one_decimal(Some(value))
 }
 
 /// Accepted CSQLs per CSM per quarter, to one decimal: `5.0`.
@@ -22,7 +22,7 @@ pub fn per_quarter(value: f64) -> String {
 }
 
 /// A rate in percent to one decimal (`75.0%`); `n/a` when there is none.
-pub use crate::model::format::percent;
+pub use crate::model::core::format::percent;
 
 /// A difference in percentage points with its sign: `+5.0 points`,
 /// `-2.5 points`, `0.0 points`; `n/a` when there is none.

@@ -25,12 +25,12 @@
 //! A custom period whose dates are still blank is not a problem: nothing is
 //! marked in red, and [`Programme::waiting`] says what to enter.
 
-use super::super::format::NO_VALUE;
-use super::super::number::{brief, parse_in_range, parse_non_negative, NumberError};
-use super::audience::{sections_for, Advice, Section};
-use super::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
-use super::period::{Date, DateError, Period, PeriodError};
-use super::{ProgrammeInput, Segment};
+use crate::model::core::format::NO_VALUE;
+use crate::model::core::number::{brief, parse_in_range, parse_non_negative, NumberError};
+use crate::model::programme::audience::{sections_for, Advice, Section};
+use crate::model::programme::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
+use crate::model::programme::period::{Date, DateError, Period, PeriodError};
+use crate::model::programme::{ProgrammeInput, Segment};
 
 /// Largest count accepted in a count field, so sums stay exact and finite.
 pub const MAX_COUNT: f64 = 1e12;
@@ -471,7 +471,7 @@ fn parse_count(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
-fn parse_row(index: usize, row: &super::CsmRow, problems: &mut Vec<Problem>) -> Option<Parsed> {
+fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut Vec<Problem>) -> Option<Parsed> {
     let who = row.display_name(index);
     let before = problems.len();
     let mut report = |field: ProgrammeField, label: &str, message: String| {

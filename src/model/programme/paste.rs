@@ -15,12 +15,12 @@
 //!   won <= accepted <= submitted, ...). The paste is all or nothing: any
 //!   problem leaves the grid as it was and names the line.
 
-use super::metrics::{measure, ProgrammeField};
-use super::{CsmRow, ProgrammeInput};
+use crate::model::programme::metrics::{measure, ProgrammeField};
+use crate::model::programme::{CsmRow, ProgrammeInput};
 
 /// Most rows one paste may hold: a paste replaces the table, so it is the
-/// table's own limit ([`super::metrics::MAX_ROWS`]).
-pub use super::metrics::MAX_ROWS as MAX_PASTE_ROWS;
+/// table's own limit ([`crate::model::programme::metrics::MAX_ROWS`]).
+pub use crate::model::programme::metrics::MAX_ROWS as MAX_PASTE_ROWS;
 
 /// Cells a line must have: name, submitted, accepted, won.
 const REQUIRED_CELLS: usize = 4;
@@ -161,7 +161,7 @@ fn parse_line(line: usize, cells: &[&str], index: usize) -> Result<CsmRow, Vec<P
         }],
         ..ProgrammeInput::default()
     };
-    let problems: Vec<PasteProblem> = measure(&check, &super::Benchmarks::default())
+    let problems: Vec<PasteProblem> = measure(&check, &crate::model::programme::Benchmarks::default())
         .problems
         .into_iter()
         .filter(|p| {

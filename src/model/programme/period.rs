@@ -18,7 +18,7 @@ use std::fmt;
 
 use thiserror::Error;
 
-use crate::model::date as calendar;
+use crate::model::core::date as calendar;
 
 /// Days in an average quarter: 365.25 / 4.
 pub const QUARTER_DAYS: f64 = 365.25 / 4.0;
@@ -314,7 +314,7 @@ impl fmt::Display for Date {
 }
 
 fn shorten(text: &str) -> String {
-    crate::model::text::truncate(text, 24)
+    crate::model::core::text::truncate(text, 24)
 }
 
 /// The longest text read as a date (`Wednesday` is not read, so

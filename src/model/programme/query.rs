@@ -18,15 +18,15 @@
 //! A bad value never stops the page: the field keeps its default and a
 //! notice (a sentence naming the parameter) is returned. Whether the numbers
 //! agree with each other (won <= accepted <= submitted) is left to
-//! [`super::evaluate`], which shows the problem beside the field.
+//! [`crate::model::programme::evaluate`], which shows the problem beside the field.
 
-use super::super::number::{brief, parse_in_range, parse_non_negative, plain};
-use super::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT, MAX_ROWS};
-use super::paste::parse_rows;
-use super::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
+use crate::model::core::number::{brief, parse_in_range, parse_non_negative, plain};
+use crate::model::programme::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT, MAX_ROWS};
+use crate::model::programme::paste::parse_rows;
+use crate::model::programme::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
-use crate::model::notice::LinkNotices;
-use crate::model::text::quoted as quote;
+use crate::model::core::notice::LinkNotices;
+use crate::model::core::text::quoted as quote;
 
 /// A programme input from a query string (with or without the leading `?`),
 /// and one notice per value that could not be used (at most three per

@@ -12,14 +12,14 @@
 //! its problems, and the calculation uses the reference table; once the table
 //! is usable again it becomes the targets and the draft is gone.
 
-use super::super::number::parse_number;
-use super::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SOURCE};
-use super::format::number;
-use super::metrics::ProgrammeField;
-use super::paste::{parse_rows, PasteProblem};
-use super::query::from_query;
-use super::{CsmRow, Date, Period, ProgrammeInput, Role, Segment, Stage};
-use crate::model::effect::Effect;
+use crate::model::core::effect::Effect;
+use crate::model::core::number::parse_number;
+use crate::model::programme::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SOURCE};
+use crate::model::programme::format::number;
+use crate::model::programme::metrics::ProgrammeField;
+use crate::model::programme::paste::{parse_rows, PasteProblem};
+use crate::model::programme::query::from_query;
+use crate::model::programme::{CsmRow, Date, Period, ProgrammeInput, Role, Segment, Stage};
 
 /// A field of a CSM row that holds text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -129,8 +129,8 @@ impl RowField {
 }
 
 /// Most rows the grid holds, so the page stays responsive (one limit for the
-/// grid, pastes and links: [`super::metrics::MAX_ROWS`]).
-pub use super::metrics::MAX_ROWS;
+/// grid, pastes and links: [`crate::model::programme::metrics::MAX_ROWS`]).
+pub use crate::model::programme::metrics::MAX_ROWS;
 
 /// The Programme page's effects.
 pub type Effects = Vec<Effect<ProgrammeEvent>>;

@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::model::date::Date;
+use crate::model::core::date::Date;
 
 /// An SQL engine the model can be exported to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -7,8 +7,8 @@
 //! columns (numbers, booleans) and text columns both work, and then reads
 //! them as the calculator does: white space trimmed, a decimal comma allowed,
 //! commas between thousands in a count (`1,234`), a `%` sign after a percentage,
-//! yes/no in the spellings of [`crate::model::number::YES`] and
-//! [`crate::model::number::NO`] in any case, a blank yes/no is no and a blank
+//! yes/no in the spellings of [`crate::model::core::number::YES`] and
+//! [`crate::model::core::number::NO`] in any case, a blank yes/no is no and a blank
 //! number or direct score is 0. A row the book view would skip (a blank id, a
 //! value it cannot read) gets the verdict `invalid`, NULL scores and NULL
 //! gates; a table cannot hold the other skipped rows (a wrong number of
@@ -25,6 +25,8 @@
 //! plain lower-case name is written bare, any other quoted the dialect's way.
 
 pub mod dialect;
+pub mod plan;
+pub mod spreadsheet;
 
 use std::fmt::Write as _;
 
@@ -33,14 +35,14 @@ use thiserror::Error;
 pub use dialect::{check_name, Dialect, NameProblem, MAX_NAME_BYTES};
 
 use self::dialect::number;
-use super::book::{component_column, weighting, Mapping};
-use super::date::{Date, DateError};
-use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
-use super::number::{GROUPED_PATTERN, NO, TOLERANCE, YES};
-use super::plan::{Feed, Plan};
-use super::signal::shares;
-use super::text::{quoted, truncate};
-use super::{Model, Scale, Signal, SignalKind};
+use crate::model::book::{component_column, weighting, Mapping};
+use crate::model::core::date::{Date, DateError};
+use crate::model::core::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
+use crate::model::core::number::{GROUPED_PATTERN, NO, TOLERANCE, YES};
+use crate::model::core::signal::shares;
+use crate::model::core::text::{quoted, truncate};
+use crate::model::sql::plan::{Feed, Plan};
+use crate::model::{Model, Scale, Signal, SignalKind};
 
 /// The table a query reads when none is named.
 pub const DEFAULT_TABLE: &str = "accounts";
@@ -135,8 +137,8 @@ fn select(out: &mut String, name: &str, about: &str, lead: Option<&str>, items: 
 fn describe(signal: &Signal) -> String {
     let kind = signal.kind.hint();
     match signal.direction {
-        super::Direction::Positive => kind,
-        super::Direction::Negative => format!("{kind}; counts against"),
+        crate::model::Direction::Positive => kind,
+        crate::model::Direction::Negative => format!("{kind}; counts against"),
     }
 }
 
@@ -199,8 +201,8 @@ fn signal_score(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
         }
     };
     match signal.direction {
-        super::Direction::Positive => score,
-        super::Direction::Negative => format!("100 - {score}"),
+        crate::model::Direction::Positive => score,
+        crate::model::Direction::Negative => format!("100 - {score}"),
     }
 }
 
@@ -245,7 +247,7 @@ fn read_number(dialect: Dialect, t: &str) -> String {
     )
 }
 
-/// Text `t` (trimmed) read as a count ([`crate::model::number::parse_count`]):
+/// Text `t` (trimmed) read as a count ([`crate::model::core::number::parse_count`]):
 /// commas between thousands, else as [`read_number`].
 fn read_count(dialect: Dialect, t: &str) -> String {
     let point = format!("replace({t}, ',', '.')");
@@ -259,7 +261,7 @@ fn read_count(dialect: Dialect, t: &str) -> String {
 }
 
 /// Text `t` (trimmed) read as a percentage
-/// ([`crate::model::number::parse_percent`]): one `%` at the end and the
+/// ([`crate::model::core::number::parse_percent`]): one `%` at the end and the
 /// white space before it (`chars`, carried from the first steps) dropped,
 /// then as [`read_number`].
 fn read_percent(dialect: Dialect, t: &str) -> String {

@@ -34,7 +34,10 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D:
         Written::Number(value) => Ok(value),
         Written::Text(text) => match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() => Ok(value),
-            _ => Err(serde::de::Error::custom(format!("{}{NOT_A_NUMBER}", super::text::quoted(&text)))),
+            _ => Err(serde::de::Error::custom(format!(
+                "{}{NOT_A_NUMBER}",
+                crate::model::core::text::quoted(&text)
+            ))),
         },
     }
 }

@@ -10,8 +10,8 @@ use std::fmt;
 
 use thiserror::Error;
 
-use super::text::truncate;
-use super::Model;
+use crate::model::core::text::truncate;
+use crate::model::core::Model;
 
 /// A calendar date, as days since 1970-01-01.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -2,7 +2,7 @@
 //! signals and gates it holds, how long its names and typed numbers are, and
 //! the range of every weight and input.
 //!
-//! The document check ([`crate::model::share::check`]), the link and number
+//! The document check (`share::document::check`), the link and number
 //! parsers, the reducer and the editor's `maxlength` and disabled buttons all
 //! read these constants, so the editor can never build a model the loader
 //! refuses. The ranges also keep every computation finite: with at most
@@ -14,8 +14,8 @@
 
 use thiserror::Error;
 
-use super::number::brief;
-use super::{Component, Model};
+use crate::model::core::number::brief;
+use crate::model::core::{Component, Model};
 
 /// Most components in a model.
 pub const MAX_COMPONENTS: usize = 12;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Model;
+use crate::model::Model;
 
 /// Most scenarios kept with a model (checked when a document or link loads).
 pub const MAX_SCENARIOS: usize = 8;
@@ -66,7 +66,7 @@ pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max
         return Err(format!("it has {} scenarios; at most {MAX_SCENARIOS} are allowed", scenarios.len()));
     }
     for scenario in scenarios {
-        let name = crate::model::text::truncate(&scenario.name, 60);
+        let name = crate::model::core::text::truncate(&scenario.name, 60);
         if scenario.name.chars().count() > max_text {
             return Err(format!("a scenario name is longer than {max_text} characters ({name})"));
         }

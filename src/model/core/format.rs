@@ -1,6 +1,6 @@
 //! Words and numbers as the page shows them, so components compute nothing.
 
-use super::{Evaluation, Lever, Verdict};
+use crate::model::core::{Evaluation, Lever, Verdict};
 
 /// What every figure without a value reads (a rate with no denominator, a
 /// score that cannot be worked out): the one spelling of "no value".

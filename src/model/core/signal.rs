@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::Date;
-use super::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
-use super::number::{parse_count, parse_in_range, parse_percent, NumberError};
+use crate::model::core::date::Date;
+use crate::model::core::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
+use crate::model::core::number::{parse_count, parse_in_range, parse_percent, NumberError};
 
 /// How a count grows towards its cap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,10 +33,10 @@ pub enum Direction {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum SignalKind {
     /// A count, scaled to 100 at `cap` and held there above it. Commas may
-    /// separate thousands (`1,234`; see [`super::number::parse_count`]).
+    /// separate thousands (`1,234`; see [`crate::model::core::number::parse_count`]).
     Count {
         /// The count that earns the full 100 points; always above 0.
-        #[serde(with = "super::exact")]
+        #[serde(with = "crate::model::core::exact")]
         cap: f64,
         /// Linear or logarithmic growth towards the cap.
         #[serde(default)]
@@ -53,7 +53,7 @@ pub enum SignalKind {
     /// date, halving every `half_life_days` before it. A later date is an error.
     Date {
         /// Days for the score to halve; always above 0.
-        #[serde(with = "super::exact")]
+        #[serde(with = "crate::model::core::exact")]
         half_life_days: f64,
     },
 }
@@ -80,16 +80,16 @@ impl SignalKind {
                     Scale::Log => count.ln_1p() / cap.ln_1p() * MAX_SCORE,
                 }
             }
-            Self::YesNo => match super::number::parse_yes_no(raw) {
+            Self::YesNo => match crate::model::core::number::parse_yes_no(raw) {
                 Some(Some(true)) => MAX_SCORE,
                 Some(_) => 0.0,
                 // Quoted short, as every echoed value: a cell can hold a paragraph.
-                None => return Err(NumberError::NotYesNo(super::text::truncate(raw, 24))),
+                None => return Err(NumberError::NotYesNo(crate::model::core::text::truncate(raw, 24))),
             },
             Self::Rating => parse_in_range(raw, 0.0, MAX_RATING)? * (MAX_SCORE / MAX_RATING),
             Self::Percent => parse_percent(raw, MAX_SCORE)?,
             Self::Date { half_life_days } => {
-                let date = Date::parse(raw).map_err(|_| NumberError::NotADate(super::text::truncate(raw, 24)))?;
+                let date = Date::parse(raw).map_err(|_| NumberError::NotADate(crate::model::core::text::truncate(raw, 24)))?;
                 let days = as_of.days() - date.days();
                 if days < 0 {
                     return Err(NumberError::FutureDate {
@@ -115,11 +115,11 @@ impl SignalKind {
     #[must_use]
     pub fn hint(self) -> String {
         match self {
-            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", super::number::brief(cap)),
+            Self::Count { cap, scale: Scale::Linear } => format!("count; {} or more scores 100", crate::model::core::number::brief(cap)),
             Self::Count { cap, scale: Scale::Log } => {
                 format!(
                     "count, log scale; the first few count most, {} or more scores 100",
-                    super::number::brief(cap)
+                    crate::model::core::number::brief(cap)
                 )
             }
             Self::YesNo => "yes or no".to_owned(),
@@ -127,7 +127,7 @@ impl SignalKind {
             Self::Percent => "percent 0-100".to_owned(),
             Self::Date { half_life_days } => format!(
                 "date YYYY-MM-DD; 100 on the as-of date, half every {} days",
-                super::number::plain(half_life_days)
+                crate::model::core::number::plain(half_life_days)
             ),
         }
     }
@@ -143,7 +143,7 @@ pub struct Signal {
     /// How the raw value becomes a score.
     pub kind: SignalKind,
     /// Relative weight inside the component (non-negative).
-    #[serde(with = "super::exact")]
+    #[serde(with = "crate::model::core::exact")]
     pub weight: f64,
     /// Whether the signal adds to the score or counts against it.
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! components with signals a CSM can observe in the installed base, and the five
 //! qualification gates agreed between CS and Sales.
 
-use super::{Component, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
+use crate::model::core::{Component, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
 
 /// The default threshold: a lead scoring 70 or more (with its gates met) is a CSQL.
 pub const THRESHOLD: &str = "70";

@@ -10,15 +10,15 @@
 //! the browser refuses leaves the saved model as it was (the browser keeps the
 //! old value) and is said once.
 
-use super::date::Date;
-use super::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
-use super::limits;
-use super::link::{apply_query, mentions_model};
-use super::notice::{Notice, NoticeAction};
-use super::programme::Benchmarks;
-use super::scenario::Scenario;
-use super::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, MAX_JSON_LEN};
-use super::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
+use crate::model::core::date::Date;
+use crate::model::core::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
+use crate::model::core::limits;
+use crate::model::core::notice::{Notice, NoticeAction};
+use crate::model::programme::Benchmarks;
+use crate::model::share::query::{apply_query, mentions_model};
+use crate::model::share::scenario::Scenario;
+use crate::model::share::{code_in_fragment, decode_link, encode_link, from_json, to_json, Document, MAX_JSON_LEN};
+use crate::model::{evaluate, Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
 
 /// The calculator's effects.
 pub type Effects = Vec<Effect<CalcEvent>>;
@@ -75,7 +75,7 @@ pub enum KindChoice {
 
 /// Everything the calculator page holds.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct State {
+pub struct CalcState {
     /// The model with the account's inputs.
     pub model: Model,
     /// The team's own benchmark targets; `None` means the reference table.
@@ -219,7 +219,7 @@ pub struct HostSet {
 /// Most entries a host message may set; a larger message is ignored whole.
 pub const MAX_HOST_ENTRIES: usize = 200;
 
-impl State {
+impl CalcState {
     /// The default model with a pre-filled link's query string applied.
     #[must_use]
     pub fn from_query(query: &str) -> Self {
@@ -242,7 +242,7 @@ impl State {
     pub fn start(startup: &Startup) -> (Self, Effects) {
         let mut notices = Vec::new();
         let mut effects = Vec::new();
-        let compact = startup.embedded || super::view::ViewFlags::from_query(&startup.query).embed;
+        let compact = startup.embedded || crate::model::share::route::ViewFlags::from_query(&startup.query).embed;
         let mut autosave = !compact && startup.stored != Stored::Unavailable;
         let mut backup = startup.backup.clone();
         let saved = match &startup.stored {
@@ -379,7 +379,7 @@ impl State {
             CalcEvent::CopyResult => vec![Effect::CopyText(CopyWhat::Result, result_summary(self))],
             CalcEvent::CopyEmbed => vec![Effect::CopyText(
                 CopyWhat::Embed,
-                super::share::embed_snippet(&self.address, &self.document()),
+                crate::model::share::embed_snippet(&self.address, &self.document()),
             )],
             CalcEvent::ExportJson => vec![Effect::Download {
                 file_name: "csql-model.json".to_owned(),
@@ -393,7 +393,7 @@ impl State {
                 if usize::try_from(file.size).map_or(true, |size| size > MAX_JSON_LEN) {
                     self.notify(Notice::new(format!(
                         "Import failed: {} is too large ({} KB); a model file is a few KB.",
-                        super::text::quoted(&file.name),
+                        crate::model::core::text::quoted(&file.name),
                         file.size / 1024
                     )));
                     return Vec::new();
@@ -481,8 +481,8 @@ impl State {
             Answer::SaveRefused(StorageKey::Mapping) | Answer::FileProgress(..) => {}
             Answer::FileRead(id, bytes) => {
                 if let Some(file) = self.importing.take().filter(|f| f.id == id) {
-                    let name = super::text::quoted(&file.name);
-                    match std::str::from_utf8(&bytes).map_err(|_| super::share::LoadError::NotText).and_then(from_json) {
+                    let name = crate::model::core::text::quoted(&file.name);
+                    match std::str::from_utf8(&bytes).map_err(|_| crate::model::share::LoadError::NotText).and_then(from_json) {
                         Ok(document) => self.apply(CalcEvent::ReplaceDocument(Box::new(document), format!("Imported the model from {name}."))),
                         Err(e) => self.notify(Notice::new(format!("Import failed: {name} could not be used: {e}."))),
                     }
@@ -492,7 +492,7 @@ impl State {
                 if let Some(file) = self.importing.take().filter(|f| f.id == id) {
                     self.notify(Notice::new(format!(
                         "Import failed: {} could not be read.",
-                        super::text::quoted(&file.name)
+                        crate::model::core::text::quoted(&file.name)
                     )));
                 }
             }
@@ -507,7 +507,7 @@ impl State {
             return;
         }
         for (key, text) in set.values {
-            let text: String = text.chars().take(super::limits::MAX_NUMBER_LEN).collect();
+            let text: String = text.chars().take(crate::model::core::limits::MAX_NUMBER_LEN).collect();
             if let Some(c) = self.model.components.iter().position(|c| c.key == key) {
                 self.apply(CalcEvent::SetMode(c, ScoreMode::Direct));
                 self.apply(CalcEvent::SetDirect(c, text));
@@ -541,7 +541,7 @@ impl State {
     #[must_use]
     pub fn result_message(&self) -> HostMessage {
         let evaluation = evaluate(&self.model, self.today);
-        let gates_missing = if matches!(evaluation.verdict, super::Verdict::GatesMissing(_)) {
+        let gates_missing = if matches!(evaluation.verdict, crate::model::Verdict::GatesMissing(_)) {
             self.model
                 .gates
                 .iter()
@@ -575,7 +575,7 @@ impl State {
     }
 
     /// Applies one event's change to the state, without its effects (see
-    /// [`State::update`]).
+    /// [`CalcState::update`]).
     pub fn apply(&mut self, action: CalcEvent) {
         if self.locked && changes_criteria(&action) {
             return;
@@ -587,7 +587,7 @@ impl State {
                 with(&mut self.model.components, n, |c| c.weight = text);
             }
             CalcEvent::SetThreshold(text) if limits::check_number_text(&text).is_ok() => self.model.threshold = text,
-            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(super::limits::MAX_NAME_LEN).collect(),
+            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(crate::model::core::limits::MAX_NAME_LEN).collect(),
             CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
             CalcEvent::SetDirect(n, text) if limits::check_number_text(&text).is_ok() => {
                 with(&mut self.model.components, n, |c| c.direct = text);
@@ -734,7 +734,7 @@ impl State {
                 if n < self.scenarios.len() {
                     self.keep_for_undo();
                     let removed = self.scenarios.remove(n);
-                    self.undo_notice(format!("Removed the scenario {}.", super::text::quoted(&removed.name)));
+                    self.undo_notice(format!("Removed the scenario {}.", crate::model::core::text::quoted(&removed.name)));
                 }
             }
             CalcEvent::ApplyWeights(weights, message) => {
@@ -750,7 +750,7 @@ impl State {
                 if let Some(scenario) = self.scenarios.get(n).cloned() {
                     self.keep_for_undo();
                     self.model = scenario.apply(&self.model);
-                    self.undo_notice(format!("Using the scenario {}.", super::text::quoted(&scenario.name)));
+                    self.undo_notice(format!("Using the scenario {}.", crate::model::core::text::quoted(&scenario.name)));
                 }
             }
             CalcEvent::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
@@ -800,7 +800,7 @@ impl State {
     fn add_scenario(&mut self, scenario: Scenario) {
         if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == scenario.name) {
             *existing = scenario;
-        } else if self.scenarios.len() < super::scenario::MAX_SCENARIOS {
+        } else if self.scenarios.len() < crate::model::share::scenario::MAX_SCENARIOS {
             self.scenarios.push(scenario);
         }
     }
@@ -889,9 +889,9 @@ fn copied_message(what: CopyWhat, worked: bool) -> String {
 /// A plain-text summary of one account's result, for a CRM note or a chat
 /// message: account, score, verdict, gates met and missing, weights, link.
 #[must_use]
-pub fn result_summary(state: &State) -> String {
+pub fn result_summary(state: &CalcState) -> String {
     let model = &state.model;
-    let evaluation = super::evaluate(model, state.today);
+    let evaluation = crate::model::evaluate(model, state.today);
     let mut lines = Vec::new();
     let account = model.account.trim();
     if !account.is_empty() {
@@ -899,13 +899,13 @@ pub fn result_summary(state: &State) -> String {
     }
     lines.push(format!(
         "CSQL score: {} / 100 (threshold {})",
-        super::format::one_decimal(evaluation.score),
-        super::format::one_decimal(evaluation.threshold)
+        crate::model::core::format::one_decimal(evaluation.score),
+        crate::model::core::format::one_decimal(evaluation.threshold)
     ));
     lines.push(format!(
         "Verdict: {}. {}",
-        super::format::verdict_label(&evaluation.verdict),
-        super::format::reason(&evaluation)
+        crate::model::core::format::verdict_label(&evaluation.verdict),
+        crate::model::core::format::reason(&evaluation)
     ));
     let labels = |met: bool| -> String {
         let names: Vec<&str> = model
@@ -926,7 +926,7 @@ pub fn result_summary(state: &State) -> String {
         .components
         .iter()
         .zip(&evaluation.parts)
-        .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), super::format::percent(p.share)))
+        .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), crate::model::core::format::percent(p.share)))
         .collect();
     lines.push(format!("Weights: {}", weights.join(", ")));
     lines.push(format!("Model: {}", state.link));

@@ -8,7 +8,7 @@
 //! They read a row as the calculator does for the values a spreadsheet
 //! holds: numbers (or text with a decimal comma, read with `NUMBERVALUE`, so
 //! the sheet's own locale does not matter), yes/no in the spellings of
-//! [`crate::model::number::YES`] and [`crate::model::number::NO`] in any case
+//! [`crate::model::core::number::YES`] and [`crate::model::core::number::NO`] in any case
 //! (a checkbox's TRUE/FALSE too), a blank yes/no is no, a blank number 0. A
 //! value the calculator cannot read makes the row `invalid` (the score cell
 //! blank). A count may have commas between thousands (`1,234`) and a
@@ -29,15 +29,15 @@
 
 use thiserror::Error;
 
-use super::book::{weighting, Mapping};
-use super::date::{Date, DateError};
-use super::limits::MAX_COUNT;
-use super::number::{NO, TOLERANCE, YES};
-use super::plan::{Feed, Plan};
-use super::signal::shares;
-use super::sql::dialect::number;
-use super::text::quoted;
-use super::{Direction, Model, Scale, Signal, SignalKind};
+use crate::model::book::{weighting, Mapping};
+use crate::model::core::date::{Date, DateError};
+use crate::model::core::limits::MAX_COUNT;
+use crate::model::core::number::{NO, TOLERANCE, YES};
+use crate::model::core::signal::shares;
+use crate::model::core::text::quoted;
+use crate::model::sql::dialect::number;
+use crate::model::sql::plan::{Feed, Plan};
+use crate::model::{Direction, Model, Scale, Signal, SignalKind};
 
 /// The two formulas for one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn as_number(cell: &str) -> String {
 
 /// The cell as a count: a number, or text with commas between thousands
 /// (`1,234`: a comma four places before the decimal point or the end, and no
-/// leading zero, as [`crate::model::number::is_grouped`] for ordinary values),
+/// leading zero, as [`crate::model::core::number::is_grouped`] for ordinary values),
 /// else text with a decimal comma; an error when it is not a number.
 fn as_count(cell: &str) -> String {
     let t = format!("TRIM({cell})");

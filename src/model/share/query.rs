@@ -3,14 +3,14 @@
 //!
 //! A bad value never stops the page: it keeps its default and yields a notice.
 
-use super::limits::{MAX_SCORE, MAX_WEIGHT};
-use super::number::{parse_in_range, plain, NumberError};
-use super::{Model, ScoreMode};
+use crate::model::core::limits::{MAX_SCORE, MAX_WEIGHT};
+use crate::model::core::number::{parse_in_range, plain, NumberError};
+use crate::model::{Model, ScoreMode};
 
-use super::notice::LinkNotices;
-pub use super::notice::Notice;
+use crate::model::core::notice::LinkNotices;
+pub use crate::model::core::notice::Notice;
 
-use crate::model::text::quoted as quote;
+use crate::model::core::text::quoted as quote;
 
 /// Applies a query string (with or without the leading `?`) to `model`.
 ///

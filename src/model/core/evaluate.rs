@@ -3,11 +3,11 @@
 //! `score = sum(component x weight) / sum(weight)`, so the score stays on 0-100
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
-use super::date::{as_of, Date};
-use super::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
-use super::number::{brief, parse_in_range, reaches, TOLERANCE};
-use super::signal::shares;
-use super::{Component, Model, ScoreMode, SignalKind};
+use crate::model::core::date::{as_of, Date};
+use crate::model::core::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
+use crate::model::core::number::{brief, parse_in_range, reaches, TOLERANCE};
+use crate::model::core::signal::shares;
+use crate::model::core::{Component, Model, ScoreMode, SignalKind};
 
 /// Which input a problem belongs to, so the page can show it beside the field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

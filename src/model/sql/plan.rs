@@ -1,11 +1,11 @@
 //! Which column feeds which input of the model, by column name: what the
-//! warehouse SQL ([`super::sql`]) and the spreadsheet formula
-//! ([`super::spreadsheet`]) read. It comes from a book's [`Mapping`] (the
+//! warehouse SQL ([`crate::model::sql`]) and the spreadsheet formula
+//! ([`crate::model::spreadsheet`]) read. It comes from a book's [`Mapping`] (the
 //! columns a user chose or the automatic match found), or from the model's
 //! keys when there is no book ([`Mapping::from_keys`]).
 
-use super::book::Mapping;
-use super::Model;
+use crate::model::book::Mapping;
+use crate::model::Model;
 
 /// How one component is fed.
 #[derive(Clone, Debug, PartialEq, Eq)]

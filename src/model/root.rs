@@ -5,12 +5,12 @@
 //! rescored when the model's weights change; the Programme view measures
 //! against the targets kept in the calculator's document).
 
-use super::book::{csm_rows, BookEvent, BookState};
-use super::effect::{map_all, Answer, Effect, StorageKey};
-use super::evidence::page::FitState;
-use super::programme::{ProgrammeEvent, ProgrammeState};
-use super::state::{CalcEvent, Startup, State};
-use super::view::{View, ViewFlags};
+use crate::model::book::{csm_rows, BookEvent, BookState};
+use crate::model::calc::state::{CalcEvent, CalcState, Startup};
+use crate::model::core::effect::{map_all, Answer, Effect, StorageKey};
+use crate::model::evidence::page::FitState;
+use crate::model::programme::{ProgrammeEvent, ProgrammeState};
+use crate::model::share::route::{View, ViewFlags};
 
 /// The app's effects.
 pub type Effects = Vec<Effect<AppEvent>>;
@@ -31,7 +31,7 @@ pub struct AppStartup {
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The one-account calculator; it owns the model, targets and notices.
-    pub calc: State,
+    pub calc: CalcState,
     /// The Book page.
     pub book: BookState,
     /// The Programme page.
@@ -76,7 +76,7 @@ impl AppState {
     /// The app as the page opens, and what it first asks of the browser.
     #[must_use]
     pub fn start(startup: &AppStartup) -> (Self, Effects) {
-        let (calc, effects) = State::start(&startup.calc);
+        let (calc, effects) = CalcState::start(&startup.calc);
         let flags = ViewFlags::from_query(&startup.calc.query);
         let mut book = BookState {
             saved_mapping: startup.saved_mapping.clone(),

@@ -2,11 +2,11 @@
 //! worked out here, so the components only lay them out (the view model, in
 //! crux's words).
 
-use super::date::Date;
-use super::evaluate::{problem_for, Field};
-use super::format::{lever, one_decimal, percent, reason, verdict_label};
-use super::number::{parse_in_range, parse_non_negative};
-use super::{evaluate, Evaluation, Model, ScoreMode, SignalKind, Verdict};
+use crate::model::core::date::Date;
+use crate::model::core::evaluate::{problem_for, Field};
+use crate::model::core::format::{lever, one_decimal, percent, reason, verdict_label};
+use crate::model::core::number::{parse_in_range, parse_non_negative};
+use crate::model::{evaluate, Evaluation, Model, ScoreMode, SignalKind, Verdict};
 
 /// One weight row: a slider and a box.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,8 +110,8 @@ pub fn weight_rows(model: &Model, evaluation: &Evaluation) -> Vec<WeightRow> {
                 key: c.key.clone(),
                 name: c.name.clone(),
                 text: c.weight.clone(),
-                slider: super::number::plain(parsed.unwrap_or(0.0)),
-                slider_max: super::number::plain(max),
+                slider: crate::model::core::number::plain(parsed.unwrap_or(0.0)),
+                slider_max: crate::model::core::number::plain(max),
                 share: percent(evaluation.parts.get(i).and_then(|p| p.share)),
                 error: problem_for(&evaluation.problems, Field::Weight(i)).map(str::to_owned),
             }
@@ -122,7 +122,7 @@ pub fn weight_rows(model: &Model, evaluation: &Evaluation) -> Vec<WeightRow> {
 /// The threshold slider's position: the typed threshold, or 0 while it is not usable.
 #[must_use]
 pub fn threshold_slider(model: &Model) -> String {
-    super::number::plain(parse_in_range(&model.threshold, 0.0, 100.0).unwrap_or(0.0))
+    crate::model::core::number::plain(parse_in_range(&model.threshold, 0.0, 100.0).unwrap_or(0.0))
 }
 
 /// The result card's content.
@@ -243,7 +243,7 @@ pub fn calculator(model: &Model, today: Date) -> CalculatorView {
 #[must_use]
 pub fn example(kind: SignalKind) -> String {
     match kind {
-        SignalKind::Count { cap, .. } => format!("e.g. {}", super::number::plain((cap / 2.0).round().max(1.0))),
+        SignalKind::Count { cap, .. } => format!("e.g. {}", crate::model::core::number::plain((cap / 2.0).round().max(1.0))),
         SignalKind::YesNo => String::new(),
         SignalKind::Rating => "e.g. 7".to_owned(),
         SignalKind::Percent => "e.g. 65".to_owned(),

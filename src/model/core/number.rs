@@ -255,7 +255,7 @@ pub fn brief(value: f64) -> String {
 
 /// Keeps messages readable when someone pastes a paragraph into a number box.
 fn shorten(text: &str) -> String {
-    super::text::truncate(text, 24)
+    crate::model::core::text::truncate(text, 24)
 }
 
 #[cfg(test)]

@@ -5,17 +5,15 @@
 //! is bounded before it is trusted: input length, inflated size, and the
 //! model's own shape ([`check`]). Nothing here panics on any input.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::limits::{self, LimitError, MAX_NAME_LEN, MAX_SOURCE_LEN};
-use super::number::brief;
-use super::programme::Benchmarks;
-use super::scenario::{self as scenarios, Scenario};
-use super::text::quoted;
-use super::{Model, SignalKind};
+use crate::model::core::limits::{self, LimitError, MAX_NAME_LEN, MAX_SOURCE_LEN};
+use crate::model::core::number::brief;
+use crate::model::core::text::quoted;
+use crate::model::programme::Benchmarks;
+use crate::model::share::scenario::{self as scenarios, Scenario};
+use crate::model::{Model, SignalKind};
 
 /// The current version of the document and link format.
 pub const VERSION: u32 = 1;
@@ -23,7 +21,7 @@ pub const VERSION: u32 = 1;
 /// The fragment key that carries a model: `#m=<code>`.
 pub const FRAGMENT_KEY: &str = "m";
 
-pub use super::limits::{MAX_CODE_LEN, MAX_COMPONENTS, MAX_GATES, MAX_JSON_LEN, MAX_SIGNALS};
+pub use crate::model::core::limits::{MAX_CODE_LEN, MAX_COMPONENTS, MAX_GATES, MAX_JSON_LEN, MAX_SIGNALS};
 
 /// What is kept and shared: the model with its inputs, the team's own
 /// benchmark targets when it replaced the reference table, and the saved
@@ -168,7 +166,7 @@ fn json_error(error: &serde_json::Error) -> LoadError {
         ShapeProblem::UnknownChoice
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") || message.starts_with("invalid length") {
         ShapeProblem::WrongType
-    } else if message.contains(super::exact::NOT_A_NUMBER) {
+    } else if message.contains(crate::model::core::exact::NOT_A_NUMBER) {
         ShapeProblem::NotANumber
     } else {
         ShapeProblem::Other
@@ -178,10 +176,10 @@ fn json_error(error: &serde_json::Error) -> LoadError {
 
 /// A version written as digits: the number, or [`LoadError::UnknownVersion`]
 /// when it has too many digits for any format this page could know.
-fn version_number(digits: &str) -> Result<u32, LoadError> {
+pub(crate) fn version_number(digits: &str) -> Result<u32, LoadError> {
     digits
         .parse::<u32>()
-        .map_err(|_| LoadError::UnknownVersion(super::text::truncate(digits, 24)))
+        .map_err(|_| LoadError::UnknownVersion(crate::model::core::text::truncate(digits, 24)))
 }
 
 /// The document as pretty JSON, for files and storage.
@@ -239,57 +237,8 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
     }
 }
 
-/// The compact link code for a document: `1.` then base64url of the deflated JSON.
-#[must_use]
-pub fn encode_link(document: &Document) -> String {
-    let json = serde_json::to_vec(document).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
-}
-
-/// Reads a document from a link code made by [`encode_link`] (this or an older release).
-///
-/// # Errors
-/// Any [`LoadError`]: damaged, truncated, oversized, a decompression bomb,
-/// another version, or a model that fails [`check`].
-pub fn decode_link(code: &str) -> Result<Document, LoadError> {
-    let code = code.trim();
-    if code.len() > MAX_CODE_LEN {
-        return Err(LoadError::TooLarge(code.len()));
-    }
-    let (version, payload) = code.split_once('.').ok_or(LoadError::BadEncoding)?;
-    // Digits are a version, known or not; anything else is a damaged link.
-    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(LoadError::BadEncoding);
-    }
-    let version = version_number(version)?;
-    if version > VERSION {
-        return Err(LoadError::NewerVersion(version));
-    }
-    let packed = URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .map_err(|_| LoadError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_LEN).map_err(|e| match e.status {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LoadError::UnpacksTooLarge,
-        _ => LoadError::BadCompression,
-    })?;
-    let text = std::str::from_utf8(&json).map_err(|_| LoadError::NotJson {
-        detail: "not UTF-8 text".to_owned(),
-    })?;
-    from_json(text)
-}
-
-/// The link code in a URL fragment (`#m=1.abc`), if there is one.
-#[must_use]
-pub fn code_in_fragment(fragment: &str) -> Option<&str> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
-}
-
 /// Checks that a model decoded from outside is one the page can show and
-/// the editor could have made: the limits of [`super::limits`], every signal's
+/// the editor could have made: the limits of [`crate::model::limits`], every signal's
 /// sub-weight and cap in range, keys unique. Typed inputs (threshold, weights,
 /// scores, values) are only bounded in length: their values are the user's to
 /// fix, shown beside the field, so a saved model with a typo still loads.
@@ -371,51 +320,7 @@ pub fn check(model: &Model) -> Result<(), String> {
     Ok(())
 }
 
-/// The address of the locked, embeddable calculator for this document:
-/// `embed.html` beside the page, with `lock=1` and the share link.
-#[must_use]
-pub fn embed_src(address: &str, document: &Document) -> String {
-    let base = address.rsplit_once('/').map_or("", |(base, _)| base);
-    let base = if base.is_empty() { "." } else { base };
-    format!("{base}/embed.html?lock=1#{FRAGMENT_KEY}={}", encode_link(document))
-}
-
-/// A ready `<iframe>` snippet for a wiki page, with the few lines of script
-/// that resize the frame from the page's height messages.
-#[must_use]
-pub fn embed_snippet(address: &str, document: &Document) -> String {
-    let src = embed_src(address, document);
-    let height = embed_height(&document.model);
-    format!(
-        "<iframe id=\"csql-calculator\" title=\"CSQL calculator\" src=\"{src}\" width=\"100%\" height=\"{height}\" \
-         style=\"border:0;max-width:1100px\" sandbox=\"allow-scripts allow-downloads\" loading=\"lazy\"></iframe>\n\
-         <script>\n\
-         addEventListener(\"message\", function (event) {{\n  \
-           var frame = document.getElementById(\"csql-calculator\");\n  \
-           if (frame && event.source === frame.contentWindow && event.data && event.data.type === \"csql-calculator:height\") {{\n    \
-             frame.style.height = event.data.height + \"px\";\n  \
-           }}\n\
-         }});\n\
-         </script>"
-    )
-}
-
-/// A frame height in pixels that fits the embedded calculator for this model
-/// on a wide screen; the frame resizes itself from there when the host listens.
-#[must_use]
-pub fn embed_height(model: &Model) -> u32 {
-    let mut height = 260;
-    for component in &model.components {
-        height += match component.mode {
-            super::ScoreMode::Direct => 150,
-            super::ScoreMode::Signals => 160 + 52 * component.signals.len(),
-        };
-    }
-    let side = 640 + 58 * model.gates.len();
-    u32::try_from(height.max(side)).unwrap_or(u32::MAX)
-}
-
 /// The first few characters of a message or name, for error messages.
 fn short(text: &str) -> String {
-    super::text::truncate(text, 60)
+    crate::model::core::text::truncate(text, 60)
 }
