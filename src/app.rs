@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::components::book::EvidenceEvent;
 use crate::components::{BookPage, Calculator, ModelToolbar, Notices, ProgrammePage, ViewTabs};
 use crate::model::book::BookEvent;
 use crate::model::calc::state::{CalcEvent, Startup, Stored};
@@ -94,18 +93,13 @@ pub fn App(props: &AppProps) -> Html {
                                 <Calculator state={calc.clone()} onaction={on_calc.clone()} title={embed.then_some(AttrValue::Static("CSQL calculator"))} />
                             },
                             View::Book => html! {
-                                <BookPage state={state.book.clone()} model={calc.model.clone()} locked={calc.locked}
+                                <BookPage state={state.book.clone()} evidence={state.evidence.clone()} warehouse={state.warehouse.clone()}
+                                    model={calc.model.clone()} locked={calc.locked}
                                     onaction={on_calc.clone()} ondispatch={dispatch.reform(AppEvent::Book)}
                                     onfile={shell.file_callback(|file| AppEvent::Book(BookEvent::FileChosen(file)))}
                                     onmeasure={dispatch.reform(|()| AppEvent::MeasureFromBook)}
                                     scenarios={calc.scenarios.clone()}
-                                    onevidence={dispatch.reform(|event| match event {
-                                        EvidenceEvent::Book(e) => AppEvent::Book(e),
-                                        EvidenceEvent::Calc(e) => AppEvent::Calc(e),
-                                        EvidenceEvent::ApplyFitted => AppEvent::ApplyFitted,
-                                        EvidenceEvent::SaveFitted => AppEvent::SaveFitted,
-                                        EvidenceEvent::SaveScenario(name) => AppEvent::SaveScenario(name),
-                                    })} />
+                                    onevidence={dispatch.clone()} onwarehouse={dispatch.reform(AppEvent::Warehouse)} />
                             },
                             View::Programme => html! {
                                 <ProgrammePage state={state.programme.clone()} targets={calc.targets.clone()} locked={calc.locked}

@@ -6,6 +6,7 @@ mod common;
 use csql_calculator::model::book::BookEvent;
 use csql_calculator::model::calc::state::{CalcEvent, Startup};
 use csql_calculator::model::core::effect::{Effect, StorageKey};
+use csql_calculator::model::evidence::state::EvidenceEvent;
 use csql_calculator::model::programme::{evaluate, Benchmarks, Measure, ProgrammeEvent, Segment, Tier};
 use csql_calculator::model::root::{AppEvent, AppStartup, AppState};
 use csql_calculator::model::share::route::View;
@@ -161,17 +162,17 @@ fn the_evidence_flow_fits_applies_with_undo_and_compares_scenarios_that_travel_i
     let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
     settle(&mut state, effects);
     // The backtest of the default weights is there as soon as the book is.
-    let evidence = state.book.evidence.clone().unwrap_or_else(|| panic!("evidence"));
+    let evidence = state.evidence.figures.clone().unwrap_or_else(|| panic!("evidence"));
     let won = evidence.view.won.clone().unwrap_or_else(|e| panic!("{e}"));
     assert!(won.qualified.parse::<usize>().is_ok_and(|n| n > 0), "{won:?}");
     assert!(evidence.view.chart.is_some());
     assert_eq!(evidence.view.table.len(), 101);
     // Fit, a few steps per paint, until the suggestion is ready.
-    let effects = state.update(AppEvent::Book(BookEvent::Fit));
-    assert!(matches!(state.book.fit, FitState::Running { .. }));
+    let effects = state.update(AppEvent::Evidence(EvidenceEvent::Fit));
+    assert!(matches!(state.evidence.fit, FitState::Running { .. }));
     settle(&mut state, effects);
-    let FitState::Ready { suggestion, .. } = state.book.fit.clone() else {
-        panic!("{:?}", state.book.fit)
+    let FitState::Ready { suggestion, .. } = state.evidence.fit.clone() else {
+        panic!("{:?}", state.evidence.fit)
     };
     // Keep it as a scenario, and the current criteria as another: both chosen for comparison.
     state.update(AppEvent::SaveFitted);
@@ -180,7 +181,7 @@ fn the_evidence_flow_fits_applies_with_undo_and_compares_scenarios_that_travel_i
         state.calc.scenarios.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
         ["Fitted", "Current"]
     );
-    let comparison = state.book.evidence.as_ref().and_then(|e| e.comparison.clone());
+    let comparison = state.evidence.figures.as_ref().and_then(|e| e.comparison.clone());
     let comparison = comparison
         .unwrap_or_else(|| panic!("a comparison"))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -212,7 +213,7 @@ fn a_locked_model_applies_no_fit_and_saves_no_scenario() {
     });
     let effects = state.update(AppEvent::Book(BookEvent::LoadSample));
     settle(&mut state, effects);
-    let effects = state.update(AppEvent::Book(BookEvent::Fit));
+    let effects = state.update(AppEvent::Evidence(EvidenceEvent::Fit));
     settle(&mut state, effects);
     let before = state.calc.model.clone();
     state.update(AppEvent::ApplyFitted);

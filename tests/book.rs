@@ -913,10 +913,11 @@ mod page_state {
         assert_eq!(state.stage, Stage::Scoring("five.csv".into()));
         let effects = state.update(BookEvent::Step, &model);
         assert_eq!(state.stage, Stage::Idle);
-        // The mapping is remembered for the next file, and the evidence is worked
-        // out once the book has been painted.
-        assert_eq!(effects.last(), Some(&Effect::Yield(BookEvent::Evidence)));
-        assert!(state.evidence_deferred);
+        // The mapping is remembered for the next file, and what other parts
+        // derive from the book (the evidence) waits until it has been painted.
+        assert_eq!(effects.last(), Some(&Effect::Yield(BookEvent::Painted)));
+        assert!(state.fresh);
+        assert!(state.scored().is_none());
         let effects = effects[..effects.len() - 1].to_vec();
         assert!(matches!(
             effects.as_slice(),
@@ -1006,7 +1007,7 @@ mod page_state {
 
     #[test]
     fn a_large_file_is_read_and_scored_in_slices_with_a_paint_between() {
-        use csql_calculator::model::book::state::ROWS_PER_STEP;
+        use csql_calculator::model::book::ROWS_PER_STEP;
         let model = Model::default();
         let mut state = BookState::default();
         let rows = ROWS_PER_STEP * 2 + 1;
@@ -1014,7 +1015,7 @@ mod page_state {
         let mut effects = state.update(BookEvent::Paste(String::from_utf8_lossy(&csv).into_owned()), &model);
         effects.extend(state.update(BookEvent::LoadPaste, &model));
         // Every step asks for a paint and then the next step: 3 slices of reading
-        // (two full, one of 1 row) and 3 of scoring, then the evidence.
+        // (two full, one of 1 row) and 3 of scoring, then the paint of the book.
         let mut steps = 0;
         // The page's views hold clones of the state while it works.
         let mut views = Vec::new();

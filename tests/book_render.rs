@@ -8,6 +8,8 @@ use std::rc::Rc;
 
 use csql_calculator::components::book::{BookPage, BookPageProps, ImportSummary, ImportSummaryProps};
 use csql_calculator::model::book::{import, BadRows, Book, BookEvent, BookState, ImportReport};
+use csql_calculator::model::evidence::state::EvidenceState;
+use csql_calculator::model::sql::warehouse::WarehouseState;
 use csql_calculator::model::Model;
 use yew::{AttrValue, BaseComponent, Callback};
 
@@ -49,6 +51,9 @@ fn page(bytes: Vec<u8>, model: &Model, selected: Option<usize>) -> BookPageProps
         onmeasure: Callback::noop(),
         scenarios: Vec::new(),
         onevidence: Callback::noop(),
+        evidence: EvidenceState::default(),
+        warehouse: WarehouseState::default(),
+        onwarehouse: Callback::noop(),
     }
 }
 
@@ -64,6 +69,9 @@ async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
         onmeasure: Callback::noop(),
         scenarios: Vec::new(),
         onevidence: Callback::noop(),
+        evidence: EvidenceState::default(),
+        warehouse: WarehouseState::default(),
+        onwarehouse: Callback::noop(),
     })
     .await;
     for hook in ["csv-input", "load-sample", "paste-input", "paste-submit", "book-status"] {

@@ -1,16 +1,21 @@
-//! The whole app's state and `update`: the calculator, the Book and the
-//! Programme parts, which view is showing, and the hand-offs between parts.
-//! Each part keeps its own state and `update`; this root routes events to
-//! them and keeps what one part derives from another in step (the book is
-//! rescored when the model's weights change; the Programme view measures
-//! against the targets kept in the calculator's document).
+//! The whole app's state and `update`: the calculator, the Book page's parts
+//! (the book, its evidence and its warehouse export), the Programme page,
+//! which view is showing, and the hand-offs between parts. Each part keeps
+//! its own state and `update`; this root, the only module that knows them
+//! all, routes events to them and keeps what one part derives from another
+//! in step ([`AppState::sync`]: the book is rescored when the model's weights
+//! change, the evidence follows the book's scores, the SQL follows the model
+//! and the book's columns; the Programme view measures against the targets
+//! kept in the calculator's document).
 
 use crate::model::book::{csm_rows, BookEvent, BookState};
 use crate::model::calc::state::{CalcEvent, CalcState, Startup};
 use crate::model::core::effect::{map_all, Answer, Effect, StorageKey};
 use crate::model::evidence::page::FitState;
+use crate::model::evidence::state::{EvidenceEvent, EvidenceState, Scored};
 use crate::model::programme::{ProgrammeEvent, ProgrammeState};
 use crate::model::share::route::{View, ViewFlags};
+use crate::model::sql::warehouse::{WarehouseEvent, WarehouseState};
 
 /// The app's effects.
 pub type Effects = Vec<Effect<AppEvent>>;
@@ -32,8 +37,12 @@ pub struct AppStartup {
 pub struct AppState {
     /// The one-account calculator; it owns the model, targets and notices.
     pub calc: CalcState,
-    /// The Book page.
+    /// The Book page's book: the file, its mapping, scores and table.
     pub book: BookState,
+    /// The Book page's evidence: backtest, sweep, fit, scenario comparison.
+    pub evidence: EvidenceState,
+    /// The Book page's export for the warehouse: SQL and spreadsheet formulas.
+    pub warehouse: WarehouseState,
     /// The Programme page.
     pub programme: ProgrammeState,
     /// The view showing.
@@ -51,8 +60,12 @@ pub struct AppState {
 pub enum AppEvent {
     /// On the calculator (or its toolbar).
     Calc(CalcEvent),
-    /// On the Book page.
+    /// On the Book page's book.
     Book(BookEvent),
+    /// In the Book page's evidence section.
+    Evidence(EvidenceEvent),
+    /// On the Book page's warehouse export.
+    Warehouse(WarehouseEvent),
     /// On the Programme page.
     Programme(ProgrammeEvent),
     /// The user chose a view (a tab).
@@ -87,6 +100,8 @@ impl AppState {
         let state = Self {
             calc,
             book,
+            evidence: EvidenceState::default(),
+            warehouse: WarehouseState::default(),
             programme: ProgrammeState::from_query(&startup.calc.query),
             view: flags.view,
             visited: vec![flags.view],
@@ -101,6 +116,13 @@ impl AppState {
         let effects = match event {
             AppEvent::Calc(event) => self.calc_event(event),
             AppEvent::Book(event) => map_all(self.book.update(event, &self.calc.model), AppEvent::Book),
+            AppEvent::Evidence(event) => {
+                let stem = self.book.stem();
+                let scored = self.book.scored().map(|(book, scores)| Scored { book, scores });
+                let effects = self.evidence.update(event, scored, &self.calc.model, &stem);
+                map_all(effects, AppEvent::Evidence)
+            }
+            AppEvent::Warehouse(event) => map_all(self.warehouse.update(event), AppEvent::Warehouse),
             AppEvent::Programme(event) => {
                 let before = self.calc.document();
                 let targets = (!self.calc.locked).then_some(&mut self.calc.targets);
@@ -129,18 +151,18 @@ impl AppState {
             }
             AppEvent::Answer(answer) => self.answer(answer),
             AppEvent::ApplyFitted => {
-                let FitState::Ready { suggestion, .. } = &self.book.fit else {
+                let FitState::Ready { suggestion, .. } = &self.evidence.fit else {
                     return Vec::new();
                 };
                 let weights = suggestion.weights_text.clone();
-                self.book.fit = FitState::Idle;
+                self.evidence.forget_fit();
                 self.calc_event(CalcEvent::ApplyWeights(
                     weights,
                     "Applied the weights fitted to the book's outcomes; undo brings back the ones you had.".to_owned(),
                 ))
             }
             AppEvent::SaveFitted => {
-                let FitState::Ready { suggestion, .. } = &self.book.fit else {
+                let FitState::Ready { suggestion, .. } = &self.evidence.fit else {
                     return Vec::new();
                 };
                 let scenario = suggestion.scenario(FITTED, &self.calc.model);
@@ -153,19 +175,27 @@ impl AppState {
                     return Vec::new();
                 }
                 self.choose(&name);
-                self.book.scenario_name.clear();
+                self.evidence.scenario_name.clear();
                 self.calc_event(CalcEvent::SaveScenario(name))
             }
         };
-        self.book
-            .sync_evidence(&self.calc.model, self.calc.targets.as_ref(), &self.calc.scenarios);
+        self.sync();
         effects
+    }
+
+    /// Keeps the parts that derive from others in step: the evidence with the
+    /// book's scores, the targets and the scenarios; the warehouse export with
+    /// the model and the book's columns. Each rebuilds only what changed.
+    fn sync(&mut self) {
+        let model = &self.calc.model;
+        let scored = self.book.scored().map(|(book, scores)| Scored { book, scores });
+        self.evidence.sync(scored, model, self.calc.targets.as_ref(), &self.calc.scenarios);
+        self.warehouse.sync(model, self.book.columns());
     }
 
     /// Chooses a scenario for comparison on the Book page.
     fn choose(&mut self, name: &str) {
-        let effects = self.book.update(BookEvent::ChooseScenario(name.to_owned(), true), &self.calc.model);
-        debug_assert!(effects.is_empty());
+        self.evidence.choose(name.to_owned(), true);
     }
 
     fn calc_event(&mut self, event: CalcEvent) -> Effects {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::book::state::DEFAULT_VIEWPORT;
+use crate::model::book::DEFAULT_VIEWPORT;
 use crate::model::book::{first_visible, rows_height, window, Book, Scores, Shared, SortKey};
 use crate::web;
 

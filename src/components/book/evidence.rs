@@ -5,56 +5,38 @@
 
 use yew::prelude::*;
 
-use crate::model::book::{BookEvent, EvidenceState, Panel};
 use crate::model::calc::state::CalcEvent;
 use crate::model::core::format::verdict_word_label;
 use crate::model::evidence::page::{BacktestResult, EvidenceView, FitState};
+use crate::model::evidence::state::{EvidenceEvent, EvidenceState};
+use crate::model::evidence::ScenarioError;
 use crate::model::evidence::{ChartView, ComparisonView, Scenario, SuggestionView};
+use crate::model::root::AppEvent;
 use crate::web::input_checked;
 
 use crate::components::TextField;
 
-/// What the evidence section can ask for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EvidenceEvent {
-    /// On the Book page itself.
-    Book(BookEvent),
-    /// On the model (remove or use a scenario).
-    Calc(CalcEvent),
-    /// Use the fitted weights.
-    ApplyFitted,
-    /// Keep the fitted weights as a scenario.
-    SaveFitted,
-    /// Keep the current criteria as a scenario with this name.
-    SaveScenario(String),
-}
-
 /// Props of [`EvidenceSection`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct EvidenceSectionProps {
-    /// The evidence and the comparison.
+    /// The fit, the scenarios chosen, and the figures.
     pub evidence: EvidenceState,
-    /// The fit.
-    pub fit: FitState,
     /// Saved scenarios.
     pub scenarios: Vec<Scenario>,
-    /// Names chosen for comparison.
-    pub compare: Vec<String>,
-    /// The name typed for a new scenario.
-    pub scenario_name: AttrValue,
-    /// The table behind the sweep chart is open (drawn only then).
-    #[prop_or_default]
-    pub sweep_open: bool,
     /// The model is locked: no fit to apply, no scenario to save.
     pub locked: bool,
     /// Receives the section's events.
-    pub onevent: Callback<EvidenceEvent>,
+    pub onevent: Callback<AppEvent>,
 }
 
 /// The evidence section.
 #[component]
 pub fn EvidenceSection(props: &EvidenceSectionProps) -> Html {
-    let view = &props.evidence.view;
+    let evidence = &props.evidence;
+    let Some(figures) = &evidence.figures else {
+        return html! {};
+    };
+    let view = &figures.view;
     let on = &props.onevent;
     html! {
         <section class="card evidence" data-testid="backtest" aria-labelledby="evidence-title">
@@ -64,10 +46,10 @@ pub fn EvidenceSection(props: &EvidenceSectionProps) -> Html {
             if let Some(accepted) = &view.accepted {
                 <Backtest result={accepted.clone()} testids=false title="Against accepted by Sales" />
             }
-            <Sweep view={view.clone()} open={props.sweep_open} onevent={on.clone()} />
-            <FitPanel fit={props.fit.clone()} locked={props.locked} onevent={on.clone()} />
-            <Scenarios scenarios={props.scenarios.clone()} compare={props.compare.clone()} name={props.scenario_name.clone()}
-                comparison={props.evidence.comparison.clone()} locked={props.locked} onevent={on.clone()} />
+            <Sweep view={view.clone()} open={evidence.sweep_open} onevent={on.clone()} />
+            <FitPanel fit={evidence.fit.clone()} locked={props.locked} onevent={on.clone()} />
+            <Scenarios scenarios={props.scenarios.clone()} compare={evidence.compare.clone()} name={AttrValue::from(evidence.scenario_name.clone())}
+                comparison={figures.comparison.clone()} locked={props.locked} onevent={on.clone()} />
         </section>
     }
 }
@@ -89,7 +71,7 @@ fn Backtest(props: &BacktestProps) -> Html {
             <h3>{ props.title.clone() }</h3>
             {
                 match &props.result {
-                    Err(why) => html! { <p class="help">{ why.clone() }</p> },
+                    Err(why) => html! { <p class="help">{ why.to_string() }</p> },
                     Ok(b) => html! {
                         <>
                             <dl class="figures">
@@ -118,7 +100,7 @@ struct SweepProps {
     view: std::rc::Rc<EvidenceView>,
     /// The data table is open.
     open: bool,
-    onevent: Callback<EvidenceEvent>,
+    onevent: Callback<AppEvent>,
 }
 
 /// The threshold sweep: chart, suggestion and the data table behind it.
@@ -139,7 +121,7 @@ fn Sweep(props: &SweepProps) -> Html {
             if let Some(chart) = &view.chart {
                 <SweepChart chart={chart.clone()} />
                 <details class="sweep-data" open={props.open}
-                    ontoggle={props.onevent.reform(|e: Event| EvidenceEvent::Book(BookEvent::Open(Panel::SweepData, crate::web::details_open(&e))))}>
+                    ontoggle={props.onevent.reform(|e: Event| AppEvent::Evidence(EvidenceEvent::SweepData(crate::web::details_open(&e))))}>
                     <summary>{ "The numbers behind the chart" }</summary>
                     if props.open {
                     <div class="scroll-x" tabindex="0" role="region" aria-label="Threshold sweep table">
@@ -224,7 +206,7 @@ fn SweepChart(props: &SweepChartProps) -> Html {
 struct FitPanelProps {
     fit: FitState,
     locked: bool,
-    onevent: Callback<EvidenceEvent>,
+    onevent: Callback<AppEvent>,
 }
 
 #[component]
@@ -236,7 +218,7 @@ fn FitPanel(props: &FitPanelProps) -> Html {
             <h3>{ "Weights fitted to the outcomes" }</h3>
             <p class="help">{ "A logistic regression of closed-won on the component scores, with weights kept at 0 or more and a small ridge penalty so small books stay stable; checked by 5-fold cross-validation." }</p>
             <button type="button" data-testid="fit-weights" disabled={running}
-                onclick={on.reform(|_| EvidenceEvent::Book(BookEvent::Fit))}>{ "Fit weights to outcomes" }</button>
+                onclick={on.reform(|_| AppEvent::Evidence(EvidenceEvent::Fit))}>{ "Fit weights to outcomes" }</button>
             {
                 match &props.fit {
                     FitState::Idle => html! {},
@@ -256,7 +238,7 @@ fn FitPanel(props: &FitPanelProps) -> Html {
 struct SuggestedProps {
     view: SuggestionView,
     locked: bool,
-    onevent: Callback<EvidenceEvent>,
+    onevent: Callback<AppEvent>,
 }
 
 #[component]
@@ -283,10 +265,10 @@ fn Suggested(props: &SuggestedProps) -> Html {
             <ComparisonTable view={v.change.clone()} />
             <div class="button-row">
                 if !props.locked {
-                    <button type="button" data-testid="apply-fitted" onclick={on.reform(|_| EvidenceEvent::ApplyFitted)}>{ "Apply suggested weights" }</button>
-                    <button type="button" class="secondary" onclick={on.reform(|_| EvidenceEvent::SaveFitted)}>{ "Keep as a scenario" }</button>
+                    <button type="button" data-testid="apply-fitted" onclick={on.reform(|_| AppEvent::ApplyFitted)}>{ "Apply suggested weights" }</button>
+                    <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::SaveFitted)}>{ "Keep as a scenario" }</button>
                 }
-                <button type="button" class="secondary" onclick={on.reform(|_| EvidenceEvent::Book(BookEvent::DismissFit))}>{ "Close" }</button>
+                <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::Evidence(EvidenceEvent::DismissFit))}>{ "Close" }</button>
             </div>
         </div>
     }
@@ -298,9 +280,9 @@ struct ScenariosProps {
     scenarios: Vec<Scenario>,
     compare: Vec<String>,
     name: AttrValue,
-    comparison: Option<Result<std::rc::Rc<ComparisonView>, String>>,
+    comparison: Option<Result<std::rc::Rc<ComparisonView>, ScenarioError>>,
     locked: bool,
-    onevent: Callback<EvidenceEvent>,
+    onevent: Callback<AppEvent>,
 }
 
 #[component]
@@ -315,9 +297,9 @@ fn Scenarios(props: &ScenariosProps) -> Html {
                 <div class="scenario-save">
                     <TextField id="scenario-name" label="Scenario name" inputmode="text" value={props.name.clone()}
                         placeholder={AttrValue::from("e.g. What Sales proposed")} maxlength={crate::model::core::limits::MAX_NAME_LEN}
-                        oninput={on.reform(|text| EvidenceEvent::Book(BookEvent::ScenarioName(text)))} />
+                        oninput={on.reform(|text| AppEvent::Evidence(EvidenceEvent::ScenarioName(text)))} />
                     <button type="button" data-testid="scenario-save" disabled={name.trim().is_empty()}
-                        onclick={on.reform(move |_| EvidenceEvent::SaveScenario(name.clone()))}>{ "Save the current criteria as a scenario" }</button>
+                        onclick={on.reform(move |_| AppEvent::SaveScenario(name.clone()))}>{ "Save the current criteria as a scenario" }</button>
                 </div>
             }
             if !props.scenarios.is_empty() {
@@ -331,13 +313,13 @@ fn Scenarios(props: &ScenariosProps) -> Html {
                             html! {
                                 <div class="scenario" key={scenario.name.clone()}>
                                     <input type="checkbox" id={id.clone()} checked={chosen}
-                                        onchange={on.reform(move |e: Event| EvidenceEvent::Book(BookEvent::ChooseScenario(scenario_name.clone(), input_checked(&e))))} />
+                                        onchange={on.reform(move |e: Event| AppEvent::Evidence(EvidenceEvent::Choose(scenario_name.clone(), input_checked(&e))))} />
                                     <label for={id}>{ scenario.name.clone() }</label>
                                     if !props.locked {
-                                        <button type="button" class="secondary" onclick={on.reform(move |_| EvidenceEvent::Calc(CalcEvent::UseScenario(index)))}>
+                                        <button type="button" class="secondary" onclick={on.reform(move |_| AppEvent::Calc(CalcEvent::UseScenario(index)))}>
                                             { "Use" }<span class="visually-hidden">{ format!(" {}", scenario.name) }</span>
                                         </button>
-                                        <button type="button" class="remove" onclick={on.reform(move |_| EvidenceEvent::Calc(CalcEvent::RemoveScenario(index)))}>
+                                        <button type="button" class="remove" onclick={on.reform(move |_| AppEvent::Calc(CalcEvent::RemoveScenario(index)))}>
                                             { "Remove" }<span class="visually-hidden">{ format!(" {}", scenario.name) }</span>
                                         </button>
                                     }
@@ -350,11 +332,11 @@ fn Scenarios(props: &ScenariosProps) -> Html {
             {
                 match &props.comparison {
                     None => html! {},
-                    Some(Err(why)) => html! { <p class="field-error" role="alert">{ why.clone() }</p> },
+                    Some(Err(why)) => html! { <p class="field-error" role="alert">{ why.to_string() }</p> },
                     Some(Ok(view)) => html! {
                         <>
                             <ComparisonTable view={(**view).clone()} />
-                            <button type="button" class="secondary" onclick={on.reform(|_| EvidenceEvent::Book(BookEvent::ExportFlips))}>{ "Export the accounts that flip" }</button>
+                            <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::Evidence(EvidenceEvent::ExportFlips))}>{ "Export the accounts that flip" }</button>
                         </>
                     },
                 }

@@ -27,7 +27,7 @@ pub use account_detail::{AccountDetail, AccountDetailProps};
 pub use book_row::{BookRow, BookRowProps};
 pub use book_table::{BookTable, BookTableProps};
 pub use column_select::{ColumnSelect, ColumnSelectProps};
-pub use evidence::{EvidenceEvent, EvidenceSection, EvidenceSectionProps};
+pub use evidence::{EvidenceSection, EvidenceSectionProps};
 pub use histogram::{ScoreHistogram, ScoreHistogramProps};
 pub use import_panel::{ImportPanel, ImportPanelProps};
 pub use import_report::{ImportSummary, ImportSummaryProps};
@@ -39,15 +39,22 @@ pub use summary_panel::{BookSummary, BookSummaryProps};
 pub use table_controls::{TableControls, TableControlsProps};
 pub use warehouse::{WarehousePanel, WarehousePanelProps};
 
-use crate::model::book::{BookEvent, BookState, Panel};
+use crate::model::book::{BookEvent, BookState};
 use crate::model::calc::state::CalcEvent;
+use crate::model::evidence::state::EvidenceState;
+use crate::model::root::AppEvent;
+use crate::model::sql::warehouse::{WarehouseEvent, WarehouseState};
 use crate::model::Model;
 
 /// Props of [`BookPage`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct BookPageProps {
-    /// The page's state, with its derived figures.
+    /// The book, with its derived figures.
     pub state: BookState,
+    /// The evidence: fit, scenarios chosen, figures.
+    pub evidence: EvidenceState,
+    /// The warehouse export.
+    pub warehouse: WarehouseState,
     /// The current model: weights, threshold, signals and gates.
     pub model: Model,
     /// Criteria are read-only.
@@ -63,9 +70,10 @@ pub struct BookPageProps {
     /// Saved scenarios (kept with the model).
     #[prop_or_default]
     pub scenarios: Vec<crate::model::evidence::Scenario>,
-    /// Receives the evidence section's events.
-    #[prop_or_default]
-    pub onevidence: Callback<EvidenceEvent>,
+    /// Receives the evidence section's events (on the evidence, the model, or the fit's hand-offs).
+    pub onevidence: Callback<AppEvent>,
+    /// Receives the warehouse export's events.
+    pub onwarehouse: Callback<WarehouseEvent>,
 }
 
 /// The Book page.
@@ -80,8 +88,8 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                 onsample={d.reform(|()| BookEvent::LoadSample)} />
             if let (Some(loaded), Some(derived)) = (&state.loaded, &state.derived) {
                 <MappingPanel headers={Rc::new(loaded.table.headers.clone())} model={props.model.clone()} mapping={state.mapping.clone()}
-                    open={state.open.mapping || derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))}
-                    ontoggle={d.reform(|open| BookEvent::Open(Panel::Mapping, open))} />
+                    open={state.mapping_open || derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))}
+                    ontoggle={d.reform(BookEvent::OpenMapping)} />
                 if let Err(error) = &derived.book {
                     <p class="card field-error" role="alert" data-testid="book-error">{ format!("{}: {error}.", loaded.name) }</p>
                 }
@@ -99,13 +107,10 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                         model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()}>
                         // Between the criteria and the accounts: what the weights would have done.
-                        if let Some(evidence) = &state.evidence {
-                            <EvidenceSection evidence={evidence.clone()} fit={state.fit.clone()} scenarios={props.scenarios.clone()} sweep_open={state.open.sweep_data}
-                                compare={state.compare.clone()} scenario_name={AttrValue::from(state.scenario_name.clone())}
-                                locked={props.locked} onevent={props.onevidence.clone()} />
-                        }
-                        <WarehousePanel exports={state.exports.clone()} dialect={state.sql_dialect} table={AttrValue::from(state.sql_table.clone())}
-                            ondispatch={d.clone()} />
+                        <EvidenceSection evidence={props.evidence.clone()} scenarios={props.scenarios.clone()}
+                            locked={props.locked} onevent={props.onevidence.clone()} />
+                        <WarehousePanel exports={props.warehouse.exports.clone()} dialect={props.warehouse.dialect}
+                            table={AttrValue::from(props.warehouse.table.clone())} ondispatch={props.onwarehouse.clone()} />
                     </BookResults>
                 }
             }

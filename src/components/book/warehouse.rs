@@ -4,20 +4,11 @@
 
 use yew::prelude::*;
 
-use crate::model::book::{BookEvent, Exports, Panel};
-use crate::model::sql::Dialect;
+use crate::model::sql::warehouse::{Exports, WarehouseEvent, DIALECTS};
+use crate::model::sql::{Dialect, DEFAULT_TABLE};
 use crate::web::select_value;
 
 use crate::components::TextField;
-
-/// The dialects offered, in the order shown.
-const DIALECTS: [Dialect; 5] = [
-    Dialect::DuckDb,
-    Dialect::Postgres,
-    Dialect::Snowflake,
-    Dialect::BigQuery,
-    Dialect::Spark,
-];
 
 /// Props of [`WarehousePanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -29,7 +20,7 @@ pub struct WarehousePanelProps {
     /// The table name as typed.
     pub table: AttrValue,
     /// Receives the panel's events.
-    pub ondispatch: Callback<BookEvent>,
+    pub ondispatch: Callback<WarehouseEvent>,
 }
 
 /// The export panel.
@@ -38,22 +29,22 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
     let d = &props.ondispatch;
     html! {
         <details class="card warehouse" open={props.exports.is_some()}
-            ontoggle={d.reform(|e: Event| BookEvent::Open(Panel::Warehouse, crate::web::details_open(&e)))}>
+            ontoggle={d.reform(|e: Event| WarehouseEvent::Open(crate::web::details_open(&e)))}>
             <summary><h2>{ "Export for your warehouse" }</h2>{ " SQL and spreadsheet formulas" }</summary>
             if let Some(exports) = &props.exports {
             <p class="help">{ "The same model as one SQL query: it adds each component's score, csql_score, csql_verdict and csql_gates_missing to your accounts table, using this file's column names. The command-line scorer csql does the same on any CSV." }</p>
             <div class="warehouse-options">
                 <div class="field">
                     <label for="sql-dialect">{ "Warehouse" }</label>
-                    <select id="sql-dialect" data-testid="sql-dialect" onchange={d.reform(|e: Event| BookEvent::SqlDialect(select_value(&e)))}>
+                    <select id="sql-dialect" data-testid="sql-dialect" onchange={d.reform(|e: Event| WarehouseEvent::Dialect(Dialect::from_key(&select_value(&e)).unwrap_or_default()))}>
                         for dialect in DIALECTS {
                             <option value={dialect.key()} selected={dialect == props.dialect}>{ dialect.label() }</option>
                         }
                     </select>
                 </div>
                 <TextField id="sql-table" label="Accounts table" inputmode="text" value={props.table.clone()}
-                    placeholder={AttrValue::from(crate::model::book::state::DEFAULT_TABLE)} maxlength={crate::model::sql::MAX_NAME_BYTES}
-                    oninput={d.reform(BookEvent::SqlTable)} />
+                    placeholder={AttrValue::from(DEFAULT_TABLE)} maxlength={crate::model::sql::MAX_NAME_BYTES}
+                    oninput={d.reform(WarehouseEvent::Table)} />
             </div>
             {
                 match &exports.sql {
@@ -62,8 +53,8 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
                             <label for="sql-export">{ "SQL" }</label>
                             <textarea id="sql-export" data-testid="sql-export" readonly=true rows="12" spellcheck="false" value={sql.clone()} />
                             <div class="button-row">
-                                <button type="button" onclick={d.reform(|_| BookEvent::CopySql)}>{ "Copy SQL" }</button>
-                                <button type="button" class="secondary" onclick={d.reform(|_| BookEvent::DownloadSql)}>{ "Download SQL" }</button>
+                                <button type="button" onclick={d.reform(|_| WarehouseEvent::CopySql)}>{ "Copy SQL" }</button>
+                                <button type="button" class="secondary" onclick={d.reform(|_| WarehouseEvent::DownloadSql)}>{ "Download SQL" }</button>
                             </div>
                         </>
                     },
@@ -73,16 +64,16 @@ pub fn WarehousePanel(props: &WarehousePanelProps) -> Html {
             <h3>{ "In a spreadsheet" }</h3>
             {
                 match &exports.formulas {
-                    Ok((score, verdict)) => html! {
+                    Ok(formulas) => html! {
                         <>
                             <p class="help">{ "Paste each formula into row 2 of a new column beside this file's columns in Google Sheets or Excel, then fill it down." }</p>
                             <label for="formula-score">{ "CSQL score" }</label>
-                            <textarea id="formula-score" data-testid="formula-score" readonly=true rows="3" spellcheck="false" value={score.clone()} />
+                            <textarea id="formula-score" data-testid="formula-score" readonly=true rows="3" spellcheck="false" value={formulas.score.clone()} />
                             <label for="formula-verdict">{ "Verdict" }</label>
-                            <textarea id="formula-verdict" data-testid="formula-verdict" readonly=true rows="3" spellcheck="false" value={verdict.clone()} />
+                            <textarea id="formula-verdict" data-testid="formula-verdict" readonly=true rows="3" spellcheck="false" value={formulas.verdict.clone()} />
                             <div class="button-row">
-                                <button type="button" onclick={d.reform(|_| BookEvent::CopyFormula(false))}>{ "Copy the score formula" }</button>
-                                <button type="button" class="secondary" onclick={d.reform(|_| BookEvent::CopyFormula(true))}>{ "Copy the verdict formula" }</button>
+                                <button type="button" onclick={d.reform(|_| WarehouseEvent::CopyFormula(false))}>{ "Copy the score formula" }</button>
+                                <button type="button" class="secondary" onclick={d.reform(|_| WarehouseEvent::CopyFormula(true))}>{ "Copy the verdict formula" }</button>
                             </div>
                         </>
                     },

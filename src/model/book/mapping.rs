@@ -426,6 +426,62 @@ impl Mapping {
     }
 }
 
+/// One input of the model a column can feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Account id.
+    Id,
+    /// Account name.
+    Name,
+    /// Owner (CSM).
+    Owner,
+    /// Segment.
+    Segment,
+    /// Accepted by Sales (yes/no).
+    Accepted,
+    /// Closed-won (yes/no).
+    Won,
+    /// A component's direct 0-100 score, by component key.
+    Direct(String),
+    /// A signal: component key, signal key.
+    Signal(String, String),
+    /// A gate, by key.
+    Gate(String),
+}
+
+impl Target {
+    /// The column the mapping gives this target.
+    #[must_use]
+    pub fn get<'a>(&self, mapping: &'a Mapping) -> Option<&'a str> {
+        match self {
+            Self::Id => mapping.id.as_deref(),
+            Self::Name => mapping.name.as_deref(),
+            Self::Owner => mapping.owner.as_deref(),
+            Self::Segment => mapping.segment.as_deref(),
+            Self::Accepted => mapping.accepted.as_deref(),
+            Self::Won => mapping.won.as_deref(),
+            Self::Direct(c) => mapping.direct(c),
+            Self::Signal(c, s) => mapping.signal(c, s),
+            Self::Gate(g) => mapping.gate(g),
+        }
+    }
+
+    /// Sets (or clears) the column of this target.
+    pub fn set(&self, mapping: &mut Mapping, column: Option<String>) {
+        match self {
+            Self::Id => mapping.set_id(column),
+            Self::Name => mapping.set_name(column),
+            Self::Owner => mapping.set_owner(column),
+            Self::Segment => mapping.set_segment(column),
+            Self::Accepted => mapping.set_accepted(column),
+            Self::Won => mapping.set_won(column),
+            Self::Direct(c) => mapping.set_direct(c, column),
+            Self::Signal(c, s) => mapping.set_signal(c, s, column),
+            Self::Gate(g) => mapping.set_gate(g, column),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

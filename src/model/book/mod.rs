@@ -39,8 +39,11 @@
 //!   quotes on the header line; see [`detect_delimiter`].
 
 pub mod chart;
+pub mod derived;
+pub mod detail;
 pub mod escape;
 pub mod export;
+pub mod flow;
 pub mod import;
 pub mod lists;
 pub mod mapping;
@@ -52,14 +55,18 @@ pub mod skipped;
 pub mod state;
 pub mod stream;
 pub mod summary;
+pub mod window;
 
 use std::rc::Rc;
 
 use thiserror::Error;
 
+pub use derived::{choose_mapping, shape, Baseline, Derived, Loaded, Shared};
+pub use detail::{detail, Detail};
 pub use export::{export_csv, ExportWriter};
+pub use flow::{Importing, Job, Stage, PASTED, ROWS_PER_STEP, SAMPLE};
 pub use import::{detect_delimiter, read_table, Table, TableReader, TableRow, MAX_BYTES};
-pub use mapping::{component_column, normalise, ComponentMapping, GateMapping, Mapping, SignalMapping};
+pub use mapping::{component_column, normalise, ComponentMapping, GateMapping, Mapping, SignalMapping, Target};
 pub use outcomes::{csm_rows, NO_OWNER};
 pub use row::{BadRows, BookComponent, BookGate, GateStatus, RowError, RowFate, RowProblem, RowScorer, ScoredRow};
 pub use sample::{
@@ -71,14 +78,12 @@ pub use score::{
     CSQL_GATES_NOT_ASSESSED,
 };
 pub use skipped::{reason_column, skipped_csv};
-pub use state::{
-    choose_mapping, detail, errors_not_shown, first_visible, rows_height, shape, window, Baseline, BookEvent, BookState, Derived, Detail,
-    EvidenceState, Exports, Loaded, OpenPanels, Panel, Shared, Stage, Target, PASTED, ROW_HEIGHT, SAMPLE, SHOWN_ERRORS,
-};
+pub use state::{BookEvent, BookState};
 pub use stream::score_csv;
 pub use summary::{
     matches, moved, passes, rank, summarise, view, Filter, Histogram, Moved, OwnerCount, SortKey, Summary, ViewOptions, NEAR_POINTS,
 };
+pub use window::{errors_not_shown, first_visible, rows_height, window, DEFAULT_VIEWPORT, OVERSCAN, ROW_HEIGHT, SHOWN_ERRORS};
 
 use crate::model::core::date::Date;
 use crate::model::Model;

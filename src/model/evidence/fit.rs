@@ -214,6 +214,9 @@ pub enum FitError {
     /// No component scores higher on won accounts, so every coefficient is 0.
     #[error("no component scores higher on won accounts than on lost ones, so there are no weights to suggest")]
     NoPositive,
+    /// The fit was stopped before it gave a result.
+    #[error("the fit did not finish")]
+    Unfinished,
     /// The input does not have one score per component for each account, or
     /// holds a value that is not a finite number.
     #[error("the fit input is malformed: {0}")]

@@ -29,6 +29,7 @@ pub mod folds;
 pub mod format;
 pub mod page;
 pub mod scenarios;
+pub mod state;
 pub mod suggestion;
 pub mod sweep;
 

@@ -11,8 +11,8 @@ use crate::model::book::{Book, Scores};
 use crate::model::evidence::chart::{chart, table_rows, ChartView, SweepRow};
 use crate::model::evidence::format::{BacktestView, SuggestionView};
 use crate::model::evidence::suggestion::{FitJob, Step, Suggestion};
-use crate::model::evidence::sweep::{book_segment, suggest_threshold, sweep};
-use crate::model::evidence::{backtest, FitData, Outcome};
+use crate::model::evidence::sweep::{book_segment, suggest_threshold, sweep, NoSuggestion};
+use crate::model::evidence::{backtest, FitData, FitError, Outcome, Unavailable};
 use crate::model::programme::{Benchmarks, Segment};
 
 /// Width of the sweep chart's drawing, in SVG units (it scales to its box).
@@ -23,7 +23,7 @@ pub const CHART_HEIGHT: f64 = 260.0;
 pub const FLIPS_SHOWN: usize = 25;
 
 /// The backtest of one outcome, or why there is none.
-pub type BacktestResult = Result<BacktestView, String>;
+pub type BacktestResult = Result<BacktestView, Unavailable>;
 
 /// Everything the evidence section shows for the current weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,7 +37,7 @@ pub struct EvidenceView {
     /// The chart's data, for the table behind it.
     pub table: Vec<SweepRow>,
     /// The suggested threshold, or why there is none.
-    pub suggested: Result<u8, String>,
+    pub suggested: Result<u8, NoSuggestion>,
     /// The segment whose bands the chart shows, in words.
     pub segment: String,
 }
@@ -48,14 +48,10 @@ impl EvidenceView {
     /// table) for the book's segment.
     #[must_use]
     pub fn new(book: &Book, scores: &Scores, threshold: f64, benchmarks: &Benchmarks) -> Self {
-        let won = backtest(book, scores, Outcome::Won)
-            .map(|b| BacktestView::new(&b))
-            .map_err(|e| e.to_string());
-        let accepted = Outcome::Accepted.is_mapped(book).then(|| {
-            backtest(book, scores, Outcome::Accepted)
-                .map(|b| BacktestView::new(&b))
-                .map_err(|e| e.to_string())
-        });
+        let won = backtest(book, scores, Outcome::Won).map(|b| BacktestView::new(&b));
+        let accepted = Outcome::Accepted
+            .is_mapped(book)
+            .then(|| backtest(book, scores, Outcome::Accepted).map(|b| BacktestView::new(&b)));
         let segment = book_segment(book).unwrap_or(Segment::Smb);
         let (chart_view, table, suggested) = match sweep(book, scores, Outcome::Won) {
             Ok(sweep) => {
@@ -65,10 +61,10 @@ impl EvidenceView {
                 (
                     Some(chart(&sweep, threshold, shown, Some(&band), CHART_WIDTH, CHART_HEIGHT)),
                     table_rows(&sweep, threshold, shown),
-                    suggested.map_err(|e| e.to_string()),
+                    suggested,
                 )
             }
-            Err(e) => (None, Vec::new(), Err(e.to_string())),
+            Err(e) => (None, Vec::new(), Err(e.into())),
         };
         Self {
             won,
@@ -107,8 +103,8 @@ pub enum FitState {
         /// Stages in all.
         of: u8,
     },
-    /// The fit is refused; the sentence says why.
-    Refused(String),
+    /// The fit is refused, and why.
+    Refused(FitError),
     /// The suggestion and its evidence.
     Ready {
         /// What applying it would change.
@@ -163,8 +159,8 @@ impl FitState {
                             view: Rc::new(view),
                         }
                     }
-                    Some(Err(e)) => Self::Refused(e.to_string()),
-                    None => Self::Refused("the fit did not finish".to_owned()),
+                    Some(Err(e)) => Self::Refused(e.clone()),
+                    None => Self::Refused(FitError::Unfinished),
                 };
                 false
             }

@@ -150,6 +150,9 @@ pub fn sweep(book: &Book, scores: &Scores, outcome: Outcome) -> Result<Sweep, Un
 /// Why no threshold is suggested.
 #[derive(Clone, Copy, Debug, PartialEq, Error)]
 pub enum NoSuggestion {
+    /// There is no sweep to suggest from (no closed-won column, or no scores).
+    #[error(transparent)]
+    NoSweep(#[from] crate::model::evidence::Unavailable),
     /// The sweep is of acceptance; the benchmark bands are for closed-won conversion.
     #[error("a threshold is suggested from closed-won outcomes only")]
     NotWon,

@@ -27,6 +27,7 @@
 pub mod dialect;
 pub mod plan;
 pub mod spreadsheet;
+pub mod warehouse;
 
 use std::fmt::Write as _;
 

@@ -1,0 +1,116 @@
+//! One account in detail: per component its score and points, the verdict
+//! in words, the gates, and the signals as the file gives them.
+
+use crate::model::book::{weights_and_threshold, Book, RowVerdict, Scores};
+use crate::model::Model;
+
+/// An account's detail: per component its score, weight share and points, the
+/// total, the verdict in words, the gates, and the signals as the file gives them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    /// Account id.
+    pub id: String,
+    /// Account name.
+    pub name: String,
+    /// Per component: name, score 0-100, points (score times its share of the weights).
+    pub parts: Vec<(String, f64, Option<f64>)>,
+    /// The CSQL score, if the weights are usable.
+    pub score: Option<f64>,
+    /// The verdict.
+    pub verdict: RowVerdict,
+    /// The verdict as people read it ([`Book::verdict_label`]: a CSQL whose
+    /// required gates were not all assessed says so).
+    pub verdict_label: &'static str,
+    /// Labels of required gates not met.
+    pub missing_gates: Vec<String>,
+    /// Labels of gates no column answers.
+    pub unassessed_gates: Vec<String>,
+    /// Labels of the required gates among them.
+    pub unassessed_required: Vec<String>,
+    /// Per input: component name, input label, the file's text (`None`: no column).
+    pub inputs: Vec<(String, String, Option<String>)>,
+}
+
+impl Detail {
+    /// The gates in a sentence: which required gates are not met, or that
+    /// none is, and which required gates were not assessed (no column).
+    #[must_use]
+    pub fn gates_line(&self) -> String {
+        let missing = if self.missing_gates.is_empty() {
+            if self.unassessed_required.is_empty() {
+                "No required gate is missing.".to_owned()
+            } else {
+                "No required gate this file answers is missing.".to_owned()
+            }
+        } else {
+            format!("Required gates not met: {}.", self.missing_gates.join(", "))
+        };
+        if self.unassessed_required.is_empty() {
+            missing
+        } else {
+            format!(
+                "{missing} Not assessed, no column in the file: {}.",
+                crate::model::core::format::listed(&self.unassessed_required)
+            )
+        }
+    }
+
+    /// The signals as the file gives them, per component: each input's label
+    /// and its text (`blank` when the cell is empty, `no column` when no column
+    /// feeds it), for the detail's table.
+    #[must_use]
+    pub fn signal_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for (component, label, value) in &self.inputs {
+            let shown = match value {
+                Some(v) if !v.is_empty() => v.clone(),
+                Some(_) => "blank".to_owned(),
+                None => "no column".to_owned(),
+            };
+            match groups.last_mut() {
+                Some((name, rows)) if name == component => rows.push((label.clone(), shown)),
+                _ => groups.push((component.clone(), vec![(label.clone(), shown)])),
+            }
+        }
+        groups
+    }
+}
+
+/// The detail of account `row` for the model's weights; `model` is the model
+/// the book was built with.
+#[must_use]
+pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option<Detail> {
+    if row >= book.len() {
+        return None;
+    }
+    let weights = weights_and_threshold(model).map(|(w, _)| w).unwrap_or_default();
+    let total: f64 = weights.iter().sum();
+    let usable = scores.problem.is_none() && total.is_finite() && total > 0.0;
+    let parts = book
+        .components()
+        .iter()
+        .zip(book.component_scores(row))
+        .enumerate()
+        .map(|(i, (c, s))| {
+            let points = weights.get(i).filter(|_| usable).map(|w| s * w / total);
+            (c.name.clone(), *s, points)
+        })
+        .collect();
+    let verdict = scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
+    Some(Detail {
+        id: book.id(row).to_owned(),
+        name: book.name(row).to_owned(),
+        parts,
+        score: scores.scores.get(row).copied().filter(|_| usable),
+        verdict,
+        verdict_label: book.verdict_label(verdict),
+        missing_gates: book.missing_gates(row).into_iter().map(str::to_owned).collect(),
+        unassessed_gates: book.unassessed_gates(),
+        unassessed_required: book.unassessed_required(),
+        inputs: book
+            .inputs(row, model)
+            .into_iter()
+            .map(|(c, l, v)| (c.to_owned(), l.to_owned(), v.map(str::to_owned)))
+            .collect(),
+    })
+}
