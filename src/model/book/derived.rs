@@ -8,9 +8,9 @@ use std::rc::Rc;
 use crate::model::book::import::Table;
 use crate::model::book::mapping::Mapping;
 use crate::model::book::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport, RowVerdict, Scores};
-use crate::model::book::state::BookState;
 use crate::model::book::summary::{moved, summarise, view, Moved, Summary, ViewOptions};
 use crate::model::book::BookError;
+use crate::model::core::date::Date;
 use crate::model::Model;
 
 /// A file read into a table, with its name. Two are equal when they share the
@@ -119,89 +119,106 @@ impl Derived {
     }
 }
 
-impl BookState {
-    /// Brings the derived figures up to date with the file, mapping, policy
-    /// and model: rebuilds the book only when the file, mapping, policy or the
+/// What the derived figures are derived from, beside the model.
+#[derive(Clone, Copy, Debug)]
+pub struct Inputs<'a> {
+    /// The file in use.
+    pub loaded: &'a Loaded,
+    /// Which column feeds what.
+    pub mapping: &'a Mapping,
+    /// Skip rows with bad values, or keep them with the value blank.
+    pub policy: BadRows,
+    /// Sort, filter and search of the table.
+    pub options: &'a ViewOptions,
+    /// The browser's date, for recency signals when the model has no as-of date.
+    pub today: Date,
+}
+
+impl Derived {
+    /// The figures for `inputs` and `model`, reusing what `previous` already
+    /// holds: rebuilds the book only when the file, mapping, policy or the
     /// model's shape changed, rescores only when the book or the weights and
     /// threshold changed, and reorders when the scores or table options did.
-    pub fn sync(&mut self, model: &Model) {
-        let Some(loaded) = &self.loaded else {
-            self.derived = None;
-            return;
-        };
-        let built_from = (loaded.clone(), self.mapping.clone(), self.policy, shape(model));
-        let rebuild = self.derived.as_ref().is_none_or(|d| d.built_from != built_from);
-        let book = if rebuild {
-            self.baseline = None;
-            Book::build(Rc::clone(&loaded.table), &built_from.3, &self.mapping, self.policy, self.today)
+    /// The `baseline` "moved" compares with is dropped when the book is
+    /// rebuilt and set to the first usable scoring.
+    #[must_use]
+    pub fn refresh(previous: Option<&Self>, inputs: &Inputs<'_>, model: &Model, baseline: &mut Option<Baseline>) -> Self {
+        let built_from = (inputs.loaded.clone(), inputs.mapping.clone(), inputs.policy, shape(model));
+        let previous = previous.filter(|d| d.built_from == built_from);
+        let rebuild = previous.is_none();
+        let book = match previous {
+            Some(d) => d.book.clone(),
+            None => {
+                *baseline = None;
+                Book::build(
+                    Rc::clone(&inputs.loaded.table),
+                    &built_from.3,
+                    inputs.mapping,
+                    inputs.policy,
+                    inputs.today,
+                )
                 .map(|(book, report)| (Shared(Rc::new(book)), Rc::new(report)))
-        } else {
-            match &self.derived {
-                Some(d) => d.book.clone(),
-                None => return,
             }
         };
         let criteria = weights_and_threshold(model);
-        let rescore = rebuild || self.derived.as_ref().is_none_or(|d| d.scored_with.as_ref() != Some(&criteria));
+        let rescore = previous.is_none_or(|d| d.scored_with.as_ref() != Some(&criteria));
         let Ok((built, _)) = &book else {
-            self.derived = Some(Derived {
+            return Self {
                 built_from,
                 book,
                 scored_with: Some(criteria),
                 scores: Shared(Rc::new(Scores::default())),
                 summary: Rc::new(Summary::default()),
-                ordered_with: self.options.clone(),
+                ordered_with: inputs.options.clone(),
                 order: Shared(Rc::new(Vec::new())),
                 moved: None,
                 moved_from: None,
                 owners_with_outcomes: None,
-            });
-            return;
+            };
         };
-        let scores = match (&self.derived, rescore) {
+        let scores = match (previous, rescore) {
             (Some(d), false) => d.scores.clone(),
             _ => Shared(Rc::new(rescore_book(built, &criteria))),
         };
-        if self.baseline.is_none() && scores.problem.is_none() {
-            self.baseline = Some(Baseline {
+        if baseline.is_none() && scores.problem.is_none() {
+            *baseline = Some(Baseline {
                 scores: scores.clone(),
                 pinned: false,
             });
         }
-        let summary = match (&self.derived, rescore) {
+        let summary = match (previous, rescore) {
             (Some(d), false) => Rc::clone(&d.summary),
             _ => Rc::new(summarise(built, &scores)),
         };
-        let owners_with_outcomes = match &self.derived {
+        let owners_with_outcomes = match previous {
             Some(d) if !rebuild => d.owners_with_outcomes,
             _ => crate::model::book::csm_rows(built).map(|rows| rows.len()),
         };
-        let order = match &self.derived {
-            Some(d) if !rescore && d.ordered_with == self.options => d.order.clone(),
-            _ => Shared(Rc::new(view(built, &scores, &self.options))),
+        let order = match previous {
+            Some(d) if !rescore && d.ordered_with == *inputs.options => d.order.clone(),
+            _ => Shared(Rc::new(view(built, &scores, inputs.options))),
         };
-        let moved_from = self
-            .baseline
+        let moved_from = baseline
             .as_ref()
             .filter(|b| scores.problem.is_none() && b.scores.verdicts.len() == scores.verdicts.len())
             .map(|b| b.scores.clone());
-        let moved = match (&self.derived, &moved_from) {
+        let moved = match (previous, &moved_from) {
             (Some(d), Some(_)) if !rescore && d.moved_from == moved_from => d.moved.clone(),
             (_, Some(before)) => Some(Rc::new(moved(built, before, &scores))),
             (_, None) => None,
         };
-        self.derived = Some(Derived {
+        Self {
             built_from,
             book,
             scored_with: Some(criteria),
             scores,
             summary,
-            ordered_with: self.options.clone(),
+            ordered_with: inputs.options.clone(),
             order,
             moved,
             moved_from,
             owners_with_outcomes,
-        });
+        }
     }
 }
 

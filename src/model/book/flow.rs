@@ -1,15 +1,15 @@
-//! Importing a file, a slice at a time: reading its bytes (the shell answers
-//! with progress), splitting the records, then checking and scoring the rows,
-//! [`ROWS_PER_STEP`] at a time with a paint between, so no step holds the page.
+//! Importing a file, a slice at a time: splitting the records, then checking
+//! and scoring the rows, [`ROWS_PER_STEP`] at a time with a paint between, so
+//! no step holds the page. The Book page drives it ([`parse`], then [`step`]
+//! until the file is read) and shows its [`Stage`].
 
 use std::rc::Rc;
 
 use crate::model::book::derived::{choose_mapping, shape, Loaded};
 use crate::model::book::import::TableJob;
-use crate::model::book::score::{Book, BookBuilder, ImportReport};
-use crate::model::book::state::{BookEvent, BookState, Effects};
-use crate::model::book::{Derived, Mapping};
-use crate::model::core::effect::{Answer, Effect};
+use crate::model::book::mapping::Mapping;
+use crate::model::book::score::{BadRows, Book, BookBuilder, ImportReport};
+use crate::model::core::date::Date;
 use crate::model::Model;
 
 /// What the page is doing with a file.
@@ -111,109 +111,109 @@ pub const PASTED: &str = "the pasted rows";
 /// The name shown for the sample book.
 pub const SAMPLE: &str = "the sample book";
 
-impl BookState {
-    pub(crate) fn start_parse(&mut self, name: String, bytes: Vec<u8>) -> Effects {
-        match TableJob::new(bytes) {
-            Ok(job) => {
-                self.stage = Stage::Parsing(name.clone());
-                self.importing = Some(Importing::Reading { name, job: Job::new(job) });
-                vec![Effect::Yield(BookEvent::Step)]
-            }
-            Err(e) => {
-                self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
-                Vec::new()
-            }
+/// What the import needs from the page to build a book from a file just read.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The mapping saved by an earlier visit (JSON), tried before the automatic match.
+    pub saved_mapping: Option<&'a str>,
+    /// Skip rows with bad values, or keep them with the value blank.
+    pub policy: BadRows,
+    /// The browser's date, for recency signals when the model has no as-of date.
+    pub today: Date,
+    /// The model whose shape the book is built for.
+    pub model: &'a Model,
+}
+
+/// What one slice of an import came to.
+#[derive(Debug)]
+pub enum Slice {
+    /// More to do after a paint.
+    More(Importing),
+    /// The file is read, with the mapping chosen for it, and its book when
+    /// the mapping fits the file (`None`: the page shows the mapping's problem).
+    Read {
+        /// The file read.
+        loaded: Loaded,
+        /// The mapping chosen for it.
+        mapping: Mapping,
+        /// The book and its import report (boxed: a book is large beside the other slices).
+        built: Option<Box<(Book, ImportReport)>>,
+    },
+    /// The file cannot be used; the sentence says why.
+    Failed(String),
+    /// The job is no longer there (another step finished it): nothing to do.
+    Gone,
+}
+
+impl Importing {
+    /// What the page says while this import runs.
+    #[must_use]
+    pub fn stage(&self) -> Stage {
+        match self {
+            Self::Reading { name, .. } => Stage::Parsing(name.clone()),
+            Self::Building { loaded, .. } => Stage::Scoring(loaded.name.clone()),
         }
     }
+}
 
-    /// The next slice of an import: reading records, then checking and
-    /// scoring rows, [`ROWS_PER_STEP`] at a time with a paint between.
-    pub(crate) fn import_step(&mut self, model: &Model) -> Effects {
-        match self.importing.take() {
-            None => Vec::new(),
-            Some(Importing::Reading { name, job }) => {
-                let done = match job.with(|job| job.step(ROWS_PER_STEP)) {
-                    Some(Ok(done)) => done,
-                    Some(Err(e)) => {
-                        self.stage = Stage::Failed(format!("{name} cannot be used: {e}."));
-                        return Vec::new();
-                    }
-                    None => return Vec::new(),
-                };
-                if !done {
-                    self.importing = Some(Importing::Reading { name, job });
-                    return vec![Effect::Yield(BookEvent::Step)];
-                }
-                let Some(table) = job.take().map(TableJob::finish) else {
-                    return Vec::new();
-                };
-                let mapping = choose_mapping(self.saved_mapping.as_deref(), &table, model);
-                let loaded = Loaded {
-                    name: name.clone(),
-                    table: Rc::new(table),
-                };
-                self.stage = Stage::Scoring(name);
-                match BookBuilder::new(Rc::clone(&loaded.table), &shape(model), &mapping, self.policy, self.today) {
-                    Ok(builder) => {
-                        self.importing = Some(Importing::Building {
-                            loaded,
-                            mapping,
-                            builder: Job::new(builder),
-                        });
-                        vec![Effect::Yield(BookEvent::Step)]
-                    }
-                    // The mapping does not fit the file (no id column): show the
-                    // mapping with its problem, as after any mapping change.
-                    Err(_) => self.use_file(loaded, mapping, None, model),
-                }
-            }
-            Some(Importing::Building { loaded, mapping, builder }) => {
-                if builder.with(|builder| builder.step(ROWS_PER_STEP)) == Some(false) {
-                    self.importing = Some(Importing::Building { loaded, mapping, builder });
-                    return vec![Effect::Yield(BookEvent::Step)];
-                }
-                let built = builder.take().map(BookBuilder::finish);
-                self.use_file(loaded, mapping, built, model)
-            }
-        }
+/// Starts splitting `bytes` (a file named `name`) into records.
+#[must_use]
+pub fn parse(name: String, bytes: Vec<u8>) -> Slice {
+    match TableJob::new(bytes) {
+        Ok(job) => Slice::More(Importing::Reading { name, job: Job::new(job) }),
+        Err(e) => Slice::Failed(format!("{name} cannot be used: {e}.")),
     }
+}
 
-    /// Shows a file that has been read (and its book, when built in steps).
-    fn use_file(&mut self, loaded: Loaded, mapping: Mapping, built: Option<(Book, ImportReport)>, model: &Model) -> Effects {
-        self.loaded = Some(loaded.clone());
-        self.mapping = mapping;
-        self.stage = Stage::Idle;
-        self.selected = None;
-        self.baseline = None;
-        if let Some((book, report)) = built {
-            let built_from = (loaded, self.mapping.clone(), self.policy, shape(model));
-            self.derived = Some(Derived::imported(built_from, book, report, &self.options));
-            self.fresh = true;
+/// The next slice of an import: reading records, then checking and scoring
+/// rows, [`ROWS_PER_STEP`] at a time.
+#[must_use]
+pub fn step(importing: Importing, context: &Context<'_>) -> Slice {
+    match importing {
+        Importing::Reading { name, job } => {
+            let done = match job.with(|job| job.step(ROWS_PER_STEP)) {
+                Some(Ok(done)) => done,
+                Some(Err(e)) => return Slice::Failed(format!("{name} cannot be used: {e}.")),
+                None => return Slice::Gone,
+            };
+            if !done {
+                return Slice::More(Importing::Reading { name, job });
+            }
+            let Some(table) = job.take().map(TableJob::finish) else {
+                return Slice::Gone;
+            };
+            let mapping = choose_mapping(context.saved_mapping, &table, context.model);
+            let loaded = Loaded {
+                name,
+                table: Rc::new(table),
+            };
+            match BookBuilder::new(
+                Rc::clone(&loaded.table),
+                &shape(context.model),
+                &mapping,
+                context.policy,
+                context.today,
+            ) {
+                Ok(builder) => Slice::More(Importing::Building {
+                    loaded,
+                    mapping,
+                    builder: Job::new(builder),
+                }),
+                // The mapping does not fit the file (no id column): show the
+                // mapping with its problem, as after any mapping change.
+                Err(_) => Slice::Read {
+                    loaded,
+                    mapping,
+                    built: None,
+                },
+            }
         }
-        let mut effects = self.save_mapping();
-        if self.fresh {
-            effects.push(Effect::Yield(BookEvent::Painted));
-        }
-        effects
-    }
-
-    pub(crate) fn answer(&mut self, answer: Answer) -> Effects {
-        let Some(file) = self.reading.clone() else { return Vec::new() };
-        match answer {
-            Answer::FileProgress(id, pct) if id == file.id => {
-                self.stage = Stage::Reading(file.name, pct.min(100));
-                Vec::new()
+        Importing::Building { loaded, mapping, builder } => {
+            if builder.with(|builder| builder.step(ROWS_PER_STEP)) == Some(false) {
+                return Slice::More(Importing::Building { loaded, mapping, builder });
             }
-            Answer::FileRead(id, bytes) if id == file.id => {
-                self.reading = None;
-                self.start_parse(file.name, bytes)
-            }
-            Answer::FileFailed(id) if id == file.id => {
-                self.reading = None;
-                self.stage = Stage::Failed(format!("{} could not be read.", file.name));
-                Vec::new()
-            }
-            _ => Vec::new(),
+            let built = builder.take().map(|builder| Box::new(builder.finish()));
+            Slice::Read { loaded, mapping, built }
         }
     }
 }

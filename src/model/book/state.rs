@@ -7,12 +7,13 @@
 //! this one. No web dependency: `cargo test` checks the whole flow, effects
 //! included.
 
-use crate::model::book::derived::{Baseline, Derived, Loaded, Shared};
+use crate::model::book::derived::{shape, Baseline, Derived, Inputs, Loaded, Shared};
 use crate::model::book::export::export_csv;
-use crate::model::book::flow::{Importing, Stage, PASTED, SAMPLE};
+use crate::model::book::flow::{self, Context, Importing, Slice, Stage, PASTED, SAMPLE};
 use crate::model::book::import::MAX_BYTES;
 use crate::model::book::mapping::{Mapping, Target};
-use crate::model::book::score::{BadRows, Book, Scores};
+use crate::model::book::sample::default_sample;
+use crate::model::book::score::{BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{Filter, SortKey, ViewOptions};
 use crate::model::book::BookError;
 use crate::model::core::date::Date;
@@ -124,9 +125,9 @@ impl BookState {
                 self.reading = Some(file.clone());
                 vec![Effect::ReadFile(file)]
             }
-            BookEvent::Answer(answer) => self.answer(answer),
-            BookEvent::LoadPaste => self.start_parse(PASTED.to_owned(), self.paste.clone().into_bytes()),
-            BookEvent::LoadSample => self.start_parse(SAMPLE.to_owned(), crate::model::book::default_sample()),
+            BookEvent::Answer(answer) => self.answer(answer, model),
+            BookEvent::LoadPaste => self.advance(flow::parse(PASTED.to_owned(), self.paste.clone().into_bytes()), model),
+            BookEvent::LoadSample => self.advance(flow::parse(SAMPLE.to_owned(), default_sample()), model),
             BookEvent::Step => self.import_step(model),
             BookEvent::Map(target, column) => {
                 target.set(&mut self.mapping, column.filter(|c| !c.is_empty()));
@@ -190,6 +191,95 @@ impl BookState {
         };
         self.sync(model);
         effects
+    }
+
+    /// The next slice of the import in progress, if any.
+    fn import_step(&mut self, model: &Model) -> Effects {
+        let Some(importing) = self.importing.take() else {
+            return Vec::new();
+        };
+        let context = Context {
+            saved_mapping: self.saved_mapping.as_deref(),
+            policy: self.policy,
+            today: self.today,
+            model,
+        };
+        let slice = flow::step(importing, &context);
+        self.advance(slice, model)
+    }
+
+    /// Shows where an import stands after a slice, and asks for the next one.
+    fn advance(&mut self, slice: Slice, model: &Model) -> Effects {
+        match slice {
+            Slice::More(importing) => {
+                self.stage = importing.stage();
+                self.importing = Some(importing);
+                vec![Effect::Yield(BookEvent::Step)]
+            }
+            Slice::Read { loaded, mapping, built } => self.use_file(loaded, mapping, built, model),
+            Slice::Failed(why) => {
+                self.stage = Stage::Failed(why);
+                Vec::new()
+            }
+            Slice::Gone => Vec::new(),
+        }
+    }
+
+    /// Shows a file that has been read (and its book, when built in steps).
+    fn use_file(&mut self, loaded: Loaded, mapping: Mapping, built: Option<Box<(Book, ImportReport)>>, model: &Model) -> Effects {
+        self.loaded = Some(loaded.clone());
+        self.mapping = mapping;
+        self.stage = Stage::Idle;
+        self.selected = None;
+        self.baseline = None;
+        if let Some((book, report)) = built.map(|built| *built) {
+            let built_from = (loaded, self.mapping.clone(), self.policy, shape(model));
+            self.derived = Some(Derived::imported(built_from, book, report, &self.options));
+            self.fresh = true;
+        }
+        let mut effects = self.save_mapping();
+        if self.fresh {
+            effects.push(Effect::Yield(BookEvent::Painted));
+        }
+        effects
+    }
+
+    /// The shell's answer about the file being read.
+    fn answer(&mut self, answer: Answer, model: &Model) -> Effects {
+        let Some(file) = self.reading.clone() else { return Vec::new() };
+        match answer {
+            Answer::FileProgress(id, pct) if id == file.id => {
+                self.stage = Stage::Reading(file.name, pct.min(100));
+                Vec::new()
+            }
+            Answer::FileRead(id, bytes) if id == file.id => {
+                self.reading = None;
+                self.advance(flow::parse(file.name, bytes), model)
+            }
+            Answer::FileFailed(id) if id == file.id => {
+                self.reading = None;
+                self.stage = Stage::Failed(format!("{} could not be read.", file.name));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Brings the derived figures up to date with the file, mapping, policy,
+    /// table options and model (see [`Derived::refresh`]).
+    pub fn sync(&mut self, model: &Model) {
+        let Some(loaded) = &self.loaded else {
+            self.derived = None;
+            return;
+        };
+        let inputs = Inputs {
+            loaded,
+            mapping: &self.mapping,
+            policy: self.policy,
+            options: &self.options,
+            today: self.today,
+        };
+        self.derived = Some(Derived::refresh(self.derived.as_ref(), &inputs, model, &mut self.baseline));
     }
 
     /// The scored book, once painted: what the evidence is worked out from.
