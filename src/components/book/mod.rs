@@ -104,7 +104,7 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                         </section>
                     }
                     <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
-                        model={props.model.clone()} options={state.options.clone()} selected={state.selected} locked={props.locked}
+                        model={props.model.clone()} options={state.options.clone()} selected={state.selected} detail={state.detail.clone()} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()}>
                         // Between the criteria and the accounts: what the weights would have done.
                         <EvidenceSection evidence={props.evidence.clone()} scenarios={props.scenarios.clone()}

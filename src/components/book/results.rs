@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::CriteriaPanel;
-use crate::model::book::{detail, Book, BookEvent, Derived, Shared, ViewOptions};
+use crate::model::book::{Book, BookEvent, Derived, Detail, Shared, ViewOptions};
 use crate::model::calc::state::CalcEvent;
 use crate::model::calc::view as screen;
 use crate::model::Model;
@@ -29,6 +29,8 @@ pub struct BookResultsProps {
     pub options: ViewOptions,
     /// The account shown in detail.
     pub selected: Option<usize>,
+    /// Its detail.
+    pub detail: Option<Detail>,
     /// Criteria are read-only.
     pub locked: bool,
     /// Receives weight and threshold changes.
@@ -46,7 +48,6 @@ pub fn BookResults(props: &BookResultsProps) -> Html {
     let derived = &props.derived;
     let scores = &derived.scores;
     let view = screen::calculator(&props.model, props.today);
-    let shown = props.selected.and_then(|row| detail(&props.book, scores, &props.model, row));
     let d = props.ondispatch.clone();
     html! {
         <>
@@ -69,7 +70,7 @@ pub fn BookResults(props: &BookResultsProps) -> Html {
                 <BookTable book={props.book.clone()} scores={scores.clone()} order={derived.order.clone()}
                     sort={(props.options.sort, props.options.descending)} selected={props.selected}
                     onsort={d.reform(BookEvent::Sort)} onselect={d.reform(|row| BookEvent::Select(Some(row)))} />
-                if let Some(detail) = shown {
+                if let Some(detail) = props.detail.clone() {
                     <AccountDetail {detail} onclose={d.reform(|()| BookEvent::Select(None))} />
                 }
             </section>

@@ -8,6 +8,7 @@
 //! included.
 
 use crate::model::book::derived::{shape, Baseline, Derived, Inputs, Loaded, Shared};
+use crate::model::book::detail::{detail, Detail};
 use crate::model::book::export::export_csv;
 use crate::model::book::flow::{self, Context, Importing, Slice, Stage, PASTED, SAMPLE};
 use crate::model::book::import::MAX_BYTES;
@@ -50,6 +51,8 @@ pub struct BookState {
     pub options: ViewOptions,
     /// The account shown in detail (book row index).
     pub selected: Option<usize>,
+    /// Its detail for the current weights, kept up to date by [`BookState::sync`].
+    pub detail: Option<Detail>,
     /// The text in the paste box.
     pub paste: String,
     /// What "moved" compares with: the book as loaded, or a pinned scoring.
@@ -270,6 +273,7 @@ impl BookState {
     pub fn sync(&mut self, model: &Model) {
         let Some(loaded) = &self.loaded else {
             self.derived = None;
+            self.detail = None;
             return;
         };
         let inputs = Inputs {
@@ -279,7 +283,12 @@ impl BookState {
             options: &self.options,
             today: self.today,
         };
-        self.derived = Some(Derived::refresh(self.derived.as_ref(), &inputs, model, &mut self.baseline));
+        let derived = Derived::refresh(self.derived.as_ref(), &inputs, model, &mut self.baseline);
+        self.detail = match (self.selected, derived.book()) {
+            (Some(row), Some(book)) => detail(book, &derived.scores, model, row),
+            _ => None,
+        };
+        self.derived = Some(derived);
     }
 
     /// The scored book, once painted: what the evidence is worked out from.
