@@ -291,7 +291,6 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
     } else {
         Some(Date::parse(&model.as_of).map_err(SqlError::AsOf)?)
     };
-    let as_of = dialect.date(as_of);
     let from_keys;
     let mapping = match mapping {
         Some(mapping) => mapping,
@@ -301,6 +300,42 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
         }
     };
     let plan = Plan::new(model, mapping);
+    let table = check_names(model, &plan, dialect, table)?;
+    let mut query = Query {
+        model,
+        needs: Needs::of(model, &plan),
+        plan,
+        dialect,
+        as_of: dialect.date(as_of),
+        helpers: Vec::new(),
+        out: String::new(),
+    };
+    let fractions = weighting.fractions();
+    header(
+        &mut query.out,
+        model,
+        &query.plan,
+        dialect,
+        &table,
+        fractions,
+        weighting.threshold(),
+        &query.as_of,
+    );
+    query.out.push_str("WITH\n");
+    query.blank();
+    query.cells(&table);
+    query.text();
+    query.values();
+    query.signals();
+    query.components();
+    query.total(fractions);
+    query.results(weighting.threshold());
+    Ok(query.out)
+}
+
+/// Checks every name the query writes (table parts, columns, gate keys, the
+/// component score columns) and returns the table as the dialect writes it.
+fn check_names(model: &Model, plan: &Plan, dialect: Dialect, table: &str) -> Result<String, SqlError> {
     let table = table
         .split('.')
         .map(|part| checked(part).map(|p| dialect.ident(p)))
@@ -325,421 +360,450 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
         }
         outputs.push(column);
     }
+    Ok(table)
+}
 
-    // Which columns are read as numbers and which as yes/no.
-    let columns = plan.columns.len();
-    let mut as_number = vec![false; columns];
-    let mut as_count = vec![false; columns];
-    let mut as_percent = vec![false; columns];
-    let mut as_yes_no = vec![false; columns];
-    let mut as_date = vec![false; columns];
-    for (component, feed) in model.components.iter().zip(&plan.components) {
-        match feed {
-            Feed::Direct(c) => as_number[*c] = true,
-            Feed::Signals(cols) => {
-                for (signal, c) in component.signals.iter().zip(cols) {
-                    if let Some(c) = c {
+/// How one column is read besides as text.
+#[derive(Clone, Copy, Default)]
+struct Needs {
+    number: bool,
+    count: bool,
+    percent: bool,
+    yes_no: bool,
+    date: bool,
+}
+
+impl Needs {
+    /// What each of the plan's columns is read as, by what feeds from it.
+    fn of(model: &Model, plan: &Plan) -> Vec<Self> {
+        let mut needs = vec![Self::default(); plan.columns.len()];
+        for (component, feed) in model.components.iter().zip(&plan.components) {
+            match feed {
+                Feed::Direct(c) => needs[*c].number = true,
+                Feed::Signals(cols) => {
+                    for (signal, c) in component.signals.iter().zip(cols) {
+                        let Some(c) = c else { continue };
+                        let need = &mut needs[*c];
                         match signal.kind {
-                            SignalKind::YesNo => as_yes_no[*c] = true,
-                            SignalKind::Date { .. } => as_date[*c] = true,
-                            SignalKind::Count { .. } => as_count[*c] = true,
-                            SignalKind::Percent => as_percent[*c] = true,
-                            SignalKind::Rating => as_number[*c] = true,
+                            SignalKind::YesNo => need.yes_no = true,
+                            SignalKind::Date { .. } => need.date = true,
+                            SignalKind::Count { .. } => need.count = true,
+                            SignalKind::Percent => need.percent = true,
+                            SignalKind::Rating => need.number = true,
                         }
                     }
                 }
             }
         }
-    }
-    for c in plan.gates.iter().flatten().chain(&plan.outcomes) {
-        as_yes_no[*c] = true;
-    }
-    let t = |c: usize| format!("csql_t{}", c + 1);
-    let n = |c: usize| format!("csql_n{}", c + 1);
-    let k = |c: usize| format!("csql_k{}", c + 1);
-    let p = |c: usize| format!("csql_p{}", c + 1);
-    let b = |c: usize| format!("csql_b{}", c + 1);
-    let d = |c: usize| format!("csql_d{}", c + 1);
-    let mut helpers: Vec<String> = Vec::new();
-
-    let mut out = String::new();
-    header(
-        &mut out,
-        model,
-        &plan,
-        dialect,
-        &table,
-        weighting.fractions(),
-        weighting.threshold(),
-        &as_of,
-    );
-    out.push_str("WITH\n");
-
-    // 0. White space.
-    let _ = writeln!(
-        out,
-        "csql_blank AS (\n  -- The characters trimmed from both ends of every value: Unicode white space.\n  SELECT {} AS chars\n),",
-        dialect.white_space()
-    );
-
-    // 1. Text: as it is, then trimmed.
-    let mut items = Vec::new();
-    if let Some(expr) = dialect.account_value() {
-        items.push(Item {
-            expr: expr.to_owned(),
-            name: "csql_account".into(),
-            comment: "the account's own columns, given back at the end".into(),
-        });
-    }
-    let r = |c: usize| format!("csql_r{}", c + 1);
-    for (c, column) in plan.columns.iter().enumerate() {
-        items.push(Item {
-            expr: format!("coalesce(CAST(a.{} AS {}), '')", dialect.ident(column), dialect.text_type()),
-            name: r(c),
-            comment: comment_text(column),
-        });
-        helpers.push(r(c));
-    }
-    select(
-        &mut out,
-        "csql_cell",
-        "1. Every column the model reads, as text ('' when NULL).",
-        // Snowflake keeps the account's columns beside the working ones.
-        dialect.account_value().is_none().then_some("a.*"),
-        &items,
-        &format!("FROM {table} AS a"),
-    );
-    let mut items = Vec::new();
-    for c in 0..plan.columns.len() {
-        // Trimming with a list of characters is slow in some engines (DuckDB):
-        // skip it when neither end of the text is white space.
-        let first = dialect.position("w.chars", &format!("left({}, 1)", r(c)));
-        let last = dialect.position("w.chars", &format!("right({}, 1)", r(c)));
-        items.push(Item {
-            expr: format!(
-                "CASE WHEN {first} = 0 AND {last} = 0 THEN {r} ELSE {} END",
-                dialect.trim(&r(c), "w.chars"),
-                r = r(c)
-            ),
-            name: t(c),
-            comment: String::new(),
-        });
-        helpers.push(t(c));
-    }
-    select(
-        &mut out,
-        "csql_text",
-        "2. Without white space at either end.",
-        Some("*"),
-        &items,
-        "FROM csql_cell\nCROSS JOIN csql_blank AS w",
-    );
-
-    // 2. Numbers and yes/no.
-    let yes = YES.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
-    let no = NO.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
-    let mut items = Vec::new();
-    for (c, column) in plan.columns.iter().enumerate() {
-        if as_number[c] {
-            items.push(Item {
-                expr: read_number(dialect, &t(c)),
-                name: n(c),
-                comment: format!("{} as a number", comment_text(column)),
-            });
-            helpers.push(n(c));
+        for c in plan.gates.iter().flatten().chain(&plan.outcomes) {
+            needs[*c].yes_no = true;
         }
-        if as_count[c] {
-            items.push(Item {
-                expr: read_count(dialect, &t(c)),
-                name: k(c),
-                comment: format!("{} as a count (1,234 allowed)", comment_text(column)),
-            });
-            helpers.push(k(c));
-        }
-        if as_percent[c] {
-            items.push(Item {
-                expr: read_percent(dialect, &t(c)),
-                name: p(c),
-                comment: format!("{} as a percentage (75% allowed)", comment_text(column)),
-            });
-            helpers.push(p(c));
-        }
-        if as_yes_no[c] {
-            items.push(Item {
-                expr: format!(
-                    "CASE WHEN lower({t}) IN ({yes}) THEN TRUE WHEN lower({t}) IN ({no}) THEN FALSE END",
-                    t = t(c)
-                ),
-                name: b(c),
-                comment: format!("{} as yes/no", comment_text(column)),
-            });
-            helpers.push(b(c));
-        }
-        if as_date[c] {
-            items.push(Item {
-                expr: read_date(dialect, &t(c)),
-                name: d(c),
-                comment: format!("{} as a date", comment_text(column)),
-            });
-            helpers.push(d(c));
+        needs
+    }
+}
+
+/// The name of a working column: `csql_` and a letter for what it holds (`r`
+/// raw text, `t` trimmed, `n` number, `k` count, `p` percentage, `b` yes/no,
+/// `d` date), then the plan's column number from 1.
+fn working(letter: char, c: usize) -> String {
+    format!("csql_{letter}{}", c + 1)
+}
+
+/// The working column names of one plan column.
+struct Names {
+    t: String,
+    n: String,
+    k: String,
+    p: String,
+    b: String,
+    d: String,
+}
+
+impl Names {
+    fn of(c: usize) -> Self {
+        Self {
+            t: working('t', c),
+            n: working('n', c),
+            k: working('k', c),
+            p: working('p', c),
+            b: working('b', c),
+            d: working('d', c),
         }
     }
-    select(
-        &mut out,
-        "csql_value",
-        "3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
-        Some("*"),
-        &items,
-        "FROM csql_text",
-    );
 
-    // 3. Signals and readability.
-    let mut items = Vec::new();
-    let mut readable: Vec<(String, String)> = Vec::new();
-    if let Some(id) = plan.id {
-        readable.push((
-            format!("{} <> ''", t(id)),
-            format!("{}: the account id is not blank", comment_text(&plan.columns[id])),
-        ));
+    fn reads<'a>(&'a self, as_of: &'a str) -> Reads<'a> {
+        Reads {
+            t: &self.t,
+            n: &self.n,
+            k: &self.k,
+            p: &self.p,
+            b: &self.b,
+            d: &self.d,
+            as_of,
+        }
     }
-    for (i, (component, feed)) in model.components.iter().zip(&plan.components).enumerate() {
-        match feed {
-            Feed::Direct(c) => {
-                readable.push((
-                    format!("coalesce({n} BETWEEN 0 AND 100, {t} = '')", n = n(*c), t = t(*c)),
-                    format!(
-                        "{}: {} score, 0-100",
-                        comment_text(&plan.columns[*c]),
-                        comment_text(&component.name)
+}
+
+/// The query being written, one step (CTE) at a time.
+struct Query<'a> {
+    model: &'a Model,
+    plan: Plan,
+    needs: Vec<Needs>,
+    dialect: Dialect,
+    /// The as-of date as the dialect writes it.
+    as_of: String,
+    /// The working columns added so far, left out of the final result.
+    helpers: Vec<String>,
+    out: String,
+}
+
+impl Query<'_> {
+    /// Appends one step; its items' names become helpers.
+    fn step(&mut self, name: &str, about: &str, items: &[Item], from: &str) {
+        self.helpers.extend(items.iter().map(|item| item.name.clone()));
+        select(&mut self.out, name, about, Some("*"), items, from);
+    }
+
+    /// 0. The white space trimmed from every value.
+    fn blank(&mut self) {
+        let _ = writeln!(
+            self.out,
+            "csql_blank AS (\n  -- The characters trimmed from both ends of every value: Unicode white space.\n  SELECT {} AS chars\n),",
+            self.dialect.white_space()
+        );
+    }
+
+    /// 1. Every column the model reads, as text.
+    fn cells(&mut self, table: &str) {
+        let dialect = self.dialect;
+        let mut items = Vec::new();
+        if let Some(expr) = dialect.account_value() {
+            items.push(Item {
+                expr: expr.to_owned(),
+                name: "csql_account".into(),
+                comment: "the account's own columns, given back at the end".into(),
+            });
+        }
+        for (c, column) in self.plan.columns.iter().enumerate() {
+            items.push(Item {
+                expr: format!("coalesce(CAST(a.{} AS {}), '')", dialect.ident(column), dialect.text_type()),
+                name: working('r', c),
+                comment: comment_text(column),
+            });
+            self.helpers.push(working('r', c));
+        }
+        select(
+            &mut self.out,
+            "csql_cell",
+            "1. Every column the model reads, as text ('' when NULL).",
+            // Snowflake keeps the account's columns beside the working ones.
+            dialect.account_value().is_none().then_some("a.*"),
+            &items,
+            &format!("FROM {table} AS a"),
+        );
+    }
+
+    /// 2. The text without white space at either end.
+    fn text(&mut self) {
+        let dialect = self.dialect;
+        let items: Vec<Item> = (0..self.plan.columns.len())
+            .map(|c| {
+                let r = working('r', c);
+                // Trimming with a list of characters is slow in some engines (DuckDB):
+                // skip it when neither end of the text is white space.
+                let first = dialect.position("w.chars", &format!("left({r}, 1)"));
+                let last = dialect.position("w.chars", &format!("right({r}, 1)"));
+                Item {
+                    expr: format!(
+                        "CASE WHEN {first} = 0 AND {last} = 0 THEN {r} ELSE {} END",
+                        dialect.trim(&r, "w.chars")
                     ),
-                ));
-            }
-            Feed::Signals(cols) => {
-                for (j, (signal, col)) in component.signals.iter().zip(cols).enumerate() {
-                    let name = format!("csql_s{}_{}", i + 1, j + 1);
-                    let (expr, comment) = match col {
-                        Some(c) => {
-                            let (tc, nc, kc, pc, bc, dc) = (t(*c), n(*c), k(*c), p(*c), b(*c), d(*c));
-                            let reads = Reads {
-                                t: &tc,
-                                n: &nc,
-                                k: &kc,
-                                p: &pc,
-                                b: &bc,
-                                d: &dc,
-                                as_of: &as_of,
-                            };
-                            readable.push((
-                                signal_readable(dialect, signal, &reads),
-                                format!("{}: {}", comment_text(&plan.columns[*c]), signal.kind.hint()),
-                            ));
-                            (
-                                signal_score(dialect, signal, &reads),
-                                format!(
-                                    "{} / {} ({})",
-                                    comment_text(&component.name),
-                                    comment_text(&signal.label),
-                                    describe(signal)
-                                ),
-                            )
-                        }
-                        // No column: read as blank, as the book does.
-                        None => (
-                            // A blank reads the same at any date.
-                            match signal.score("", Date::default()) {
-                                Ok(Some(value)) => dialect.double(value),
-                                _ => format!("CAST(NULL AS {})", dialect.double_type()),
-                            },
-                            format!(
-                                "{} / {}: no column, read as blank",
-                                comment_text(&component.name),
-                                comment_text(&signal.label)
-                            ),
-                        ),
-                    };
+                    name: working('t', c),
+                    comment: String::new(),
+                }
+            })
+            .collect();
+        self.step(
+            "csql_text",
+            "2. Without white space at either end.",
+            &items,
+            "FROM csql_cell\nCROSS JOIN csql_blank AS w",
+        );
+    }
+
+    /// 3. Numbers, counts, percentages, yes/no and dates read from the text.
+    fn values(&mut self) {
+        let dialect = self.dialect;
+        let yes = YES.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+        let no = NO.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+        let mut items = Vec::new();
+        for (c, (column, need)) in self.plan.columns.iter().zip(&self.needs).enumerate() {
+            let (names, column) = (Names::of(c), comment_text(column));
+            let t = &names.t;
+            let mut add = |wanted: bool, expr: String, name: &str, what: &str| {
+                if wanted {
                     items.push(Item {
                         expr,
-                        name: name.clone(),
-                        comment,
+                        name: name.to_owned(),
+                        comment: format!("{column} as {what}"),
                     });
-                    helpers.push(name);
+                }
+            };
+            add(need.number, read_number(dialect, t), &names.n, "a number");
+            add(need.count, read_count(dialect, t), &names.k, "a count (1,234 allowed)");
+            add(need.percent, read_percent(dialect, t), &names.p, "a percentage (75% allowed)");
+            let yes_no = format!("CASE WHEN lower({t}) IN ({yes}) THEN TRUE WHEN lower({t}) IN ({no}) THEN FALSE END");
+            add(need.yes_no, yes_no, &names.b, "yes/no");
+            add(need.date, read_date(dialect, t), &names.d, "a date");
+        }
+        self.step(
+            "csql_value",
+            "3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
+            &items,
+            "FROM csql_text",
+        );
+    }
+
+    /// 4. Each signal's 0-100 score, and whether every value of the row can be read.
+    fn signals(&mut self) {
+        let model = self.model;
+        let mut items = Vec::new();
+        for (i, (component, feed)) in model.components.iter().zip(&self.plan.components).enumerate() {
+            if let Feed::Signals(cols) = feed {
+                for (j, (signal, col)) in component.signals.iter().zip(cols).enumerate() {
+                    items.push(self.signal_item(&component.name, signal, *col, format!("csql_s{}_{}", i + 1, j + 1)));
                 }
             }
         }
+        items.push(Item {
+            expr: self.readable(),
+            name: "csql_readable".into(),
+            comment: "false where the book view would skip the row".into(),
+        });
+        self.step(
+            "csql_signal",
+            "4. Each signal's score, 0-100 (NULL when blank), and whether every value of the row can be read.",
+            &items,
+            "FROM csql_value",
+        );
     }
-    for (gate, col) in model.gates.iter().zip(&plan.gates) {
-        if let Some(c) = col {
-            readable.push((
-                format!("({} IS NOT NULL OR {} = '')", b(*c), t(*c)),
-                format!("{}: gate {}, yes/no", comment_text(&plan.columns[*c]), comment_text(&gate.label)),
-            ));
+
+    /// One signal's score from its column, or what a blank scores when it has none.
+    fn signal_item(&self, component: &str, signal: &Signal, col: Option<usize>, name: String) -> Item {
+        let (component, label) = (comment_text(component), comment_text(&signal.label));
+        let Some(c) = col else {
+            // No column: read as blank, as the book does; a blank reads the same at any date.
+            let expr = match signal.score("", Date::default()) {
+                Ok(Some(value)) => self.dialect.double(value),
+                _ => format!("CAST(NULL AS {})", self.dialect.double_type()),
+            };
+            return Item {
+                expr,
+                name,
+                comment: format!("{component} / {label}: no column, read as blank"),
+            };
+        };
+        let names = Names::of(c);
+        Item {
+            expr: signal_score(self.dialect, signal, &names.reads(&self.as_of)),
+            name,
+            comment: format!("{component} / {label} ({})", describe(signal)),
         }
     }
-    for c in &plan.outcomes {
-        readable.push((
-            format!("({} IS NOT NULL OR {} = '')", b(*c), t(*c)),
-            format!("{}: outcome, yes/no", comment_text(&plan.columns[*c])),
-        ));
-    }
-    let readable_expr = if readable.is_empty() {
-        "TRUE".to_owned()
-    } else {
-        let lines: Vec<String> = readable
+
+    /// The condition that every value the model reads from a row can be read,
+    /// one line per check with what it checks.
+    fn readable(&self) -> String {
+        let (model, plan, dialect) = (self.model, &self.plan, self.dialect);
+        let column = |c: usize| comment_text(&plan.columns[c]);
+        let mut checks: Vec<(String, String)> = Vec::new();
+        if let Some(id) = plan.id {
+            checks.push((
+                format!("{} <> ''", working('t', id)),
+                format!("{}: the account id is not blank", column(id)),
+            ));
+        }
+        for (component, feed) in model.components.iter().zip(&plan.components) {
+            match feed {
+                Feed::Direct(c) => checks.push((
+                    format!("coalesce({} BETWEEN 0 AND 100, {} = '')", working('n', *c), working('t', *c)),
+                    format!("{}: {} score, 0-100", column(*c), comment_text(&component.name)),
+                )),
+                Feed::Signals(cols) => {
+                    for (signal, c) in component.signals.iter().zip(cols) {
+                        let Some(c) = *c else { continue };
+                        let names = Names::of(c);
+                        checks.push((
+                            signal_readable(dialect, signal, &names.reads(&self.as_of)),
+                            format!("{}: {}", column(c), signal.kind.hint()),
+                        ));
+                    }
+                }
+            }
+        }
+        let yes_no = |c: usize| format!("({} IS NOT NULL OR {} = '')", working('b', c), working('t', c));
+        for (gate, col) in model.gates.iter().zip(&plan.gates) {
+            if let Some(c) = *col {
+                checks.push((yes_no(c), format!("{}: gate {}, yes/no", column(c), comment_text(&gate.label))));
+            }
+        }
+        for c in &plan.outcomes {
+            checks.push((yes_no(*c), format!("{}: outcome, yes/no", column(*c))));
+        }
+        if checks.is_empty() {
+            return "TRUE".to_owned();
+        }
+        let lines: Vec<String> = checks
             .iter()
             .enumerate()
             .map(|(i, (expr, comment))| format!("      {}{expr}  -- {comment}", if i == 0 { "   " } else { "AND " }))
             .collect();
         format!("(\n{}\n    )", lines.join("\n"))
-    };
-    items.push(Item {
-        expr: readable_expr,
-        name: "csql_readable".into(),
-        comment: "false where the book view would skip the row".into(),
-    });
-    helpers.push("csql_readable".into());
-    select(
-        &mut out,
-        "csql_signal",
-        "4. Each signal's score, 0-100 (NULL when blank), and whether every value of the row can be read.",
-        Some("*"),
-        &items,
-        "FROM csql_value",
-    );
-
-    // 4. Components and gates.
-    let mut items = Vec::new();
-    for (i, (component, feed)) in model.components.iter().zip(&plan.components).enumerate() {
-        let expr = match feed {
-            Feed::Direct(c) => format!("CASE WHEN {n} BETWEEN 0 AND 100 THEN {n} ELSE 0 END", n = n(*c)),
-            Feed::Signals(_) => {
-                // As the book: each signal's score times its share of the
-                // component's signal weights (`signal::shares`), blank as 0.
-                let shares = shares(&component.signals);
-                let terms: Vec<String> = shares
-                    .iter()
-                    .enumerate()
-                    .map(|(j, share)| format!("coalesce(csql_s{}_{}, 0) * {}", i + 1, j + 1, number(*share)))
-                    .collect();
-                if shares.iter().any(|s| *s > 0.0) {
-                    terms.join(" + ")
-                } else {
-                    dialect.double(0.0)
-                }
-            }
-        };
-        let how = match feed {
-            Feed::Direct(c) => format!("from the column {}; blank = 0", comment_text(&plan.columns[*c])),
-            Feed::Signals(_) => "weighted mean of its signals; blank = 0".to_owned(),
-        };
-        let name = format!("csql_c{}", i + 1);
-        items.push(Item {
-            expr,
-            name: name.clone(),
-            comment: format!("{}: {how}", comment_text(&component.name)),
-        });
-        helpers.push(name);
     }
-    let missing: Vec<String> = model
-        .gates
-        .iter()
-        .zip(&plan.gates)
-        .filter(|(gate, col)| gate.required && col.is_some())
-        .filter_map(|(gate, col)| {
-            col.map(|c| {
-                format!(
-                    "CASE WHEN coalesce({}, FALSE) THEN '' ELSE {} END",
-                    b(c),
-                    dialect.string(&format!(",{}", gate.key))
-                )
+
+    /// 5. Each component's score and the required gates not met.
+    fn components(&mut self) {
+        let (model, plan, dialect) = (self.model, &self.plan, self.dialect);
+        let mut items: Vec<Item> = model
+            .components
+            .iter()
+            .zip(&plan.components)
+            .enumerate()
+            .map(|(i, (component, feed))| {
+                let (expr, how) = match feed {
+                    Feed::Direct(c) => (
+                        format!("CASE WHEN {n} BETWEEN 0 AND 100 THEN {n} ELSE 0 END", n = working('n', *c)),
+                        format!("from the column {}; blank = 0", comment_text(&plan.columns[*c])),
+                    ),
+                    Feed::Signals(_) => (
+                        signal_mean(dialect, &component.signals, i),
+                        "weighted mean of its signals; blank = 0".to_owned(),
+                    ),
+                };
+                Item {
+                    expr,
+                    name: format!("csql_c{}", i + 1),
+                    comment: format!("{}: {how}", comment_text(&component.name)),
+                }
             })
-        })
-        .collect();
-    items.push(Item {
-        expr: if missing.is_empty() {
-            "''".to_owned()
-        } else {
-            format!("substr({}, 2)", missing.join("\n      || "))
-        },
-        name: "csql_gates".into(),
-        comment: "required gates answered no or blank; unmapped gates are not assessed".into(),
-    });
-    helpers.push("csql_gates".into());
-    select(
-        &mut out,
-        "csql_component",
-        "5. Each component's score, 0-100, and the required gates not met.",
-        Some("*"),
-        &items,
-        "FROM csql_signal",
-    );
+            .collect();
+        let missing: Vec<String> = model
+            .gates
+            .iter()
+            .zip(&plan.gates)
+            .filter(|(gate, _)| gate.required)
+            .filter_map(|(gate, col)| {
+                col.map(|c| {
+                    format!(
+                        "CASE WHEN coalesce({}, FALSE) THEN '' ELSE {} END",
+                        working('b', c),
+                        dialect.string(&format!(",{}", gate.key))
+                    )
+                })
+            })
+            .collect();
+        items.push(Item {
+            expr: if missing.is_empty() {
+                "''".to_owned()
+            } else {
+                format!("substr({}, 2)", missing.join("\n      || "))
+            },
+            name: "csql_gates".into(),
+            comment: "required gates answered no or blank; unmapped gates are not assessed".into(),
+        });
+        self.step(
+            "csql_component",
+            "5. Each component's score, 0-100, and the required gates not met.",
+            &items,
+            "FROM csql_signal",
+        );
+    }
 
-    // 5. The CSQL score.
-    let terms: Vec<String> = weighting
-        .fractions()
+    /// 6. The CSQL score, the last step (no comma after it).
+    fn total(&mut self, fractions: &[f64]) {
+        let terms: Vec<String> = fractions
+            .iter()
+            .enumerate()
+            .map(|(i, f)| format!("csql_c{} * {}", i + 1, number(*f)))
+            .collect();
+        let mut total = String::new();
+        select(
+            &mut total,
+            "csql_total",
+            "6. The CSQL score: each component's score times its share of the weights.",
+            Some("*"),
+            &[Item {
+                expr: terms.join(" + "),
+                name: "csql_total".into(),
+                comment: String::new(),
+            }],
+            "FROM csql_component",
+        );
+        self.helpers.push("csql_total".into());
+        self.out.push_str(total.trim_end_matches(",\n"));
+        self.out.push('\n');
+    }
+
+    /// The final `SELECT`: the account's own columns, then the results.
+    fn results(&mut self, threshold: f64) {
+        let dialect = self.dialect;
+        let keep = |expr: String| format!("CASE WHEN csql_readable THEN {expr} END");
+        let mut items: Vec<Item> = self
+            .model
+            .components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Item {
+                expr: keep(format!("csql_c{}", i + 1)),
+                name: dialect.ident(&component_column(&c.key)),
+                comment: String::new(),
+            })
+            .collect();
+        items.push(Item {
+            expr: keep("csql_total".into()),
+            name: "csql_score".into(),
+            comment: String::new(),
+        });
+        items.push(Item {
+            expr: format!(
+                "CASE\n    WHEN NOT csql_readable THEN 'invalid'\n    WHEN csql_total + {} < {} THEN 'below-threshold'\n    WHEN csql_gates <> '' THEN 'gates-missing'\n    ELSE 'csql'\n  END",
+                number(TOLERANCE),
+                number(threshold)
+            ),
+            name: "csql_verdict".into(),
+            comment: String::new(),
+        });
+        items.push(Item {
+            expr: keep("csql_gates".into()),
+            name: "csql_gates_missing".into(),
+            comment: String::new(),
+        });
+        let lead = dialect.account_columns(&self.helpers);
+        select(
+            &mut self.out,
+            "",
+            "The account's own columns, then the results.",
+            Some(&lead),
+            &items,
+            "FROM csql_total;",
+        );
+    }
+}
+
+/// A component's score from its signals (component `i`, from 0): as the book,
+/// each signal's score times its share of the component's signal weights
+/// (`signal::shares`), blank as 0.
+fn signal_mean(dialect: Dialect, signals: &[Signal], i: usize) -> String {
+    let shares = shares(signals);
+    if !shares.iter().any(|s| *s > 0.0) {
+        return dialect.double(0.0);
+    }
+    shares
         .iter()
         .enumerate()
-        .map(|(i, f)| format!("csql_c{} * {}", i + 1, number(*f)))
-        .collect();
-    let mut total = String::new();
-    select(
-        &mut total,
-        "csql_total",
-        "6. The CSQL score: each component's score times its share of the weights.",
-        Some("*"),
-        &[Item {
-            expr: terms.join(" + "),
-            name: "csql_total".into(),
-            comment: String::new(),
-        }],
-        "FROM csql_component",
-    );
-    helpers.push("csql_total".into());
-    // The last CTE has no comma after it.
-    out.push_str(total.trim_end_matches(",\n"));
-    out.push('\n');
-
-    // Final.
-    let keep = |expr: String| format!("CASE WHEN csql_readable THEN {expr} END");
-    let mut items: Vec<Item> = model
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Item {
-            expr: keep(format!("csql_c{}", i + 1)),
-            name: dialect.ident(&component_column(&c.key)),
-            comment: String::new(),
-        })
-        .collect();
-    items.push(Item {
-        expr: keep("csql_total".into()),
-        name: "csql_score".into(),
-        comment: String::new(),
-    });
-    items.push(Item {
-        expr: format!(
-            "CASE\n    WHEN NOT csql_readable THEN 'invalid'\n    WHEN csql_total + {} < {} THEN 'below-threshold'\n    WHEN csql_gates <> '' THEN 'gates-missing'\n    ELSE 'csql'\n  END",
-            number(TOLERANCE),
-            number(weighting.threshold())
-        ),
-        name: "csql_verdict".into(),
-        comment: String::new(),
-    });
-    items.push(Item {
-        expr: keep("csql_gates".into()),
-        name: "csql_gates_missing".into(),
-        comment: String::new(),
-    });
-    let mut last = String::new();
-    select(
-        &mut last,
-        "",
-        "The account's own columns, then the results.",
-        Some(&dialect.account_columns(&helpers)),
-        &items,
-        "FROM csql_total;",
-    );
-    out.push_str(&last);
-    Ok(out)
+        .map(|(j, share)| format!("coalesce(csql_s{}_{}, 0) * {}", i + 1, j + 1, number(*share)))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// The comment at the top: what the query reads, adds and assumes.
