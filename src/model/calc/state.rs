@@ -73,6 +73,23 @@ pub enum KindChoice {
     Date,
 }
 
+impl KindChoice {
+    /// The signal kind a choice starts with.
+    #[must_use]
+    pub fn kind(self) -> SignalKind {
+        match self {
+            Self::Count => SignalKind::Count {
+                cap: 10.0,
+                scale: Scale::Linear,
+            },
+            Self::YesNo => SignalKind::YesNo,
+            Self::Rating => SignalKind::Rating,
+            Self::Percent => SignalKind::Percent,
+            Self::Date => SignalKind::Date { half_life_days: 90.0 },
+        }
+    }
+}
+
 /// Everything the calculator page holds.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CalcState {
@@ -575,20 +592,31 @@ impl CalcState {
     }
 
     /// Applies one event's change to the state, without its effects (see
-    /// [`CalcState::update`]).
-    pub fn apply(&mut self, action: CalcEvent) {
-        if self.locked && changes_criteria(&action) {
+    /// [`CalcState::update`]). A locked page takes only what its
+    /// [`Concern`] allows.
+    pub fn apply(&mut self, event: CalcEvent) {
+        let concern = Concern::of(&event);
+        if self.locked && !concern.locked_takes() {
             return;
         }
-        match action {
-            // Typed numbers and names stop at the loader's limits, so the editor
-            // can never build a model the next page load refuses.
-            CalcEvent::SetWeight(n, text) if limits::check_number_text(&text).is_ok() => {
-                with(&mut self.model.components, n, |c| c.weight = text);
-            }
-            CalcEvent::SetThreshold(text) if limits::check_number_text(&text).is_ok() => self.model.threshold = text,
-            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(crate::model::core::limits::MAX_NAME_LEN).collect(),
-            CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
+        match concern {
+            Concern::Input => self.set_input(event),
+            Concern::Notice => self.change_notices(event),
+            Concern::Criteria => self.set_criteria(event),
+            Concern::Shape => self.edit_shape(event),
+            Concern::Signal => self.edit_signal(event),
+            Concern::Document => self.change_document(event),
+            Concern::Undo => self.undo(),
+            // Carried out by `update`.
+            Concern::Import | Concern::Outside => {}
+        }
+    }
+
+    /// The account's inputs. Typed numbers and names stop at the loader's
+    /// limits, so the editor can never build a model the next page load refuses.
+    fn set_input(&mut self, event: CalcEvent) {
+        match event {
+            CalcEvent::SetAccount(text) => self.model.account = text.chars().take(limits::MAX_NAME_LEN).collect(),
             CalcEvent::SetDirect(n, text) if limits::check_number_text(&text).is_ok() => {
                 with(&mut self.model.components, n, |c| c.direct = text);
             }
@@ -596,18 +624,40 @@ impl CalcState {
                 self.with_signal(c, s, |signal| signal.value = text);
             }
             CalcEvent::SetGateMet(n, met) => with(&mut self.model.gates, n, |g| g.met = met),
+            // Refused by a limit (the field says why), or not an input.
+            _ => {}
+        }
+    }
+
+    fn change_notices(&mut self, event: CalcEvent) {
+        match event {
+            CalcEvent::DismissNotice(n) if n < self.notices.len() => {
+                self.notices.remove(n);
+            }
+            CalcEvent::Notify(notice) if !self.notices.contains(&notice) => self.notices.push(notice),
+            _ => {}
+        }
+    }
+
+    /// Weights, threshold, modes, gates required, the as-of date, the editor.
+    fn set_criteria(&mut self, event: CalcEvent) {
+        match event {
+            CalcEvent::SetWeight(n, text) if limits::check_number_text(&text).is_ok() => {
+                with(&mut self.model.components, n, |c| c.weight = text);
+            }
+            CalcEvent::SetThreshold(text) if limits::check_number_text(&text).is_ok() => self.model.threshold = text,
+            CalcEvent::SetMode(n, mode) => with(&mut self.model.components, n, |c| c.mode = mode),
             CalcEvent::SetGateRequired(n, required) => with(&mut self.model.gates, n, |g| g.required = required),
-            CalcEvent::DismissNotice(n) => {
-                if n < self.notices.len() {
-                    self.notices.remove(n);
-                }
-            }
-            CalcEvent::Notify(notice) => {
-                if !self.notices.contains(&notice) {
-                    self.notices.push(notice);
-                }
-            }
+            CalcEvent::SetAsOf(text) if text.chars().count() <= limits::MAX_NUMBER_LEN => self.model.as_of = text,
             CalcEvent::SetEditing(on) => self.editing = on,
+            // Refused by a limit (the editor says why), or not a criterion.
+            _ => {}
+        }
+    }
+
+    /// Components, signals and gates added, renamed or removed; a removal can be undone.
+    fn edit_shape(&mut self, event: CalcEvent) {
+        match event {
             CalcEvent::AddComponent if limits::can_add_component(&self.model).is_ok() => {
                 let key = unique_key("component", self.model.components.iter().map(|c| c.key.as_str()));
                 let n = self.model.components.len() + 1;
@@ -623,72 +673,25 @@ impl CalcState {
             CalcEvent::RenameComponent(n, name) if limits::check_name(&name).is_ok() => {
                 with(&mut self.model.components, n, |c| c.name = name);
             }
-            CalcEvent::RemoveComponent(n) => {
-                if n < self.model.components.len() && limits::can_remove_component(&self.model).is_ok() {
-                    self.keep_for_undo();
-                    let removed = self.model.components.remove(n);
-                    self.undo_notice(format!("Removed the component {}.", removed.name));
-                }
+            CalcEvent::RemoveComponent(n) if n < self.model.components.len() && limits::can_remove_component(&self.model).is_ok() => {
+                self.keep_for_undo();
+                let removed = self.model.components.remove(n);
+                self.undo_notice(format!("Removed the component {}.", removed.name));
             }
             CalcEvent::AddSignal(n) => with(&mut self.model.components, n, |c| {
-                if limits::can_add_signal(c).is_err() {
-                    return;
+                if limits::can_add_signal(c).is_ok() {
+                    let key = unique_key("signal", c.signals.iter().map(|s| s.key.as_str()));
+                    c.signals.push(Signal::new(&key, "New signal", SignalKind::Rating, 1.0));
                 }
-                let key = unique_key("signal", c.signals.iter().map(|s| s.key.as_str()));
-                c.signals.push(Signal::new(&key, "New signal", SignalKind::Rating, 1.0));
             }),
-            CalcEvent::RemoveSignal(c, s) => {
-                if self.model.components.get(c).is_some_and(|comp| s < comp.signals.len()) {
-                    self.keep_for_undo();
-                    let removed = self.model.components[c].signals.remove(s);
-                    self.undo_notice(format!("Removed the signal {}.", removed.label));
-                }
+            CalcEvent::RemoveSignal(c, s) if self.model.components.get(c).is_some_and(|comp| s < comp.signals.len()) => {
+                self.keep_for_undo();
+                let removed = self.model.components[c].signals.remove(s);
+                self.undo_notice(format!("Removed the signal {}.", removed.label));
             }
             CalcEvent::RenameSignal(c, s, label) if limits::check_name(&label).is_ok() => {
                 self.with_signal(c, s, |signal| signal.label = label);
             }
-            CalcEvent::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
-                let kind = match choice {
-                    KindChoice::Count => SignalKind::Count {
-                        cap: 10.0,
-                        scale: Scale::Linear,
-                    },
-                    KindChoice::YesNo => SignalKind::YesNo,
-                    KindChoice::Rating => SignalKind::Rating,
-                    KindChoice::Percent => SignalKind::Percent,
-                    KindChoice::Date => SignalKind::Date { half_life_days: 90.0 },
-                };
-                if std::mem::discriminant(&kind) != std::mem::discriminant(&signal.kind) {
-                    signal.kind = kind;
-                    signal.value.clear();
-                }
-            }),
-            CalcEvent::SetSignalCap(c, s, cap) => self.with_signal(c, s, |signal| {
-                if let SignalKind::Count { cap: old, .. } = &mut signal.kind {
-                    if limits::check_cap(cap).is_ok() {
-                        *old = cap;
-                    }
-                }
-            }),
-            CalcEvent::SetSignalScale(c, s, scale) => self.with_signal(c, s, |signal| {
-                if let SignalKind::Count { scale: old, .. } = &mut signal.kind {
-                    *old = scale;
-                }
-            }),
-            CalcEvent::SetSignalWeight(c, s, weight) => self.with_signal(c, s, |signal| {
-                if limits::check_weight(weight).is_ok() {
-                    signal.weight = weight;
-                }
-            }),
-            CalcEvent::SetSignalHalfLife(c, s, days) => self.with_signal(c, s, |signal| {
-                if let SignalKind::Date { half_life_days } = &mut signal.kind {
-                    if limits::check_cap(days).is_ok() {
-                        *half_life_days = days;
-                    }
-                }
-            }),
-            CalcEvent::SetAsOf(text) if text.chars().count() <= limits::MAX_NUMBER_LEN => self.model.as_of = text,
-            CalcEvent::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
             CalcEvent::AddGate if limits::can_add_gate(&self.model).is_ok() => {
                 let key = unique_key("gate", self.model.gates.iter().map(|g| g.key.as_str()));
                 self.model.gates.push(Gate {
@@ -700,29 +703,89 @@ impl CalcState {
                 });
             }
             CalcEvent::RenameGate(n, label) if limits::check_name(&label).is_ok() => with(&mut self.model.gates, n, |g| g.label = label),
-            CalcEvent::RemoveGate(n) => {
-                if n < self.model.gates.len() {
-                    self.keep_for_undo();
-                    let removed = self.model.gates.remove(n);
-                    self.undo_notice(format!("Removed the gate {}.", removed.label));
-                }
-            }
-            CalcEvent::ResetModel => {
-                if self.model != Model::default() || self.targets.is_some() {
-                    self.keep_for_undo();
-                    self.model = Model::default();
-                    self.targets = None;
-                    self.undo_notice("Back to the default model and the reference benchmarks.".to_owned());
-                }
-            }
-            CalcEvent::ReplaceDocument(document, message) => {
+            CalcEvent::RemoveGate(n) if n < self.model.gates.len() => {
                 self.keep_for_undo();
-                self.model = document.model;
-                self.targets = document.targets;
-                self.scenarios = document.scenarios;
+                let removed = self.model.gates.remove(n);
+                self.undo_notice(format!("Removed the gate {}.", removed.label));
+            }
+            // Refused by a limit (the editor says why), or not a change of shape.
+            _ => {}
+        }
+    }
+
+    /// How one signal is read: kind, cap, scale, weight, half-life, direction.
+    fn edit_signal(&mut self, event: CalcEvent) {
+        match event {
+            CalcEvent::SetSignalKind(c, s, choice) => self.with_signal(c, s, |signal| {
+                let kind = choice.kind();
+                if std::mem::discriminant(&kind) != std::mem::discriminant(&signal.kind) {
+                    signal.kind = kind;
+                    signal.value.clear();
+                }
+            }),
+            CalcEvent::SetSignalCap(c, s, cap) if limits::check_cap(cap).is_ok() => self.with_signal(c, s, |signal| {
+                if let SignalKind::Count { cap: old, .. } = &mut signal.kind {
+                    *old = cap;
+                }
+            }),
+            CalcEvent::SetSignalScale(c, s, scale) => self.with_signal(c, s, |signal| {
+                if let SignalKind::Count { scale: old, .. } = &mut signal.kind {
+                    *old = scale;
+                }
+            }),
+            CalcEvent::SetSignalWeight(c, s, weight) if limits::check_weight(weight).is_ok() => {
+                self.with_signal(c, s, |signal| signal.weight = weight);
+            }
+            CalcEvent::SetSignalHalfLife(c, s, days) if limits::check_cap(days).is_ok() => self.with_signal(c, s, |signal| {
+                if let SignalKind::Date { half_life_days } = &mut signal.kind {
+                    *half_life_days = days;
+                }
+            }),
+            CalcEvent::SetSignalDirection(c, s, direction) => self.with_signal(c, s, |signal| signal.direction = direction),
+            // Refused by a limit (the editor says why), or not a signal edit.
+            _ => {}
+        }
+    }
+
+    /// The whole document: reset, replaced, opened from a link, benchmark
+    /// targets, scenarios and applied weights. Each replacement can be undone.
+    fn change_document(&mut self, event: CalcEvent) {
+        match event {
+            CalcEvent::ResetModel if self.model != Model::default() || self.targets.is_some() => {
+                self.keep_for_undo();
+                self.model = Model::default();
+                self.targets = None;
+                self.undo_notice("Back to the default model and the reference benchmarks.".to_owned());
+            }
+            CalcEvent::ReplaceDocument(document, message) => self.replace(*document, message),
+            CalcEvent::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
+                Some(Ok(document)) if document != self.document() => {
+                    self.replace(
+                        document,
+                        "Opened the model from this link; undo brings back the one you had.".to_owned(),
+                    );
+                }
+                Some(Err(e)) => self.notices.push(Notice::new(format!(
+                    "This share link could not be opened: {e}. The page keeps its model."
+                ))),
+                _ => {}
+            },
+            CalcEvent::SetTargets(targets) => self.targets = targets,
+            CalcEvent::ApplyWeights(weights, message)
+                if weights.len() == self.model.components.len() && weights.iter().all(|w| limits::check_number_text(w).is_ok()) =>
+            {
+                self.keep_for_undo();
+                for (component, weight) in self.model.components.iter_mut().zip(weights) {
+                    component.weight = weight;
+                }
                 self.undo_notice(message);
             }
-            CalcEvent::SetTargets(targets) => self.targets = targets,
+            event => self.change_scenarios(event),
+        }
+    }
+
+    fn change_scenarios(&mut self, event: CalcEvent) {
+        match event {
             CalcEvent::SaveScenario(name) => {
                 let name: String = name.trim().chars().take(limits::MAX_NAME_LEN).collect();
                 if !name.is_empty() {
@@ -730,21 +793,10 @@ impl CalcState {
                 }
             }
             CalcEvent::AddScenario(scenario) => self.add_scenario(scenario),
-            CalcEvent::RemoveScenario(n) => {
-                if n < self.scenarios.len() {
-                    self.keep_for_undo();
-                    let removed = self.scenarios.remove(n);
-                    self.undo_notice(format!("Removed the scenario {}.", crate::model::core::text::quoted(&removed.name)));
-                }
-            }
-            CalcEvent::ApplyWeights(weights, message) => {
-                if weights.len() == self.model.components.len() && weights.iter().all(|w| limits::check_number_text(w).is_ok()) {
-                    self.keep_for_undo();
-                    for (component, weight) in self.model.components.iter_mut().zip(weights) {
-                        component.weight = weight;
-                    }
-                    self.undo_notice(message);
-                }
+            CalcEvent::RemoveScenario(n) if n < self.scenarios.len() => {
+                self.keep_for_undo();
+                let removed = self.scenarios.remove(n);
+                self.undo_notice(format!("Removed the scenario {}.", crate::model::core::text::quoted(&removed.name)));
             }
             CalcEvent::UseScenario(n) => {
                 if let Some(scenario) = self.scenarios.get(n).cloned() {
@@ -753,46 +805,25 @@ impl CalcState {
                     self.undo_notice(format!("Using the scenario {}.", crate::model::core::text::quoted(&scenario.name)));
                 }
             }
-            CalcEvent::OpenFragment(fragment) => match code_in_fragment(&fragment).map(decode_link) {
-                Some(Ok(document)) if document != self.document() => {
-                    self.keep_for_undo();
-                    self.model = document.model;
-                    self.targets = document.targets;
-                    self.scenarios = document.scenarios;
-                    self.undo_notice("Opened the model from this link; undo brings back the one you had.".to_owned());
-                }
-                Some(Err(e)) => self.notices.push(Notice::new(format!(
-                    "This share link could not be opened: {e}. The page keeps its model."
-                ))),
-                _ => {}
-            },
-            // Refused by a limit above (the editor says why), or handled by `update`.
-            CalcEvent::SetWeight(..)
-            | CalcEvent::SetThreshold(_)
-            | CalcEvent::SetDirect(..)
-            | CalcEvent::SetSignal(..)
-            | CalcEvent::AddComponent
-            | CalcEvent::RenameComponent(..)
-            | CalcEvent::RenameSignal(..)
-            | CalcEvent::AddGate
-            | CalcEvent::RenameGate(..)
-            | CalcEvent::SetAsOf(_)
-            | CalcEvent::CopyLink
-            | CalcEvent::CopyResult
-            | CalcEvent::CopyEmbed
-            | CalcEvent::ExportJson
-            | CalcEvent::ImportFile(_)
-            | CalcEvent::DownloadBackup
-            | CalcEvent::Host(_)
-            | CalcEvent::Answer(_) => {}
-            CalcEvent::Undo => {
-                if let Some(previous) = self.previous.take() {
-                    self.model = previous.model;
-                    self.targets = previous.targets;
-                    self.scenarios = previous.scenarios;
-                    self.notices.retain(|n| n.action != Some(NoticeAction::Undo));
-                }
-            }
+            _ => {}
+        }
+    }
+
+    /// Replaces the document, keeping the one it replaces for undo.
+    fn replace(&mut self, document: Document, message: String) {
+        self.keep_for_undo();
+        self.model = document.model;
+        self.targets = document.targets;
+        self.scenarios = document.scenarios;
+        self.undo_notice(message);
+    }
+
+    fn undo(&mut self) {
+        if let Some(previous) = self.previous.take() {
+            self.model = previous.model;
+            self.targets = previous.targets;
+            self.scenarios = previous.scenarios;
+            self.notices.retain(|n| n.action != Some(NoticeAction::Undo));
         }
     }
 
@@ -828,27 +859,73 @@ impl CalcState {
     }
 }
 
-/// Whether an action changes what a locked page keeps fixed: weights,
-/// threshold, which gates are required, and the model's shape. Account inputs
-/// (signal values, typed scores, gates met) stay open.
-fn changes_criteria(action: &CalcEvent) -> bool {
-    !matches!(
-        action,
-        CalcEvent::SetDirect(..)
-            | CalcEvent::SetSignal(..)
-            | CalcEvent::SetAccount(_)
-            | CalcEvent::SetGateMet(..)
-            | CalcEvent::DismissNotice(_)
-            | CalcEvent::Notify(_)
-            | CalcEvent::Undo
-            | CalcEvent::CopyLink
-            | CalcEvent::CopyResult
-            | CalcEvent::CopyEmbed
-            | CalcEvent::ExportJson
-            | CalcEvent::DownloadBackup
-            | CalcEvent::Host(_)
-            | CalcEvent::Answer(_)
-    )
+/// What an event changes: which part of [`CalcState::apply`] takes it, and
+/// whether a locked page (an embed) takes it at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Concern {
+    /// The account's inputs: component scores, signal values, gates met, its name.
+    Input,
+    /// The notices shown.
+    Notice,
+    /// Weights, threshold, score modes, gates required, the as-of date, the editor.
+    Criteria,
+    /// Components, signals and gates added, renamed or removed.
+    Shape,
+    /// How one signal is read.
+    Signal,
+    /// The whole document: reset, replaced, a link, targets, scenarios, applied weights.
+    Document,
+    /// Undo the last replacement or removal.
+    Undo,
+    /// A model file to read.
+    Import,
+    /// Copying, downloads, the host page and the browser's answers: effects only.
+    Outside,
+}
+
+impl Concern {
+    fn of(event: &CalcEvent) -> Self {
+        use CalcEvent as E;
+        match event {
+            E::SetAccount(_) | E::SetDirect(..) | E::SetSignal(..) | E::SetGateMet(..) => Self::Input,
+            E::DismissNotice(_) | E::Notify(_) => Self::Notice,
+            E::SetWeight(..) | E::SetThreshold(_) | E::SetMode(..) | E::SetGateRequired(..) | E::SetAsOf(_) | E::SetEditing(_) => {
+                Self::Criteria
+            }
+            E::AddComponent
+            | E::RenameComponent(..)
+            | E::RemoveComponent(_)
+            | E::AddSignal(_)
+            | E::RemoveSignal(..)
+            | E::RenameSignal(..)
+            | E::AddGate
+            | E::RenameGate(..)
+            | E::RemoveGate(_) => Self::Shape,
+            E::SetSignalKind(..)
+            | E::SetSignalCap(..)
+            | E::SetSignalScale(..)
+            | E::SetSignalWeight(..)
+            | E::SetSignalHalfLife(..)
+            | E::SetSignalDirection(..) => Self::Signal,
+            E::ResetModel
+            | E::ReplaceDocument(..)
+            | E::SetTargets(_)
+            | E::OpenFragment(_)
+            | E::SaveScenario(_)
+            | E::AddScenario(_)
+            | E::RemoveScenario(_)
+            | E::ApplyWeights(..)
+            | E::UseScenario(_) => Self::Document,
+            E::Undo => Self::Undo,
+            E::ImportFile(_) => Self::Import,
+            E::CopyLink | E::CopyResult | E::CopyEmbed | E::ExportJson | E::DownloadBackup | E::Host(_) | E::Answer(_) => Self::Outside,
+        }
+    }
+
+    /// A locked page keeps its criteria: it takes inputs, notices, undo and effects only.
+    fn locked_takes(self) -> bool {
+        matches!(self, Self::Input | Self::Notice | Self::Undo | Self::Outside)
+    }
 }
 
 /// Whether `name=1` is in the query string.
