@@ -129,61 +129,75 @@ fn grouped(value: usize) -> String {
     out
 }
 
-/// The chart of `sweep` at `width` x `height` pixels, with the `current`
-/// threshold, the `suggested` one and the conversion `band` of the book's
-/// segment (or internal targets), if any.
-#[must_use]
-pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&Band>, width: f64, height: f64) -> ChartView {
-    let width = if width.is_finite() { width.max(MIN_SIZE.0) } else { MIN_SIZE.0 };
-    let height = if height.is_finite() { height.max(MIN_SIZE.1) } else { MIN_SIZE.1 };
-    let (ml, mr, mt, mb) = MARGINS;
-    let (left, top, right, bottom) = (ml, mt, width - mr, height - mb);
-    let x = |t: f64| left + t.clamp(0.0, 100.0) / 100.0 * (right - left);
-    let y_percent = |v: f64| bottom - v.clamp(0.0, 100.0) / 100.0 * (bottom - top);
-    let (count_step, count_top) = count_axis(sweep.max_qualified());
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let y_count = |c: usize| bottom - c as f64 / count_top as f64 * (bottom - top);
+/// The plot area in pixels and the count axis's top: where a threshold, a
+/// percentage or a count is drawn.
+struct Frame {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+    count_step: usize,
+    count_top: usize,
+}
 
-    let path = |value: &dyn Fn(u8) -> Option<f64>| {
+impl Frame {
+    fn x(&self, t: f64) -> f64 {
+        self.left + t.clamp(0.0, 100.0) / 100.0 * (self.right - self.left)
+    }
+
+    fn y_percent(&self, v: f64) -> f64 {
+        self.bottom - v.clamp(0.0, 100.0) / 100.0 * (self.bottom - self.top)
+    }
+
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    fn y_count(&self, c: usize) -> f64 {
+        self.bottom - c as f64 / self.count_top as f64 * (self.bottom - self.top)
+    }
+
+    /// An SVG path through `value` at each whole threshold, broken where it is `None`.
+    fn path(&self, value: &dyn Fn(u8) -> Option<f64>) -> String {
         let mut d = String::new();
         let mut drawing = false;
         for t in 0..=100u8 {
-            match value(t) {
-                Some(y) => {
-                    d.push_str(if drawing {
-                        " L"
-                    } else if d.is_empty() {
-                        "M"
-                    } else {
-                        " M"
-                    });
-                    d.push_str(&format!("{},{}", px(x(f64::from(t))), px(y)));
-                    drawing = true;
-                }
-                None => drawing = false,
-            }
+            let Some(y) = value(t) else {
+                drawing = false;
+                continue;
+            };
+            d.push_str(if drawing {
+                " L"
+            } else if d.is_empty() {
+                "M"
+            } else {
+                " M"
+            });
+            d.push_str(&format!("{},{}", px(self.x(f64::from(t))), px(y)));
+            drawing = true;
         }
         d
-    };
-    let series = vec![
-        Series {
-            key: "qualified",
-            label: "Qualified accounts",
-            path: path(&|t| Some(y_count(sweep.at(t).qualified))),
-        },
-        Series {
-            key: "conversion",
-            label: "Conversion among qualified",
-            path: path(&|t| sweep.conversion(t).map(y_percent)),
-        },
-        Series {
-            key: "captured",
-            label: "Won captured",
-            path: path(&|t| sweep.captured(t).map(y_percent)),
-        },
-    ];
+    }
 
-    let bands = band.map_or_else(Vec::new, |band| {
+    fn series(&self, sweep: &Sweep) -> Vec<Series> {
+        vec![
+            Series {
+                key: "qualified",
+                label: "Qualified accounts",
+                path: self.path(&|t| Some(self.y_count(sweep.at(t).qualified))),
+            },
+            Series {
+                key: "conversion",
+                label: "Conversion among qualified",
+                path: self.path(&|t| sweep.conversion(t).map(|v| self.y_percent(v))),
+            },
+            Series {
+                key: "captured",
+                label: "Won captured",
+                path: self.path(&|t| sweep.captured(t).map(|v| self.y_percent(v))),
+            },
+        ]
+    }
+
+    /// The conversion band's tiers as rectangles across the plot.
+    fn bands(&self, band: &Band) -> Vec<BandRect> {
         let clean = |v: f64| if v.is_finite() { v.clamp(0.0, 100.0) } else { 0.0 };
         let good = clean(band.good);
         let great = clean(band.great).max(good);
@@ -198,10 +212,10 @@ pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&B
         .map(|&(tier, low, high)| BandRect {
             tier,
             word: tier.word(),
-            x: left,
-            y: y_percent(high),
-            width: right - left,
-            height: y_percent(low) - y_percent(high),
+            x: self.left,
+            y: self.y_percent(high),
+            width: self.right - self.left,
+            height: self.y_percent(low) - self.y_percent(high),
             label: format!(
                 "{}: {}",
                 tier.label(),
@@ -209,41 +223,79 @@ pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&B
             ),
         })
         .collect()
-    });
+    }
 
-    let current_threshold = if current.is_finite() { current.clamp(0.0, 100.0) } else { 0.0 };
-    let current_mark = Mark {
-        threshold: current_threshold,
-        x: x(current_threshold),
-        label: format!("Current threshold: {}", crate::model::core::number::plain(current_threshold)),
+    /// The ticks of the threshold, count and percentage axes.
+    fn ticks(&self) -> [Vec<Tick>; 3] {
+        let threshold = (0..=10u8)
+            .map(|i| Tick {
+                position: self.x(f64::from(i) * 10.0),
+                label: (u16::from(i) * 10).to_string(),
+            })
+            .collect();
+        let step = self.count_step;
+        let count = (0..=self.count_top / step)
+            .map(|i| Tick {
+                position: self.y_count(i * step),
+                label: grouped(i * step),
+            })
+            .collect();
+        let percent = (0..=4u8)
+            .map(|i| Tick {
+                position: self.y_percent(f64::from(i) * 25.0),
+                label: format!("{}%", u16::from(i) * 25),
+            })
+            .collect();
+        [threshold, count, percent]
+    }
+}
+
+/// The chart of `sweep` at `width` x `height` pixels, with the `current`
+/// threshold, the `suggested` one and the conversion `band` of the book's
+/// segment (or internal targets), if any.
+#[must_use]
+pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&Band>, width: f64, height: f64) -> ChartView {
+    let width = if width.is_finite() { width.max(MIN_SIZE.0) } else { MIN_SIZE.0 };
+    let height = if height.is_finite() { height.max(MIN_SIZE.1) } else { MIN_SIZE.1 };
+    let (ml, mr, mt, mb) = MARGINS;
+    let (count_step, count_top) = count_axis(sweep.max_qualified());
+    let frame = Frame {
+        left: ml,
+        top: mt,
+        right: width - mr,
+        bottom: height - mb,
+        count_step,
+        count_top,
     };
-    let suggested_mark = suggested.map(|t| Mark {
-        threshold: f64::from(t),
-        x: x(f64::from(t)),
-        label: format!("Suggested threshold: {t}"),
-    });
+    let current = if current.is_finite() { current.clamp(0.0, 100.0) } else { 0.0 };
+    let [threshold_ticks, count_ticks, percent_ticks] = frame.ticks();
+    ChartView {
+        width,
+        height,
+        plot: (frame.left, frame.top, frame.right, frame.bottom),
+        series: frame.series(sweep),
+        bands: band.map_or_else(Vec::new, |band| frame.bands(band)),
+        current: Mark {
+            threshold: current,
+            x: frame.x(current),
+            label: format!("Current threshold: {}", crate::model::core::number::plain(current)),
+        },
+        suggested: suggested.map(|t| Mark {
+            threshold: f64::from(t),
+            x: frame.x(f64::from(t)),
+            label: format!("Suggested threshold: {t}"),
+        }),
+        threshold_ticks,
+        count_ticks,
+        percent_ticks,
+        summary: summary(sweep, current, suggested),
+    }
+}
 
-    let threshold_ticks = (0..=10u8)
-        .map(|i| Tick {
-            position: x(f64::from(i) * 10.0),
-            label: (u16::from(i) * 10).to_string(),
-        })
-        .collect();
-    let count_ticks = (0..=count_top / count_step)
-        .map(|i| Tick {
-            position: y_count(i * count_step),
-            label: grouped(i * count_step),
-        })
-        .collect();
-    let percent_ticks = (0..=4u8)
-        .map(|i| Tick {
-            position: y_percent(f64::from(i) * 25.0),
-            label: format!("{}%", u16::from(i) * 25),
-        })
-        .collect();
-
+/// The chart in words, for a screen reader.
+fn summary(sweep: &Sweep, current: f64, suggested: Option<u8>) -> String {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=100
-    let at = sweep.at(current_threshold.floor() as u8);
+    let at = sweep.at(current.floor() as u8);
     let mut summary = format!(
         "Threshold sweep from 0 to 100. At threshold {}: {} qualified, conversion {}, won captured {}.",
         at.threshold,
@@ -254,20 +306,7 @@ pub fn chart(sweep: &Sweep, current: f64, suggested: Option<u8>, band: Option<&B
     if let Some(t) = suggested {
         summary.push_str(&format!(" Suggested threshold: {t}."));
     }
-
-    ChartView {
-        width,
-        height,
-        plot: (left, top, right, bottom),
-        series,
-        bands,
-        current: current_mark,
-        suggested: suggested_mark,
-        threshold_ticks,
-        count_ticks,
-        percent_ticks,
-        summary,
-    }
+    summary
 }
 
 /// One row of the data table behind the chart.
