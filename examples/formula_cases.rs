@@ -23,8 +23,9 @@ fn main() {
 mod cases {
     use std::path::PathBuf;
 
-    use csql_calculator::model::book::{read_table, sample_csv, weighting, BadRows, Mapping, RowFate, RowScorer, ScoredRow, SAMPLE_SEED};
+    use csql_calculator::model::book::{read_table, sample_csv, BadRows, Mapping, RowFate, RowScorer, ScoredRow, SAMPLE_SEED};
     use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::core::weighting::Weighting;
     use csql_calculator::model::sql::spreadsheet::formulas;
     use csql_calculator::model::{Model, Signal, SignalKind};
 
@@ -87,7 +88,7 @@ mod cases {
         let table = read_table(&bytes).map_err(|e| e.to_string())?;
         let mapping = Mapping::auto(&table.headers, &model);
         let scorer = RowScorer::new(&table.headers, &model, &mapping, TODAY).map_err(|e| e.to_string())?;
-        let weighting = weighting(&model)?;
+        let weighting = Weighting::of(&model).map_err(|e| e.to_string())?;
 
         let mut book = csv::Writer::from_writer(Vec::new());
         let mut expected = csv::Writer::from_writer(Vec::new());

@@ -28,9 +28,10 @@ mod cases {
     use std::path::{Path, PathBuf};
 
     use csql_calculator::model::book::{
-        read_table, sample_csv, weighting, BadRows, GateStatus, Mapping, RowFate, RowScorer, ScoredRow, Table, SAMPLE_ACCOUNTS, SAMPLE_SEED,
+        read_table, sample_csv, BadRows, GateStatus, Mapping, RowFate, RowScorer, ScoredRow, Table, SAMPLE_ACCOUNTS, SAMPLE_SEED,
     };
     use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::core::weighting::Weighting;
     use csql_calculator::model::sql::{to_sql, Dialect};
     use csql_calculator::model::{Component, Direction, Gate, Model, Scale, ScoreMode, Signal, SignalKind};
     use proptest::strategy::{Strategy, ValueTree};
@@ -100,7 +101,7 @@ mod cases {
         let table: Table = read_table(bytes).map_err(|e| format!("{name}: {e}"))?;
         let mapping = mapping.cloned().unwrap_or_else(|| Mapping::auto(&table.headers, model));
         let scorer = RowScorer::new(&table.headers, model, &mapping, TODAY).map_err(|e| format!("{name}: {e}"))?;
-        let weighting = weighting(model).map_err(|e| format!("{name}: {e}"))?;
+        let weighting = Weighting::of(model).map_err(|e| format!("{name}: {e}"))?;
         let case = dir.join(name);
         std::fs::create_dir_all(&case).map_err(|e| format!("{}: {e}", case.display()))?;
 

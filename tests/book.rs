@@ -8,10 +8,10 @@ use common::fixture;
 use std::rc::Rc;
 
 use csql_calculator::model::book::{
-    default_sample, export_csv, import, matches, moved, rank, read_table, sample_csv, score_all, summarise, view, weights_and_threshold,
-    BadRows, Book, BookError, Filter, GateStatus, Histogram, Mapping, RowProblem, RowVerdict, Scores, SortKey, ViewOptions, MAX_BYTES,
-    SAMPLE_ACCOUNTS,
+    default_sample, export_csv, import, matches, moved, rank, read_table, sample_csv, score_all, summarise, view, BadRows, Book, BookError,
+    Filter, GateStatus, Histogram, Mapping, RowProblem, Scores, SortKey, ViewOptions, MAX_BYTES, SAMPLE_ACCOUNTS,
 };
+use csql_calculator::model::core::weighting::{weights_and_threshold, VerdictKind};
 use csql_calculator::model::{evaluate, Model, ScoreMode};
 use proptest::prelude::*;
 
@@ -60,7 +60,7 @@ fn semicolon_file_with_bom_and_direct_scores() {
     let scores = default_scores(&book);
     // A1: 0.4*80 + 0.3*70 + 0.3*60 = 32 + 21 + 18 = 71, budget yes -> csql.
     assert!(close(scores.scores[0], 71.0));
-    assert_eq!(scores.verdicts[0], RowVerdict::Csql);
+    assert_eq!(scores.verdicts[0], VerdictKind::Csql);
     // A2: 0.4*90.5 + 30 + 30 = 96.2, budget no -> gates-missing.
     assert!(close(scores.scores[1], 96.2));
     assert_eq!(scores.verdicts[1].word(), "gates-missing");
@@ -81,7 +81,7 @@ fn tab_file_with_signal_columns() {
     // T1: every signal at its best -> 100 on each component -> 100.
     assert_eq!(book.component_scores(0), &[100.0, 100.0, 100.0]);
     assert!(close(scores.scores[0], 100.0));
-    assert_eq!(scores.verdicts[0], RowVerdict::Csql);
+    assert_eq!(scores.verdicts[0], VerdictKind::Csql);
     // T2: Engagement (trend 5 -> 50 x2, seats 50, QBR no 0, responsiveness 60) = 210/5 = 42;
     // Fit (use case yes 100 x2, ICP no 0, integrations 2 of 5 -> 40) = 240/4 = 60;
     // Intent (0 + 40 + 100 + 0) / 4 = 35. Score 0.4*42 + 0.3*60 + 0.3*35 = 16.8 + 18 + 10.5 = 45.3.
@@ -113,7 +113,7 @@ fn quoted_fields_hold_commas_quotes_and_newlines() {
     assert!(close(scores.scores[0], 100.0));
     // 70 on every component is exactly the threshold: a CSQL.
     assert!(close(scores.scores[1], 70.0));
-    assert_eq!(scores.verdicts[1], RowVerdict::Csql);
+    assert_eq!(scores.verdicts[1], VerdictKind::Csql);
 }
 
 #[test]
@@ -168,10 +168,10 @@ fn bad_values_kept_as_blank_when_asked() {
     // B6: Engagement (100 x2 + 100) / 5 = 60; Fit 25 -> 24 + 7.5 = 31.5, above a
     // threshold of 30, but "maybe" in the product-fit gate reads as blank: not met.
     assert!(close(scores.scores[3], 31.5));
-    assert_eq!(scores.verdicts[3], RowVerdict::GatesMissing);
+    assert_eq!(scores.verdicts[3], VerdictKind::GatesMissing);
     assert_eq!(book.missing_gates(3), vec!["Product fit"]);
     // B1 is at 24.3, below 30.
-    assert_eq!(scores.verdicts[0], RowVerdict::BelowThreshold);
+    assert_eq!(scores.verdicts[0], VerdictKind::BelowThreshold);
 }
 
 #[test]
@@ -287,7 +287,7 @@ fn invalid_weights_or_threshold_make_every_verdict_invalid() {
         ..Model::default()
     };
     assert_eq!(
-        weights_and_threshold(&model).err().as_deref(),
+        weights_and_threshold(&model).err().map(|e| e.to_string()).as_deref(),
         Some("Threshold: \u{201c}x\u{201d} is not a number")
     );
 }
@@ -763,7 +763,7 @@ fn the_sample_is_deterministic_and_auto_maps_to_the_default_model() {
     // Outcomes follow the score: CSQLs are accepted more often than the rest.
     let rate = |csql: bool| {
         let rows: Vec<usize> = (0..book.len())
-            .filter(|&r| (scores.verdicts[r] == RowVerdict::Csql) == csql)
+            .filter(|&r| (scores.verdicts[r] == VerdictKind::Csql) == csql)
             .collect();
         rows.iter().filter(|&&r| book.accepted(r) == Some(true)).count() as f64 / rows.len() as f64
     };
@@ -780,9 +780,10 @@ mod page_state {
 
     use csql_calculator::model::book::{
         choose_mapping, detail, errors_not_shown, first_visible, import, read_table, rows_height, score_all, shape, window, BadRows,
-        BookEvent, BookState, Filter, Mapping, RowVerdict, SortKey, Stage, Target, SAMPLE,
+        BookEvent, BookState, Filter, Mapping, SortKey, Stage, Target, SAMPLE,
     };
     use csql_calculator::model::core::effect::{Answer, Effect, FileRef, StorageKey};
+    use csql_calculator::model::core::weighting::VerdictKind;
     use csql_calculator::model::Model;
 
     use super::{fixture, TODAY};
@@ -1100,7 +1101,7 @@ mod page_state {
             assert!((got - want).abs() < 1e-9, "{got} != {want}");
         }
         assert!(d.score.is_some_and(|s| (s - 81.0).abs() < 1e-9));
-        assert_eq!(d.verdict, RowVerdict::Csql);
+        assert_eq!(d.verdict, VerdictKind::Csql);
         assert!(d.missing_gates.is_empty());
         assert_eq!(d.unassessed_gates.len(), 5);
         assert!(detail(&book, &scores, &model, 5).is_none());

@@ -10,11 +10,11 @@ mod common;
 
 use common::{fixture, settle};
 use csql_calculator::model::book::{
-    detail, import, read_table, reason_column, score_all, skipped_csv, summarise, BadRows, Book, BookEvent, BookState, ImportReport,
-    RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED,
+    detail, import, read_table, reason_column, score_all, skipped_csv, summarise, BadRows, Book, BookEvent, BookState, ImportReport, Scores,
 };
 use csql_calculator::model::core::date::Date;
 use csql_calculator::model::core::effect::Effect;
+use csql_calculator::model::core::weighting::{VerdictKind, CSQL_GATES_NOT_ASSESSED};
 use csql_calculator::model::Model;
 
 /// Any date will do: these models have no recency signal.
@@ -43,8 +43,8 @@ fn a_csql_without_gate_columns_says_the_gates_were_not_assessed() {
     let scores = default_scores(&book);
     // 40/30/30 at 70: A1 36 + 24 + 21 = 81 and A3 20 + 27 + 27 = 74 reach it;
     // A2 32 + 18 + 12 = 62, A4 40 + 6 + 6 = 52, A5 12 + 18 + 30 = 60 do not.
-    let verdicts: Vec<RowVerdict> = scores.verdicts.clone();
-    use RowVerdict::{BelowThreshold, Csql};
+    let verdicts: Vec<VerdictKind> = scores.verdicts.clone();
+    use VerdictKind::{BelowThreshold, Csql};
     assert_eq!(verdicts, vec![Csql, BelowThreshold, Csql, BelowThreshold, BelowThreshold]);
     // No gate has a column: every required gate is unassessed, and a CSQL says so.
     assert_eq!(book.unassessed_required(), ALL_GATES.map(str::to_owned).to_vec());
@@ -95,7 +95,7 @@ fn one_gate_answered_counts_it_and_names_the_others() {
     // A2: 36.2 + 30 + 30 = 96.2, budget no: gates missing. A3: 50, budget blank: below.
     assert_eq!(
         scores.verdicts,
-        vec![RowVerdict::Csql, RowVerdict::GatesMissing, RowVerdict::BelowThreshold]
+        vec![VerdictKind::Csql, VerdictKind::GatesMissing, VerdictKind::BelowThreshold]
     );
     assert_eq!(book.verdict_label(scores.verdicts[0]), "CSQL, gates not assessed");
     assert_eq!(book.verdict_label(scores.verdicts[1]), "Gates missing");
@@ -131,9 +131,9 @@ fn every_required_gate_answered_gives_a_plain_csql_and_no_note() {
     // G1 and G2: 36 + 24 + 21 = 81; G2's stakeholder gate says no. G3: 10.
     assert_eq!(
         scores.verdicts,
-        vec![RowVerdict::Csql, RowVerdict::GatesMissing, RowVerdict::BelowThreshold]
+        vec![VerdictKind::Csql, VerdictKind::GatesMissing, VerdictKind::BelowThreshold]
     );
-    assert_eq!(book.verdict_label(RowVerdict::Csql), "CSQL");
+    assert_eq!(book.verdict_label(VerdictKind::Csql), "CSQL");
     let summary = summarise(&book, &scores);
     assert_eq!((summary.csqls, summary.count_note()), (1, None));
     assert_eq!(summary.count_words(), " CSQL of 3 accounts");
@@ -153,8 +153,8 @@ fn an_optional_gate_without_a_column_does_not_mark_a_csql() {
     let (book, _) = import_ok(&fixture("semicolon_bom.csv"), &model, BadRows::Skip);
     let scores = default_scores(&book);
     // A1 71 with budget yes: every required gate (Budget) is answered.
-    assert_eq!(scores.verdicts[0], RowVerdict::Csql);
-    assert_eq!(book.verdict_label(RowVerdict::Csql), "CSQL");
+    assert_eq!(scores.verdicts[0], VerdictKind::Csql);
+    assert_eq!(book.verdict_label(VerdictKind::Csql), "CSQL");
     let summary = summarise(&book, &scores);
     assert_eq!(summary.count_note(), None);
     assert_eq!(

@@ -4,9 +4,8 @@
 //! independent solver), cross-validation, scenarios, the share document, and
 //! degenerate books. Every expected figure is worked out in a comment.
 
-use csql_calculator::model::book::{
-    default_sample, import, sample_csv, score_all, BadRows, Book, RowVerdict, Scores, HIDDEN_WEIGHTS, SAMPLE_SEED,
-};
+use csql_calculator::model::book::{default_sample, import, sample_csv, score_all, BadRows, Book, Scores, HIDDEN_WEIGHTS, SAMPLE_SEED};
+use csql_calculator::model::core::weighting::VerdictKind;
 use csql_calculator::model::evidence::format::{auc as auc_text, lift, rate};
 use csql_calculator::model::evidence::{
     auc, backtest, book_segment, chart, compare, cross_validate, fit, fit_with, flips_csv, held_out_auc, highest_reached, stratified_folds,
@@ -751,7 +750,7 @@ fn the_suggestion_on_the_sample_improves_ranking_and_lists_the_flips() {
     for &row in &moved_in {
         assert_eq!(
             (now.scores.verdicts[row], then.scores.verdicts[row]),
-            (RowVerdict::BelowThreshold, RowVerdict::Csql)
+            (VerdictKind::BelowThreshold, VerdictKind::Csql)
         );
     }
     // As the page shows it.
@@ -848,11 +847,15 @@ fn three_scenarios_side_by_side_on_the_hand_worked_book() {
     assert_eq!(view.owners[2].changes, ["0", "0"]);
     assert_eq!(view.flip_rows.len(), 2);
     assert_eq!(
-        view.flip_rows[0].cells,
+        view.flip_rows[0]
+            .cells
+            .iter()
+            .map(|c| (c.text.as_str(), c.verdict))
+            .collect::<Vec<_>>(),
         [
-            ("80.0".to_owned(), "gates-missing"),
-            ("80.0".to_owned(), "gates-missing"),
-            ("80.0".to_owned(), "csql")
+            ("80.0 \u{b7} Gates missing", "gates-missing"),
+            ("80.0 \u{b7} Gates missing", "gates-missing"),
+            ("80.0 \u{b7} CSQL", "csql")
         ]
     );
 

@@ -130,7 +130,12 @@ fn book_weights_above_a_million_make_every_verdict_invalid() {
     // Two weights of 1e300 add up fine; they are still out of range.
     let scores = score_all(&book, &[1e300, 1e300, 1.0], 70.0);
     assert!(
-        scores.problem.as_deref().unwrap_or_default().contains("1000000"),
+        scores
+            .problem
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+            .contains("1000000"),
         "{:?}",
         scores.problem
     );
@@ -193,7 +198,8 @@ fn a_tiny_weight_share_does_not_give_a_huge_lever() {
 
 mod finite {
     use super::TODAY;
-    use csql_calculator::model::book::{csm_rows, detail, import, score_all, summarise, weights_and_threshold, BadRows};
+    use csql_calculator::model::book::{csm_rows, detail, import, score_all, summarise, BadRows};
+    use csql_calculator::model::core::weighting::weights_and_threshold;
     use csql_calculator::model::share::check;
     use csql_calculator::model::{evaluate, Component, Direction, Gate, Lever, Model, Scale, ScoreMode, Signal, SignalKind, Verdict};
     use proptest::prelude::*;

@@ -9,9 +9,9 @@ use std::io::Read;
 use std::rc::Rc;
 
 use csql_calculator::model::book::{
-    export_csv, import, read_table, sample_csv, score_all, score_csv, weights_and_threshold, BadRows, Book, BookError, ImportReport,
-    Mapping, RowError,
+    export_csv, import, read_table, sample_csv, score_all, score_csv, BadRows, Book, BookError, ImportReport, Mapping, RowError,
 };
+use csql_calculator::model::core::weighting::weights_and_threshold;
 use csql_calculator::model::Model;
 use proptest::prelude::*;
 

@@ -25,9 +25,10 @@ mod native {
     use thiserror::Error;
 
     use csql_calculator::model::book::{
-        score_csv, weighting, BadRows, BookError, ImportReport, Mapping, SampleRows, TableReader, SAMPLE_ACCOUNTS, SAMPLE_SEED,
+        score_csv, BadRows, BookError, ImportReport, Mapping, SampleRows, TableReader, SAMPLE_ACCOUNTS, SAMPLE_SEED,
     };
     use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::core::weighting::{Weighting, WeightingError};
     use csql_calculator::model::share::{self, Document, LoadError};
     use csql_calculator::model::sql::{to_sql, Dialect, SqlError, DEFAULT_TABLE};
     use csql_calculator::model::{evaluate, Model};
@@ -254,7 +255,7 @@ Exit codes:
         },
         /// The model's weights or threshold cannot be used, so no row could be scored.
         #[error("the model cannot score: {0}")]
-        Weights(String),
+        Weights(WeightingError),
         /// The accounts file as a whole cannot be scored.
         #[error("{}: {source}", path.display())]
         Book {
@@ -344,7 +345,7 @@ Exit codes:
     fn score(args: &ScoreArgs) -> Result<u8, CliError> {
         let model = load_dated(&args.source, &args.as_of)?;
         // The book view would mark every row invalid; a nightly job is better told.
-        weighting(&model).map_err(CliError::Weights)?;
+        Weighting::of(&model).map_err(CliError::Weights)?;
         let mapping = args.mapping.as_deref().map(load_mapping).transpose()?;
         let policy = if args.keep_bad_rows { BadRows::KeepEmpty } else { BadRows::Skip };
         let stdout = std::io::stdout();

@@ -10,7 +10,8 @@
 // `csql_bench` is set only by bench/run.sh through RUSTFLAGS, not declared to Cargo.
 #![allow(unexpected_cfgs)]
 
-use crate::model::book::{score_rows, RowVerdict, Weighting};
+use crate::model::book::score_rows;
+use crate::model::core::weighting::{VerdictKind, Weighting};
 
 /// Scores `rows = blocked.len()` accounts `rounds` times with the app's own
 /// scoring loop ([`score_rows`], the loop of
@@ -38,7 +39,7 @@ pub fn bench_score(components: &[f64], blocked: &[u8], weights: &[f64], threshol
         let (scores, verdicts) = score_rows(&weighting, components, blocked.iter().map(|b| *b != 0));
         let sum: f64 = scores.iter().sum();
         #[allow(clippy::cast_precision_loss)]
-        let count = verdicts.iter().filter(|v| **v == RowVerdict::Csql).count() as f64;
+        let count = verdicts.iter().filter(|v| **v == VerdictKind::Csql).count() as f64;
         checksum += sum + count;
     }
     checksum
@@ -92,7 +93,7 @@ mod tests {
         let weights = [40.0, 35.0, 25.0];
         for threshold in [50.0, 70.0] {
             let scores = score_all(&book, &weights, threshold);
-            let csql = scores.verdicts.iter().filter(|v| **v == RowVerdict::Csql).count();
+            let csql = scores.verdicts.iter().filter(|v| **v == VerdictKind::Csql).count();
             assert!(csql > 0);
             #[allow(clippy::cast_precision_loss)]
             let expected = scores.scores.iter().sum::<f64>() + csql as f64;

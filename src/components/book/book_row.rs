@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::model::book::Book;
-use crate::model::book::{RowVerdict, Scores, Shared};
+use crate::model::book::{Scores, Shared};
 use crate::model::core::format::one_decimal;
+use crate::model::core::weighting::VerdictKind;
 
 /// Props of [`BookRow`].
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -27,8 +28,8 @@ pub struct BookRowProps {
 #[component]
 pub fn BookRow(props: &BookRowProps) -> Html {
     let (book, row) = (&props.book, props.row);
-    let verdict = props.scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
-    let score = props.scores.scores.get(row).copied().filter(|_| verdict != RowVerdict::Invalid);
+    let verdict = props.scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
+    let score = props.scores.scores.get(row).copied().filter(|_| verdict != VerdictKind::Invalid);
     let onclick = props.onselect.reform(move |_: MouseEvent| row);
     let id = book.id(row).to_owned();
     html! {

@@ -6,7 +6,6 @@
 use yew::prelude::*;
 
 use crate::model::calc::state::CalcEvent;
-use crate::model::core::format::verdict_word_label;
 use crate::model::evidence::page::{BacktestResult, EvidenceView, FitState};
 use crate::model::evidence::state::{EvidenceEvent, EvidenceState};
 use crate::model::evidence::ScenarioError;
@@ -386,7 +385,7 @@ fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                             for row in &v.flip_rows {
                                 <tr key={row.row}>
                                     <th scope="row">{ if row.name.is_empty() { row.id.clone() } else { format!("{} ({})", row.id, row.name) } }</th>
-                                    for (score, verdict) in &row.cells { <td data-verdict={*verdict}>{ format!("{score} \u{b7} {}", verdict_word_label(verdict)) }</td> }
+                                    for cell in &row.cells { <td data-verdict={cell.verdict}>{ cell.text.clone() }</td> }
                                 </tr>
                             }
                         </tbody>

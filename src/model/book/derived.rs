@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use crate::model::book::import::Table;
 use crate::model::book::mapping::Mapping;
-use crate::model::book::score::{score_all, weights_and_threshold, BadRows, Book, ImportReport, RowVerdict, Scores};
+use crate::model::book::score::{score_all, BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{moved, summarise, view, Moved, Summary, ViewOptions};
 use crate::model::book::BookError;
 use crate::model::core::date::Date;
+use crate::model::core::weighting::{weights_and_threshold, VerdictKind, WeightingError};
 use crate::model::Model;
 
 /// A file read into a table, with its name. Two are equal when they share the
@@ -73,7 +74,7 @@ pub struct Derived {
     /// The book and its import report, or why it cannot be built.
     pub book: Result<(Shared<Book>, Rc<ImportReport>), BookError>,
     /// The weights and threshold the scores are for (or why they are unusable).
-    scored_with: Option<Result<(Vec<f64>, f64), String>>,
+    scored_with: Option<Result<(Vec<f64>, f64), WeightingError>>,
     /// Scores and verdicts per account.
     pub scores: Shared<Scores>,
     /// Counts, per owner, histogram.
@@ -223,13 +224,13 @@ impl Derived {
 }
 
 /// Scores for these criteria, or every account invalid with the reason.
-fn rescore_book(book: &Book, criteria: &Result<(Vec<f64>, f64), String>) -> Scores {
+fn rescore_book(book: &Book, criteria: &Result<(Vec<f64>, f64), WeightingError>) -> Scores {
     match criteria {
         Ok((weights, threshold)) => score_all(book, weights, *threshold),
         Err(problem) => Scores {
             threshold: 0.0,
             scores: vec![0.0; book.len()],
-            verdicts: vec![RowVerdict::Invalid; book.len()],
+            verdicts: vec![VerdictKind::Invalid; book.len()],
             problem: Some(problem.clone()),
         },
     }

@@ -1,7 +1,8 @@
 //! One account in detail: per component its score and points, the verdict
 //! in words, the gates, and the signals as the file gives them.
 
-use crate::model::book::{weights_and_threshold, Book, RowVerdict, Scores};
+use crate::model::book::{Book, Scores};
+use crate::model::core::weighting::{weights_and_threshold, VerdictKind};
 use crate::model::Model;
 
 /// An account's detail: per component its score, weight share and points, the
@@ -17,7 +18,7 @@ pub struct Detail {
     /// The CSQL score, if the weights are usable.
     pub score: Option<f64>,
     /// The verdict.
-    pub verdict: RowVerdict,
+    pub verdict: VerdictKind,
     /// The verdict as people read it ([`Book::verdict_label`]: a CSQL whose
     /// required gates were not all assessed says so).
     pub verdict_label: &'static str,
@@ -96,7 +97,7 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option
             (c.name.clone(), *s, points)
         })
         .collect();
-    let verdict = scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
+    let verdict = scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
     Some(Detail {
         id: book.id(row).to_owned(),
         name: book.name(row).to_owned(),

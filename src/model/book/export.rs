@@ -9,8 +9,9 @@ use crate::model::book::escape::escape;
 use crate::model::book::import::DELIMITERS;
 use crate::model::book::mapping::component_column;
 use crate::model::book::row::BookComponent;
-use crate::model::book::score::{Book, RowVerdict, Scores};
+use crate::model::book::score::{Book, Scores};
 use crate::model::book::BookError;
+use crate::model::core::weighting::VerdictKind;
 
 pub(super) fn write_error(e: impl std::fmt::Display) -> BookError {
     BookError::Write(e.to_string())
@@ -86,7 +87,7 @@ impl<W: Write> ExportWriter<W> {
         record: &csv::StringRecord,
         component_scores: &[f64],
         score: Option<f64>,
-        verdict: RowVerdict,
+        verdict: VerdictKind,
     ) -> Result<(), BookError> {
         use std::fmt::Write as _;
         for field in record {
@@ -127,8 +128,8 @@ pub fn export_csv(book: &Book, scores: &Scores) -> Result<Vec<u8>, BookError> {
     let mut writer = ExportWriter::new(out, table.delimiter, &table.headers, book.components())?;
     let empty = csv::StringRecord::new();
     for row in 0..book.len() {
-        let verdict = scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
-        let score = if verdict == RowVerdict::Invalid {
+        let verdict = scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
+        let score = if verdict == VerdictKind::Invalid {
             None
         } else {
             scores.scores.get(row).copied()

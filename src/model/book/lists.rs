@@ -2,7 +2,8 @@
 //! moved into or out of CSQL since the baseline.
 
 use crate::model::book::escape::escape;
-use crate::model::book::score::{Book, RowVerdict, Scores};
+use crate::model::book::score::{Book, Scores};
+use crate::model::core::weighting::VerdictKind;
 
 /// The accounts whose CSQL status differs between `before` and `after`
 /// (rows matched by position), as CSV: id, name, owner, the move, and the
@@ -13,7 +14,7 @@ pub fn movers_csv(book: &Book, before: &Scores, after: &Scores) -> String {
     let mut rows: Vec<[String; 8]> = Vec::new();
     for direction in [true, false] {
         for (row, (b, a)) in before.verdicts.iter().zip(&after.verdicts).enumerate().take(book.len()) {
-            let (was, is) = (*b == RowVerdict::Csql, *a == RowVerdict::Csql);
+            let (was, is) = (*b == VerdictKind::Csql, *a == VerdictKind::Csql);
             if was != is && is == direction {
                 let score = |s: &Scores| s.scores.get(row).map(|v| format!("{v:.1}")).unwrap_or_default();
                 rows.push([

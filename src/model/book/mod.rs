@@ -73,10 +73,7 @@ pub use sample::{
     default_sample, exp_portable, hidden_win_chance, sample_csv, SampleRows, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,
     SAMPLE_ACCOUNTS, SAMPLE_SEED,
 };
-pub use score::{
-    score_all, score_all_required, score_rows, weighting, weights_and_threshold, Book, ImportReport, RowVerdict, Scores, Weighting,
-    CSQL_GATES_NOT_ASSESSED,
-};
+pub use score::{score_all, score_all_required, score_rows, Book, ImportReport, Scores};
 pub use skipped::{reason_column, skipped_csv};
 pub use state::{BookEvent, BookState};
 pub use stream::score_csv;

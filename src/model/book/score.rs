@@ -11,9 +11,8 @@ pub use crate::model::book::row::BadRows;
 use crate::model::book::row::{BookComponent, BookGate, GateStatus, RowError, RowFate, RowScorer, ScoredRow};
 use crate::model::book::BookError;
 use crate::model::core::date::Date;
-use crate::model::core::limits::{MAX_SCORE, MAX_WEIGHT};
-use crate::model::core::number::{brief, parse_in_range, reaches};
-use crate::model::{Model, Verdict};
+use crate::model::core::weighting::{VerdictKind, Weighting, WeightingError};
+use crate::model::Model;
 
 /// At most this many [`RowError`]s are kept in an [`ImportReport`]; the rest are
 /// only counted in [`ImportReport::error_count`].
@@ -197,9 +196,9 @@ impl Book {
 
     /// The verdict of an account of this book as people read it: a CSQL is
     /// "CSQL, gates not assessed" when a required gate has no column
-    /// ([`RowVerdict::label_unassessed`]); other verdicts as [`RowVerdict::label`].
+    /// ([`VerdictKind::label_unassessed`]); other verdicts as [`VerdictKind::label`].
     #[must_use]
-    pub fn verdict_label(&self, verdict: RowVerdict) -> &'static str {
+    pub fn verdict_label(&self, verdict: VerdictKind) -> &'static str {
         verdict.label_unassessed(self.gates.iter().any(|g| g.required && !g.assessed))
     }
 
@@ -371,58 +370,6 @@ impl Book {
     }
 }
 
-/// How a CSQL reads when the file has no column for a required gate.
-pub const CSQL_GATES_NOT_ASSESSED: &str = "CSQL, gates not assessed";
-
-/// The verdict for one account, as in the calculator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RowVerdict {
-    /// At or above the threshold and no required assessed gate unmet.
-    Csql,
-    /// At or above the threshold, but a required assessed gate is not met.
-    GatesMissing,
-    /// Below the threshold.
-    BelowThreshold,
-    /// The weights or threshold are not usable; see [`Scores::problem`].
-    Invalid,
-}
-
-impl RowVerdict {
-    /// `csql`, `gates-missing`, `below-threshold` or `invalid`, as [`Verdict::word`].
-    #[must_use]
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Csql => Verdict::Csql.word(),
-            Self::GatesMissing => Verdict::GatesMissing(Vec::new()).word(),
-            Self::BelowThreshold => Verdict::BelowThreshold { short: 0.0 }.word(),
-            Self::Invalid => Verdict::Invalid.word(),
-        }
-    }
-
-    /// The verdict as people read it when some required gates were not
-    /// assessed (`unassessed`): a CSQL then reads [`CSQL_GATES_NOT_ASSESSED`],
-    /// so it is never taken for an account that met every gate. The code
-    /// ([`RowVerdict::word`]) stays `csql`.
-    #[must_use]
-    pub fn label_unassessed(self, unassessed: bool) -> &'static str {
-        match self {
-            Self::Csql if unassessed => CSQL_GATES_NOT_ASSESSED,
-            other => other.label(),
-        }
-    }
-
-    /// The verdict as people read it, as [`crate::model::core::format::verdict_label`].
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Csql => crate::model::core::format::verdict_label(&Verdict::Csql),
-            Self::GatesMissing => crate::model::core::format::verdict_label(&Verdict::GatesMissing(Vec::new())),
-            Self::BelowThreshold => crate::model::core::format::verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
-            Self::Invalid => crate::model::core::format::verdict_label(&Verdict::Invalid),
-        }
-    }
-}
-
 /// A book being built a slice of rows at a time, so a large file never
 /// holds the page for long: [`BookBuilder::step`] until it says done, then
 /// [`BookBuilder::finish`]. [`Book::build`] is the same in one go.
@@ -564,123 +511,23 @@ pub struct Scores {
     /// CSQL score per account, 0-100 (0 when the verdict is invalid).
     pub scores: Vec<f64>,
     /// Verdict per account.
-    pub verdicts: Vec<RowVerdict>,
+    pub verdicts: Vec<VerdictKind>,
     /// Why every verdict is invalid, if it is.
-    pub problem: Option<String>,
+    pub problem: Option<WeightingError>,
 }
 
 impl Scores {
     /// Number of CSQLs.
     #[must_use]
     pub fn csql_count(&self) -> usize {
-        self.verdicts.iter().filter(|v| **v == RowVerdict::Csql).count()
-    }
-}
-
-/// Reads the component weights and threshold the user typed in `model`, for
-/// [`score_all`].
-///
-/// # Errors
-/// The first weight or threshold problem, as a sentence.
-pub fn weights_and_threshold(model: &Model) -> Result<(Vec<f64>, f64), String> {
-    let weights = model
-        .components
-        .iter()
-        .map(|c| parse_in_range(&c.weight, 0.0, MAX_WEIGHT).map_err(|e| format!("{} weight: {e}", c.name)))
-        .collect::<Result<Vec<f64>, String>>()?;
-    let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE).map_err(|e| format!("Threshold: {e}"))?;
-    Ok((weights, threshold))
-}
-
-/// The model's weights and threshold, checked, ready to score rows
-/// ([`weights_and_threshold`], then [`Weighting::new`]).
-///
-/// # Errors
-/// Why the model cannot score, as a sentence.
-pub fn weighting(model: &Model) -> Result<Weighting, String> {
-    let (weights, threshold) = weights_and_threshold(model)?;
-    Weighting::new(&weights, threshold, model.components.len())
-}
-
-/// Component weights turned into shares of the CSQL score, with the
-/// threshold: the one definition of how component scores become a CSQL score
-/// and verdict, used by [`score_all`] for a whole book and by the streaming
-/// scorer row by row. The arithmetic follows [`crate::model::evaluate`] step
-/// for step, so results agree to the last bit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Weighting {
-    /// `weight / total weight` per component, in model order.
-    fractions: Vec<f64>,
-    /// The threshold, 0-100.
-    threshold: f64,
-}
-
-impl Weighting {
-    /// Checks weights (one per component, model order, any non-negative scale)
-    /// and threshold (0-100) for `components` components.
-    ///
-    /// # Errors
-    /// Why they cannot be used, as a sentence.
-    pub fn new(weights: &[f64], threshold: f64, components: usize) -> Result<Self, String> {
-        if weights.len() != components {
-            return Err(format!("Expected {components} weights, got {}", weights.len()));
-        }
-        if weights.iter().any(|w| !(0.0..=MAX_WEIGHT).contains(w)) {
-            return Err(format!("Every weight must be a number from 0 to {}", brief(MAX_WEIGHT)));
-        }
-        let total: f64 = weights.iter().sum();
-        if !total.is_finite() {
-            return Err("The weights are too large to add up: use smaller numbers".to_owned());
-        }
-        if total <= 0.0 {
-            return Err("Every weight is 0: give at least one component a weight above 0".to_owned());
-        }
-        if !(0.0..=MAX_SCORE).contains(&threshold) {
-            return Err(format!("The threshold must be between 0 and {}", brief(MAX_SCORE)));
-        }
-        Ok(Self {
-            fractions: weights.iter().map(|w| w / total).collect(),
-            threshold,
-        })
-    }
-
-    /// Each component's share of the score (`weight / total`), in model order.
-    #[must_use]
-    pub fn fractions(&self) -> &[f64] {
-        &self.fractions
-    }
-
-    /// The threshold.
-    #[must_use]
-    pub fn threshold(&self) -> f64 {
-        self.threshold
-    }
-
-    /// The CSQL score of one account from its component scores (model order).
-    #[must_use]
-    pub fn score(&self, component_scores: &[f64]) -> f64 {
-        component_scores.iter().zip(&self.fractions).map(|(s, f)| s * f).sum()
-    }
-
-    /// The verdict for a score, given whether a required gate blocks.
-    #[must_use]
-    pub fn verdict(&self, score: f64, blocked: bool) -> RowVerdict {
-        if reaches(score, self.threshold) {
-            if blocked {
-                RowVerdict::GatesMissing
-            } else {
-                RowVerdict::Csql
-            }
-        } else {
-            RowVerdict::BelowThreshold
-        }
+        self.verdicts.iter().filter(|v| **v == VerdictKind::Csql).count()
     }
 }
 
 /// Scores every account for these component weights (one per component, model
 /// order, any non-negative scale) and threshold (0-100): a dot product with the
 /// pre-computed component scores, then the verdict ([`Weighting`]).
-/// Invalid weights or threshold give every account [`RowVerdict::Invalid`].
+/// Invalid weights or threshold give every account [`VerdictKind::Invalid`].
 #[must_use]
 pub fn score_all(book: &Book, weights: &[f64], threshold: f64) -> Scores {
     score_blocked(book, weights, threshold, &book.blocked)
@@ -707,7 +554,7 @@ fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool])
             return Scores {
                 threshold,
                 scores: vec![0.0; n],
-                verdicts: vec![RowVerdict::Invalid; n],
+                verdicts: vec![VerdictKind::Invalid; n],
                 problem: Some(problem),
             }
         }
@@ -726,7 +573,11 @@ fn score_blocked(book: &Book, weights: &[f64], threshold: f64, blocked: &[bool])
 /// another), with `blocked` saying per row whether a required gate blocks.
 /// Stops at the shorter of the two.
 #[must_use]
-pub fn score_rows(weighting: &Weighting, component_scores: &[f64], blocked: impl IntoIterator<Item = bool>) -> (Vec<f64>, Vec<RowVerdict>) {
+pub fn score_rows(
+    weighting: &Weighting,
+    component_scores: &[f64],
+    blocked: impl IntoIterator<Item = bool>,
+) -> (Vec<f64>, Vec<VerdictKind>) {
     // `Weighting::new` guarantees at least one component.
     let width = weighting.fractions().len().max(1);
     let rows = component_scores.len() / width;

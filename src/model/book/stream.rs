@@ -15,9 +15,10 @@ use crate::model::book::export::ExportWriter;
 use crate::model::book::import::{TableReader, TableRow};
 use crate::model::book::mapping::Mapping;
 use crate::model::book::row::{BadRows, RowError, RowFate, RowScorer, ScoredRow};
-use crate::model::book::score::{weighting, ImportReport, RowVerdict};
+use crate::model::book::score::ImportReport;
 use crate::model::book::BookError;
 use crate::model::core::date::Date;
+use crate::model::core::weighting::{VerdictKind, Weighting};
 use crate::model::Model;
 
 /// Reads CSV from `input`, scores every row with `model` and writes the scored
@@ -52,7 +53,7 @@ pub fn score_csv<R: Read, W: Write>(
         }
     };
     let scorer = RowScorer::new(reader.headers(), model, mapping, today)?;
-    let weighting = weighting(model).ok();
+    let weighting = Weighting::of(model).ok();
     let mut writer = ExportWriter::new(output, reader.delimiter(), reader.headers(), scorer.components())?;
     let mut report = ImportReport::default();
     let mut row = TableRow {
@@ -72,7 +73,7 @@ pub fn score_csv<R: Read, W: Write>(
                     let score = w.score(&scored.component_scores);
                     (Some(score), w.verdict(score, scored.blocked))
                 }
-                None => (None, RowVerdict::Invalid),
+                None => (None, VerdictKind::Invalid),
             };
             writer.write_row(record, &scored.component_scores, score, verdict)?;
         }

@@ -3,9 +3,10 @@
 
 use std::cmp::Ordering;
 
-use crate::model::book::score::{Book, RowVerdict, Scores, CSQL_GATES_NOT_ASSESSED};
+use crate::model::book::score::{Book, Scores};
 use crate::model::core::format::{count, listed};
 use crate::model::core::number::TOLERANCE;
+use crate::model::core::weighting::{VerdictKind, CSQL_GATES_NOT_ASSESSED};
 
 /// Default width, in points either side of the threshold, of "near the threshold".
 pub const NEAR_POINTS: f64 = 5.0;
@@ -105,11 +106,11 @@ pub fn passes(scores: &Scores, row: usize, filter: Filter) -> bool {
     };
     match filter {
         Filter::All => true,
-        Filter::Csql => *verdict == RowVerdict::Csql,
-        Filter::GatesMissing => *verdict == RowVerdict::GatesMissing,
+        Filter::Csql => *verdict == VerdictKind::Csql,
+        Filter::GatesMissing => *verdict == VerdictKind::GatesMissing,
         Filter::NearThreshold(points) => {
             let score = scores.scores.get(row).copied().unwrap_or(f64::NAN);
-            *verdict != RowVerdict::Invalid && (score - scores.threshold).abs() <= points.abs() + TOLERANCE
+            *verdict != VerdictKind::Invalid && (score - scores.threshold).abs() <= points.abs() + TOLERANCE
         }
     }
 }
@@ -288,15 +289,15 @@ pub fn summarise(book: &Book, scores: &Scores) -> Summary {
         let entry = owners.get_mut(book.owner_index(row)).unwrap_or(&mut ignored);
         entry.1 += 1;
         match verdict {
-            RowVerdict::Csql => {
+            VerdictKind::Csql => {
                 csqls += 1;
                 entry.0 += 1;
             }
-            RowVerdict::GatesMissing => gates_missing += 1,
-            RowVerdict::BelowThreshold => below += 1,
-            RowVerdict::Invalid => invalid += 1,
+            VerdictKind::GatesMissing => gates_missing += 1,
+            VerdictKind::BelowThreshold => below += 1,
+            VerdictKind::Invalid => invalid += 1,
         }
-        if verdict != RowVerdict::Invalid {
+        if verdict != VerdictKind::Invalid {
             counts[Histogram::bin(scores.scores[row])] += 1;
         }
     }
@@ -351,7 +352,7 @@ pub struct Moved {
 pub fn moved(book: &Book, before: &Scores, after: &Scores) -> Moved {
     let mut result = Moved::default();
     for (row, (b, a)) in before.verdicts.iter().zip(&after.verdicts).enumerate().take(book.len()) {
-        match (*b == RowVerdict::Csql, *a == RowVerdict::Csql) {
+        match (*b == VerdictKind::Csql, *a == VerdictKind::Csql) {
             (false, true) => result.into.push(book.id(row).to_owned()),
             (true, false) => result.out_of.push(book.id(row).to_owned()),
             _ => {}

@@ -981,7 +981,7 @@ pub fn result_summary(state: &CalcState) -> String {
     ));
     lines.push(format!(
         "Verdict: {}. {}",
-        crate::model::core::format::verdict_label(&evaluation.verdict),
+        evaluation.verdict.kind().label(),
         crate::model::core::format::reason(&evaluation)
     ));
     let labels = |met: bool| -> String {

@@ -4,7 +4,7 @@
 
 use crate::model::core::date::Date;
 use crate::model::core::evaluate::{problem_for, Field};
-use crate::model::core::format::{lever, one_decimal, percent, reason, verdict_label};
+use crate::model::core::format::{lever, one_decimal, percent, reason};
 use crate::model::core::number::{parse_in_range, parse_non_negative};
 use crate::model::{evaluate, Evaluation, Model, ScoreMode, SignalKind, Verdict};
 
@@ -167,7 +167,7 @@ pub fn result(model: &Model, evaluation: &Evaluation) -> ResultView {
         headline: if blank {
             BLANK_HEADLINE.to_owned()
         } else {
-            verdict_label(verdict).to_owned()
+            verdict.kind().label().to_owned()
         },
         reason: if blank { BLANK_REASON.to_owned() } else { reason(evaluation) },
         rows: evaluation

@@ -4,9 +4,10 @@
 //! whatever scale the weights are typed in, and the threshold keeps its meaning.
 
 use crate::model::core::date::{as_of, Date};
-use crate::model::core::limits::{check_weight, MAX_SCORE, MAX_WEIGHT};
+use crate::model::core::limits::{check_weight, MAX_SCORE};
 use crate::model::core::number::{brief, parse_in_range, reaches, TOLERANCE};
 use crate::model::core::signal::shares;
+use crate::model::core::weighting::{read_threshold, read_weight, VerdictKind, Weighting, WeightingError};
 use crate::model::core::{Component, Model, ScoreMode, SignalKind};
 
 /// Which input a problem belongs to, so the page can show it beside the field.
@@ -92,16 +93,21 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The stable word used in `data-verdict`: `csql`, `gates-missing`,
-    /// `below-threshold` or `invalid`.
+    /// The verdict without its details.
+    #[must_use]
+    pub fn kind(&self) -> VerdictKind {
+        match self {
+            Self::Csql => VerdictKind::Csql,
+            Self::GatesMissing(_) => VerdictKind::GatesMissing,
+            Self::BelowThreshold { .. } => VerdictKind::BelowThreshold,
+            Self::Invalid => VerdictKind::Invalid,
+        }
+    }
+
+    /// The stable word used in `data-verdict` ([`VerdictKind::word`]).
     #[must_use]
     pub fn word(&self) -> &'static str {
-        match self {
-            Self::Csql => "csql",
-            Self::GatesMissing(_) => "gates-missing",
-            Self::BelowThreshold { .. } => "below-threshold",
-            Self::Invalid => "invalid",
-        }
+        self.kind().word()
     }
 }
 
@@ -231,49 +237,26 @@ pub fn evaluate(model: &Model, today: Date) -> Evaluation {
         today
     });
 
-    let threshold = parse_in_range(&model.threshold, 0.0, MAX_SCORE)
-        .map_err(|e| {
-            problems.push(Problem {
-                field: Field::Threshold,
-                message: format!("Threshold: {e}"),
-            })
-        })
-        .ok();
-
+    let mut refuse = |field: Field, error: WeightingError| {
+        problems.push(Problem {
+            field,
+            message: error.to_string(),
+        });
+    };
+    let threshold = read_threshold(model).map_err(|e| refuse(Field::Threshold, e)).ok();
     let weights: Vec<Option<f64>> = model
         .components
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            parse_in_range(&c.weight, 0.0, MAX_WEIGHT)
-                .map_err(|e| {
-                    problems.push(Problem {
-                        field: Field::Weight(i),
-                        message: format!("{} weight: {e}", c.name),
-                    })
-                })
-                .ok()
-        })
+        .map(|(i, c)| read_weight(c).map_err(|e| refuse(Field::Weight(i), e)).ok())
         .collect();
-    let total_weight: Option<f64> = weights.iter().copied().sum();
-    let total_weight = match total_weight {
-        Some(total) if total > 0.0 && total.is_finite() => Some(total),
-        Some(total) if total.is_finite() => {
-            problems.push(Problem {
-                field: Field::Weights,
-                message: "Every weight is 0: give at least one component a weight above 0".to_owned(),
-            });
-            None
-        }
-        Some(_) => {
-            problems.push(Problem {
-                field: Field::Weights,
-                message: "The weights are too large to add up: use smaller numbers".to_owned(),
-            });
-            None
-        }
-        None => None,
-    };
+    // The weights as shares, when each can be read: the one rule's checks of
+    // them together (all 0, too large to add up). The threshold is checked above.
+    let weighting = weights.iter().copied().collect::<Option<Vec<f64>>>().and_then(|weights| {
+        Weighting::new(&weights, threshold.unwrap_or(0.0), weights.len())
+            .map_err(|e| refuse(Field::Weights, e))
+            .ok()
+    });
 
     let scored: Vec<(Option<f64>, Answered)> = model
         .components
@@ -285,26 +268,29 @@ pub fn evaluate(model: &Model, today: Date) -> Evaluation {
         })
         .collect();
 
-    let fractions: Vec<Option<f64>> = weights.iter().map(|w| Some((*w)? / total_weight?)).collect();
+    let fractions: Vec<Option<f64>> = (0..model.components.len())
+        .map(|i| weighting.as_ref().map(|w| w.fractions()[i]))
+        .collect();
     let points: Vec<Option<f64>> = scored.iter().zip(&fractions).map(|((s, _), f)| Some((*s)? * (*f)?)).collect();
-    let score: Option<f64> = if problems.is_empty() { points.iter().copied().sum() } else { None };
+    let component_scores: Option<Vec<f64>> = scored.iter().map(|(s, _)| *s).collect();
+    let score = match (&weighting, component_scores) {
+        (Some(weighting), Some(scores)) if problems.is_empty() => Some(weighting.score(&scores)),
+        _ => None,
+    };
 
-    let verdict = match (score, threshold) {
-        (Some(score), Some(threshold)) if problems.is_empty() => {
-            if reaches(score, threshold) {
-                let missing: Vec<String> = model
-                    .gates
-                    .iter()
-                    .filter(|g| g.required && !g.met)
-                    .map(|g| g.label.clone())
-                    .collect();
-                if missing.is_empty() {
-                    Verdict::Csql
-                } else {
-                    Verdict::GatesMissing(missing)
-                }
-            } else {
-                Verdict::BelowThreshold { short: threshold - score }
+    let verdict = match (score, threshold, &weighting) {
+        (Some(score), Some(threshold), Some(weighting)) => {
+            let missing: Vec<String> = model
+                .gates
+                .iter()
+                .filter(|g| g.required && !g.met)
+                .map(|g| g.label.clone())
+                .collect();
+            match weighting.verdict(score, !missing.is_empty()) {
+                VerdictKind::Csql => Verdict::Csql,
+                VerdictKind::GatesMissing => Verdict::GatesMissing(missing),
+                VerdictKind::BelowThreshold => Verdict::BelowThreshold { short: threshold - score },
+                VerdictKind::Invalid => Verdict::Invalid,
             }
         }
         _ => Verdict::Invalid,

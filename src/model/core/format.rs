@@ -31,29 +31,6 @@ pub fn percent(value: Option<f64>) -> String {
     }
 }
 
-/// The verdict as people read it: `CSQL`, `Gates missing`, `Below the
-/// threshold`, `Cannot score yet` (the code stays in `data-verdict`).
-#[must_use]
-pub fn verdict_label(verdict: &Verdict) -> &'static str {
-    match verdict {
-        Verdict::Csql => "CSQL",
-        Verdict::GatesMissing(_) => "Gates missing",
-        Verdict::BelowThreshold { .. } => "Below the threshold",
-        Verdict::Invalid => "Cannot score yet",
-    }
-}
-
-/// The label people read for a verdict code (`csql` reads `CSQL`).
-#[must_use]
-pub fn verdict_word_label(word: &str) -> &'static str {
-    match word {
-        "csql" => verdict_label(&Verdict::Csql),
-        "gates-missing" => verdict_label(&Verdict::GatesMissing(Vec::new())),
-        "below-threshold" => verdict_label(&Verdict::BelowThreshold { short: 0.0 }),
-        _ => verdict_label(&Verdict::Invalid),
-    }
-}
-
 /// A net change with its sign: `+3`, `-2`, `0`.
 #[must_use]
 pub fn signed(gained: usize, lost: usize) -> String {

@@ -13,6 +13,7 @@ pub mod notice;
 pub mod number;
 pub mod signal;
 pub mod text;
+pub mod weighting;
 
 pub use evaluate::{evaluate, Evaluation, Field, Lever, Part, Problem, Verdict};
 pub use signal::{Direction, Scale, Signal, SignalKind};

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 /// Why a typed value (a number, or a date for a recency signal) cannot be used.
-#[derive(Clone, Debug, PartialEq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum NumberError {
     /// The field is blank.
     #[error("enter a number")]

@@ -1,7 +1,8 @@
 //! The backtest: how the current weights, threshold and gates would have done
 //! on the labelled accounts of a book.
 
-use crate::model::book::{Book, RowVerdict, Scores};
+use crate::model::book::{Book, Scores};
+use crate::model::core::weighting::VerdictKind;
 use crate::model::evidence::auc::auc_of_pairs;
 use crate::model::evidence::{percent_of, Outcome, Unavailable, CAUTION_BELOW};
 
@@ -111,7 +112,7 @@ pub fn backtest(book: &Book, scores: &Scores, outcome: Outcome) -> Result<Backte
         } else {
             result.negative += 1;
         }
-        if *verdict == RowVerdict::Csql {
+        if *verdict == VerdictKind::Csql {
             result.qualified += 1;
             result.qualified_positive += usize::from(yes);
         }

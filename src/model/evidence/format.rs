@@ -1,7 +1,8 @@
 //! The evidence as the page shows it, so components compute nothing:
 //! `41.3%`, `2.1x`, `0.78`, `n/a`.
 
-use crate::model::book::{Book, RowVerdict};
+use crate::model::book::Book;
+use crate::model::core::weighting::VerdictKind;
 use crate::model::evidence::backtest::Backtest;
 use crate::model::evidence::scenarios::Comparison;
 use crate::model::evidence::suggestion::Suggestion;
@@ -139,8 +140,17 @@ pub struct FlipRow {
     pub id: String,
     /// Account name.
     pub name: String,
-    /// Per scenario: the score to one decimal and the verdict word.
-    pub cells: Vec<(String, &'static str)>,
+    /// One cell per scenario.
+    pub cells: Vec<FlipCell>,
+}
+
+/// One scenario's result for a flipped account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlipCell {
+    /// The score to one decimal and the verdict as people read it: `80.0 · CSQL`.
+    pub text: String,
+    /// The verdict word, for `data-verdict`.
+    pub verdict: &'static str,
 }
 
 /// Two or three scenarios side by side, as text.
@@ -193,9 +203,12 @@ impl ComparisonView {
                     .results
                     .iter()
                     .map(|r| {
-                        let verdict = r.scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
-                        let score = r.scores.scores.get(row).copied().filter(|_| verdict != RowVerdict::Invalid);
-                        (crate::model::core::format::one_decimal(score), verdict.word())
+                        let verdict = r.scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
+                        let score = r.scores.scores.get(row).copied().filter(|_| verdict != VerdictKind::Invalid);
+                        FlipCell {
+                            text: format!("{} \u{b7} {}", crate::model::core::format::one_decimal(score), verdict.label()),
+                            verdict: verdict.word(),
+                        }
                     })
                     .collect(),
             })

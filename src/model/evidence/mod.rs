@@ -42,7 +42,7 @@ pub use backtest::{backtest, Backtest};
 pub use chart::{chart, table_rows, BandRect, ChartView, Mark, Series, SweepRow, Tick};
 pub use fit::{check, fit, fit_with, min_outcomes, Fit, FitData, FitError, FitOptions, MIN_PER_COMPONENT, MIN_RARER, RIDGE};
 pub use folds::{held_out_auc, stratified_folds, CrossValidation, FOLDS, FOLD_SEED};
-pub use format::{BacktestView, ComparisonView, FlipRow, OwnerRow, ScenarioColumn, SuggestionView, WeightRow};
+pub use format::{BacktestView, ComparisonView, FlipCell, FlipRow, OwnerRow, ScenarioColumn, SuggestionView, WeightRow};
 pub use scenarios::{
     compare, compare_plans, flips_csv, Comparison, OwnerChange, Plan, Scenario, ScenarioError, ScenarioResult, MAX_COMPARED, MAX_SCENARIOS,
 };

@@ -17,9 +17,10 @@ use thiserror::Error;
 pub use crate::model::share::scenario::{check, Scenario, MAX_SCENARIOS};
 
 use crate::model::book::escape::escape;
-use crate::model::book::{score_all, score_all_required, Book, BookError, RowVerdict, Scores, NO_OWNER};
+use crate::model::book::{score_all, score_all_required, Book, BookError, Scores, NO_OWNER};
 use crate::model::core::number::{parse_in_range, parse_non_negative};
 use crate::model::core::text::quoted;
+use crate::model::core::weighting::VerdictKind;
 use crate::model::evidence::backtest::{backtest, Backtest};
 use crate::model::evidence::Outcome;
 
@@ -192,7 +193,7 @@ impl Comparison {
 }
 
 fn is_csql(scores: &Scores, row: usize) -> bool {
-    scores.verdicts.get(row) == Some(&RowVerdict::Csql)
+    scores.verdicts.get(row) == Some(&VerdictKind::Csql)
 }
 
 /// Compares two or three scenarios on `book`.
@@ -282,8 +283,8 @@ pub fn flips_csv(book: &Book, comparison: &Comparison) -> Result<Vec<u8>, BookEr
     for &row in &comparison.flips {
         let mut line = vec![escape(book.id(row)).into_owned(), escape(book.name(row)).into_owned()];
         for result in &comparison.results {
-            let verdict = result.scores.verdicts.get(row).copied().unwrap_or(RowVerdict::Invalid);
-            line.push(if verdict == RowVerdict::Invalid {
+            let verdict = result.scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
+            line.push(if verdict == VerdictKind::Invalid {
                 String::new()
             } else {
                 result.scores.scores.get(row).map(|s| format!("{s:.1}")).unwrap_or_default()

@@ -6,9 +6,10 @@
 
 use std::rc::Rc;
 
-use crate::model::book::{weights_and_threshold, Book, Scores, Shared};
+use crate::model::book::{Book, Scores, Shared};
 use crate::model::core::effect::Effect;
 use crate::model::core::limits::MAX_NAME_LEN;
+use crate::model::core::weighting::weights_and_threshold;
 use crate::model::evidence::page::{EvidenceView, FitState, FLIPS_SHOWN};
 use crate::model::evidence::scenarios::{compare, flips_csv, Scenario, ScenarioError, MAX_COMPARED};
 use crate::model::evidence::ComparisonView;

@@ -36,12 +36,13 @@ use thiserror::Error;
 pub use dialect::{check_name, Dialect, NameProblem, MAX_NAME_BYTES};
 
 use self::dialect::number;
-use crate::model::book::{component_column, weighting, Mapping};
+use crate::model::book::{component_column, Mapping};
 use crate::model::core::date::{Date, DateError};
 use crate::model::core::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
 use crate::model::core::number::{GROUPED_PATTERN, NO, TOLERANCE, YES};
 use crate::model::core::signal::shares;
 use crate::model::core::text::{quoted, truncate};
+use crate::model::core::weighting::{Weighting, WeightingError};
 use crate::model::sql::plan::{Feed, Plan};
 use crate::model::{Model, Scale, Signal, SignalKind};
 
@@ -73,7 +74,7 @@ pub enum SqlError {
     },
     /// The weights or threshold cannot score (the book would mark every row invalid).
     #[error("the model cannot score: {0}")]
-    Model(String),
+    Model(WeightingError),
     /// The model's as-of date is not a date.
     #[error("the model's as-of date cannot be used: {0}")]
     AsOf(DateError),
@@ -285,7 +286,7 @@ fn read_percent(dialect: Dialect, t: &str) -> String {
 /// [`SqlError::BadName`] for a name not every dialect can hold,
 /// [`SqlError::NameClash`] for a component key that would repeat an output column.
 pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table: &str) -> Result<String, SqlError> {
-    let weighting = weighting(model).map_err(SqlError::Model)?;
+    let weighting = Weighting::of(model).map_err(SqlError::Model)?;
     let as_of = if model.as_of.trim().is_empty() {
         None
     } else {

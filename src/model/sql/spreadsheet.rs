@@ -29,12 +29,13 @@
 
 use thiserror::Error;
 
-use crate::model::book::{weighting, Mapping};
+use crate::model::book::Mapping;
 use crate::model::core::date::{Date, DateError};
 use crate::model::core::limits::MAX_COUNT;
 use crate::model::core::number::{NO, TOLERANCE, YES};
 use crate::model::core::signal::shares;
 use crate::model::core::text::quoted;
+use crate::model::core::weighting::{Weighting, WeightingError};
 use crate::model::sql::dialect::number;
 use crate::model::sql::plan::{Feed, Plan};
 use crate::model::{Direction, Model, Scale, Signal, SignalKind};
@@ -56,7 +57,7 @@ pub enum FormulaError {
     UnknownColumn(String),
     /// The weights or threshold cannot score.
     #[error("the model cannot score: {0}")]
-    Model(String),
+    Model(WeightingError),
     /// The model's as-of date is not a date.
     #[error("the model's as-of date cannot be used: {0}")]
     AsOf(DateError),
@@ -185,7 +186,7 @@ fn signal_score(signal: &Signal, cell: &str, as_of: &str) -> String {
 /// [`FormulaError::Model`] when the weights or threshold cannot score,
 /// [`FormulaError::UnknownColumn`] when the mapping names a missing column.
 pub fn formulas(model: &Model, mapping: &Mapping, headers: &[String], row: usize) -> Result<Formulas, FormulaError> {
-    let weighting = weighting(model).map_err(FormulaError::Model)?;
+    let weighting = Weighting::of(model).map_err(FormulaError::Model)?;
     // Recency signals: the model's as-of date, or the sheet's TODAY() when blank.
     let as_of = if model.as_of.trim().is_empty() {
         "TODAY()".to_owned()
