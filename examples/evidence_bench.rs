@@ -21,8 +21,8 @@ const TODAY: csql_calculator::model::core::date::Date = csql_calculator::model::
 
 use csql_calculator::model::book::{import, sample_csv, score_all, BadRows, Book, SplitMix64, SAMPLE_SEED};
 use csql_calculator::model::evidence::{
-    backtest, book_segment, chart, compare_plans, fit, suggest_threshold, sweep, table_rows, BacktestView, FitData, FitJob, Outcome, Plan,
-    Step,
+    backtest, book_segment, chart, compare_plans, fit, suggest_threshold, sweep, table_rows, BacktestView, FitData, FitJob, Outcome,
+    ScenarioPlan, Step,
 };
 use csql_calculator::model::programme::{Benchmarks, Segment};
 use csql_calculator::model::{Component, Model, ScoreMode};
@@ -232,14 +232,14 @@ fn fitting(book: &Book, label: &str, rows: &mut Vec<Row>) {
 fn scenarios(book: &Book, label: &str, rows: &mut Vec<Row>) {
     let p = book.components().len();
     let required: Vec<bool> = book.gates().iter().map(|g| g.required).collect();
-    let plans: Vec<Plan> = [
+    let plans: Vec<ScenarioPlan> = [
         (vec![1.0; p], 70.0),
         (vec![2.0; p], 60.0),
         ((0..p).map(|j| j as f64 + 1.0).collect(), 75.0),
     ]
     .into_iter()
     .enumerate()
-    .map(|(i, (weights, threshold))| Plan {
+    .map(|(i, (weights, threshold))| ScenarioPlan {
         name: format!("S{i}"),
         weights,
         threshold,

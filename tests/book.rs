@@ -780,7 +780,7 @@ mod page_state {
 
     use csql_calculator::model::book::{
         choose_mapping, detail, errors_not_shown, first_visible, import, read_table, rows_height, score_all, shape, window, BadRows,
-        BookEvent, BookState, Filter, Mapping, SortKey, Stage, Target, SAMPLE,
+        BookEvent, BookState, Filter, ImportStage, Mapping, SortKey, Target, SAMPLE,
     };
     use csql_calculator::model::core::effect::{Answer, Effect, FileRef, StorageKey};
     use csql_calculator::model::core::weighting::VerdictKind;
@@ -900,20 +900,20 @@ mod page_state {
             state.update(BookEvent::FileChosen(file.clone()), &model),
             vec![Effect::ReadFile(file)]
         );
-        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 0));
+        assert_eq!(state.stage, ImportStage::Reading("five.csv".into(), 0));
         state.update(BookEvent::Answer(Answer::FileProgress(7, 40)), &model);
-        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 40));
+        assert_eq!(state.stage, ImportStage::Reading("five.csv".into(), 40));
         // An answer about another file changes nothing.
         state.update(BookEvent::Answer(Answer::FileProgress(8, 90)), &model);
-        assert_eq!(state.stage, Stage::Reading("five.csv".into(), 40));
+        assert_eq!(state.stage, ImportStage::Reading("five.csv".into(), 40));
         let effects = state.update(BookEvent::Answer(Answer::FileRead(7, fixture("five_direct.csv"))), &model);
-        assert_eq!(state.stage, Stage::Parsing("five.csv".into()));
+        assert_eq!(state.stage, ImportStage::Parsing("five.csv".into()));
         assert_eq!(effects, vec![Effect::Yield(BookEvent::Step)]);
         // Five rows: read in one slice, then checked and scored in one slice.
         assert_eq!(state.update(BookEvent::Step, &model), vec![Effect::Yield(BookEvent::Step)]);
-        assert_eq!(state.stage, Stage::Scoring("five.csv".into()));
+        assert_eq!(state.stage, ImportStage::Scoring("five.csv".into()));
         let effects = state.update(BookEvent::Step, &model);
-        assert_eq!(state.stage, Stage::Idle);
+        assert_eq!(state.stage, ImportStage::Idle);
         // The mapping is remembered for the next file, and what other parts
         // derive from the book (the evidence) waits until it has been painted.
         assert_eq!(effects.last(), Some(&Effect::Yield(BookEvent::Painted)));
@@ -950,7 +950,7 @@ mod page_state {
         };
         state.update(BookEvent::FileChosen(file), &model);
         state.update(BookEvent::Answer(Answer::FileFailed(10)), &model);
-        assert_eq!(state.stage, Stage::Failed("gone.csv could not be read.".into()));
+        assert_eq!(state.stage, ImportStage::Failed("gone.csv could not be read.".into()));
     }
 
     #[test]
@@ -1026,7 +1026,7 @@ mod page_state {
             effects = state.update(event, &model);
         }
         assert_eq!(steps, 7);
-        assert_eq!(state.stage, Stage::Idle);
+        assert_eq!(state.stage, ImportStage::Idle);
         assert_eq!(state.derived.as_ref().and_then(|d| d.book()).map(|b| b.len()), Some(rows));
         // The same book as built in one go.
         let (whole, _) =
@@ -1062,7 +1062,7 @@ mod page_state {
         let model = Model::default();
         let mut state = BookState::default();
         let effects = state.update(BookEvent::LoadSample, &model);
-        assert_eq!(state.stage, Stage::Parsing(SAMPLE.into()));
+        assert_eq!(state.stage, ImportStage::Parsing(SAMPLE.into()));
         settle(&mut state, effects, &model);
         let before = state.derived.clone().unwrap_or_else(|| panic!("derived"));
         let mut heavier = model.clone();

@@ -6,7 +6,7 @@
 
 use csql_calculator::model::book::{default_sample, import, sample_csv, score_all, BadRows, Book, Scores, HIDDEN_WEIGHTS, SAMPLE_SEED};
 use csql_calculator::model::core::weighting::VerdictKind;
-use csql_calculator::model::evidence::format::{auc as auc_text, lift, rate};
+use csql_calculator::model::evidence::view::{auc as auc_text, lift, rate};
 use csql_calculator::model::evidence::{
     auc, backtest, book_segment, chart, compare, cross_validate, fit, fit_with, flips_csv, held_out_auc, highest_reached, stratified_folds,
     suggest_threshold, sweep, table_rows, BacktestView, ComparisonView, FitData, FitError, FitJob, FitOptions, NoSuggestion, Outcome,

@@ -5,7 +5,7 @@
 
 use csql_calculator::model::programme::advice::VOLUME_COMP_TIER_GAP;
 use csql_calculator::model::programme::benchmarks::{INTERNAL_SOURCE, REFERENCE_SOURCE};
-use csql_calculator::model::programme::format::{number, number_or_na, per_quarter, percent, points, tier_label, tier_word};
+use csql_calculator::model::programme::words::{number, number_or_na, per_quarter, percent, points, tier_label, tier_word};
 use csql_calculator::model::programme::{
     bullet, evaluate, from_query, sections_for, AdviceKind, Band, Benchmarks, CsmRow, Measure, Metrics, Period, Programme, ProgrammeField,
     ProgrammeInput, Role, Section, Segment, Stage, Tier, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT,
@@ -1215,9 +1215,9 @@ proptest! {
 // ---------------------------------------------------------------- page actions and paste
 
 mod page_state {
-    use csql_calculator::model::programme::format::{per_quarter, percent};
     use csql_calculator::model::programme::paste::{clean_number, MAX_PASTE_ROWS};
     use csql_calculator::model::programme::state::MAX_ROWS;
+    use csql_calculator::model::programme::words::{per_quarter, percent};
     use csql_calculator::model::programme::{
         evaluate, parse_rows, Benchmarks, CsmRow, Measure, Period, ProgrammeEvent, ProgrammeField, ProgrammeState, Role, RowField, Segment,
         Stage, Tier,
@@ -1571,11 +1571,11 @@ fn rows_from_a_book_replace_the_table_and_can_be_undone() {
 
 mod dates_rows_and_samples {
     use csql_calculator::model::core::effect::Effect;
-    use csql_calculator::model::programme::format::{caution_legend, overall_explanation, per_quarter, period_summary, tier_label};
     use csql_calculator::model::programme::state::MAX_ROWS;
+    use csql_calculator::model::programme::words::{caution_legend, overall_explanation, per_quarter, period_summary, tier_label};
     use csql_calculator::model::programme::{
-        evaluate, Benchmarks, CsmRow, Date, DateError, Measure, Period, ProgrammeEvent, ProgrammeInput, ProgrammeState, RowField, Segment,
-        Tier,
+        evaluate, Benchmarks, CsmRow, Measure, Period, PeriodDate, PeriodDateError, ProgrammeEvent, ProgrammeInput, ProgrammeState,
+        RowField, Segment, Tier,
     };
 
     fn custom(start: &str, end: &str) -> Period {
@@ -1602,14 +1602,14 @@ mod dates_rows_and_samples {
     }
 
     fn date(text: &str) -> String {
-        match Date::parse(text) {
+        match PeriodDate::parse(text) {
             Ok(date) => date.to_string(),
             Err(e) => panic!("{text:?}: {e}"),
         }
     }
 
     fn refused(text: &str) -> String {
-        match Date::parse(text) {
+        match PeriodDate::parse(text) {
             Ok(date) => panic!("{text:?} read as {date}"),
             Err(e) => e.to_string(),
         }
@@ -1706,8 +1706,8 @@ mod dates_rows_and_samples {
 
     #[test]
     fn dates_that_cannot_be_read_say_why() {
-        assert_eq!(Date::parse(""), Err(DateError::Empty));
-        assert_eq!(Date::parse("  \t "), Err(DateError::Empty));
+        assert_eq!(PeriodDate::parse(""), Err(PeriodDateError::Empty));
+        assert_eq!(PeriodDate::parse("  \t "), Err(PeriodDateError::Empty));
         // Both numbers could be the month: 1 February or 2 January.
         assert_eq!(
             refused("01/02/2025"),

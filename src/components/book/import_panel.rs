@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::model::book::Stage;
+use crate::model::book::ImportStage;
 use crate::web;
 
 /// Props of [`ImportPanel`].
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ImportPanelProps {
     /// Loading progress or the last failure.
-    pub stage: Stage,
+    pub stage: ImportStage,
     /// The paste box's text.
     pub paste: AttrValue,
     /// Receives a chosen or dropped file.
@@ -28,7 +28,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let (onchange, ondrop, ondragover) = web::files::handlers(&props.onfile);
     let oninput = props.onpastechange.reform(|e: InputEvent| web::textarea_value(&e));
     let busy = props.stage.busy();
-    let failed = matches!(props.stage, Stage::Failed(_));
+    let failed = matches!(props.stage, ImportStage::Failed(_));
     html! {
         <section class="card book-import" aria-labelledby="book-import-title" {ondragover} {ondrop}>
             <h2 id="book-import-title">{ "Import accounts" }</h2>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::range;
+use crate::model::programme::words::range;
 use crate::model::programme::{Band, Tier};
 
 /// Props of [`BandLegend`].

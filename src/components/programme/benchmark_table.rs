@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{Measure, Problem, ProgrammeEvent, Segment, Tier};
+use crate::model::programme::{Measure, ProgrammeEvent, ProgrammeProblem, Segment, Tier};
 
 use super::segment_bands::SegmentBands;
 
@@ -21,7 +21,7 @@ pub struct BenchmarkSectionProps {
     /// The team's segment.
     pub segment: Segment,
     /// Current problems; each bound shows its own.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// Receives `SetBenchmark` and `RestoreBenchmarks`.
     pub onaction: Callback<ProgrammeEvent>,
 }

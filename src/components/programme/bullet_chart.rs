@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{band_summary, one_decimal};
+use crate::model::programme::words::{band_summary, one_decimal};
 use crate::model::programme::{bullet, Band};
 
 /// Props of [`BulletChart`].

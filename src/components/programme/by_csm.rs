@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::caution_legend;
+use crate::model::programme::words::caution_legend;
 use crate::model::programme::{Benchmarks, Metrics};
 
 use super::coach_row::{CoachRow, COLUMNS};

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{per_quarter, percent};
+use crate::model::programme::words::{per_quarter, percent};
 use crate::model::programme::{Benchmarks, Caution, Metrics};
 
 use super::bullet_chart::BulletChart;

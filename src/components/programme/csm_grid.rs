@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{CsmRow, Problem, ProgrammeEvent, ProgrammeField, RowField, Segment};
+use crate::model::programme::{CsmRow, ProgrammeEvent, ProgrammeField, ProgrammeProblem, RowField, Segment};
 
 use super::csm_row::CsmRowFields;
 
@@ -14,7 +14,7 @@ pub struct CsmGridProps {
     /// The team's segment.
     pub team_segment: Segment,
     /// Current problems; each row shows its own.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// Said when a row of team totals stands beside other rows (they add up).
     #[prop_or_default]
     pub rows_add_up: Option<AttrValue>,

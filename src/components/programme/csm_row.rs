@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{CsmRow, Problem, ProgrammeEvent, RowField, Segment};
+use crate::model::programme::{CsmRow, ProgrammeEvent, ProgrammeProblem, RowField, Segment};
 
 use super::choice::Choice;
 use crate::components::TextField;
@@ -17,7 +17,7 @@ pub struct CsmRowFieldsProps {
     /// The team's segment, named in the "same as team" option.
     pub team_segment: Segment,
     /// Current problems; this row's are shown in their cells.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// Whether the row can be removed (the last one cannot).
     pub removable: bool,
     /// Receives the row's actions.

@@ -26,8 +26,8 @@ mod volume_section;
 
 use yew::prelude::*;
 
-use crate::model::programme::format::overall_explanation;
-use crate::model::programme::{evaluate, Benchmarks, Problem, Programme, ProgrammeEvent, ProgrammeField, ProgrammeState, Section};
+use crate::model::programme::words::overall_explanation;
+use crate::model::programme::{evaluate, Benchmarks, Programme, ProgrammeEvent, ProgrammeField, ProgrammeProblem, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
@@ -88,7 +88,7 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
 }
 
 /// The message of the first problem on `field`, for the field's error line.
-fn message(problems: &[Problem], field: ProgrammeField) -> Option<AttrValue> {
+fn message(problems: &[ProgrammeProblem], field: ProgrammeField) -> Option<AttrValue> {
     problems
         .iter()
         .find(|p| p.field == field)

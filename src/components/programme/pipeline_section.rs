@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{number_or_na, percent, points};
+use crate::model::programme::words::{number_or_na, percent, points};
 use crate::model::programme::{Programme, ProgrammeEvent, ProgrammeField};
 
 use super::message;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{acceptance_working, conversion_working, percent};
+use crate::model::programme::words::{acceptance_working, conversion_working, percent};
 use crate::model::programme::{Band, Caution, Metrics};
 
 use super::band_legend::BandLegend;

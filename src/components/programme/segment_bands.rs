@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::{Measure, Problem, ProgrammeEvent, ProgrammeField, Segment, Tier};
+use crate::model::programme::{Measure, ProgrammeEvent, ProgrammeField, ProgrammeProblem, Segment, Tier};
 
 use crate::components::TextField;
 
@@ -16,7 +16,7 @@ pub struct SegmentBandsProps {
     /// Whether this is the team's segment (highlighted).
     pub current: bool,
     /// Current problems; each bound shows its own.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// The targets are read-only (a locked model).
     #[prop_or_default]
     pub locked: bool,

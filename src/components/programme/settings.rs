@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::period_summary;
-use crate::model::programme::{Period, Problem, ProgrammeEvent, ProgrammeField, ProgrammeInput, Role, Segment, Stage};
+use crate::model::programme::words::period_summary;
+use crate::model::programme::{Period, ProgrammeEvent, ProgrammeField, ProgrammeInput, ProgrammeProblem, Role, Segment, Stage};
 
 use super::choice::Choice;
 use super::message;
@@ -15,7 +15,7 @@ pub struct SettingsPanelProps {
     /// The current input (segment, period, stage, role are read).
     pub input: ProgrammeInput,
     /// Current problems; the custom dates' own are shown beside them.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// Receives the settings' actions.
     pub onaction: Callback<ProgrammeEvent>,
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{tier_label, tier_word};
+use crate::model::programme::words::{tier_label, tier_word};
 use crate::model::programme::Tier;
 
 /// Props of [`TierBadge`].

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::programme::format::{band_summary, per_quarter, volume_working, NO_VALUE};
+use crate::model::programme::words::{band_summary, per_quarter, volume_working, NO_VALUE};
 use crate::model::programme::{Band, Metrics, Segment};
 
 use super::band_legend::BandLegend;

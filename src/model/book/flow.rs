@@ -1,7 +1,7 @@
 //! Importing a file, a slice at a time: splitting the records, then checking
 //! and scoring the rows, [`ROWS_PER_STEP`] at a time with a paint between, so
 //! no step holds the page. The Book page drives it ([`parse`], then [`step`]
-//! until the file is read) and shows its [`Stage`].
+//! until the file is read) and shows its [`ImportStage`].
 
 use std::rc::Rc;
 
@@ -14,7 +14,7 @@ use crate::model::Model;
 
 /// What the page is doing with a file.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub enum Stage {
+pub enum ImportStage {
     /// Nothing in progress.
     #[default]
     Idle,
@@ -28,7 +28,7 @@ pub enum Stage {
     Failed(String),
 }
 
-impl Stage {
+impl ImportStage {
     /// The status line for the user (`""` when idle).
     #[must_use]
     pub fn message(&self) -> String {
@@ -148,10 +148,10 @@ pub enum Slice {
 impl Importing {
     /// What the page says while this import runs.
     #[must_use]
-    pub fn stage(&self) -> Stage {
+    pub fn stage(&self) -> ImportStage {
         match self {
-            Self::Reading { name, .. } => Stage::Parsing(name.clone()),
-            Self::Building { loaded, .. } => Stage::Scoring(loaded.name.clone()),
+            Self::Reading { name, .. } => ImportStage::Parsing(name.clone()),
+            Self::Building { loaded, .. } => ImportStage::Scoring(loaded.name.clone()),
         }
     }
 }

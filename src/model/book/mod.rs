@@ -64,7 +64,7 @@ use thiserror::Error;
 pub use derived::{choose_mapping, shape, Baseline, Derived, Loaded, Shared};
 pub use detail::{detail, Detail};
 pub use export::{export_csv, ExportWriter};
-pub use flow::{Importing, Job, Stage, PASTED, ROWS_PER_STEP, SAMPLE};
+pub use flow::{ImportStage, Importing, Job, PASTED, ROWS_PER_STEP, SAMPLE};
 pub use import::{detect_delimiter, read_table, Table, TableReader, TableRow, MAX_BYTES};
 pub use mapping::{component_column, normalise, ComponentMapping, GateMapping, Mapping, SignalMapping, Target};
 pub use outcomes::{csm_rows, NO_OWNER};

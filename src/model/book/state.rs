@@ -10,7 +10,7 @@
 use crate::model::book::derived::{shape, Baseline, Derived, Inputs, Loaded, Shared};
 use crate::model::book::detail::{detail, Detail};
 use crate::model::book::export::export_csv;
-use crate::model::book::flow::{self, Context, Importing, Slice, Stage, PASTED, SAMPLE};
+use crate::model::book::flow::{self, Context, ImportStage, Importing, Slice, PASTED, SAMPLE};
 use crate::model::book::import::MAX_BYTES;
 use crate::model::book::mapping::{Mapping, Target};
 use crate::model::book::sample::default_sample;
@@ -28,7 +28,7 @@ pub type Effects = Vec<Effect<BookEvent>>;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BookState {
     /// Loading progress or the last failure.
-    pub stage: Stage,
+    pub stage: ImportStage,
     /// The file being read, while it is read.
     pub reading: Option<FileRef>,
     /// An import in progress, done a slice at a time.
@@ -114,7 +114,7 @@ impl BookState {
         let effects = match event {
             BookEvent::FileChosen(file) => {
                 if usize::try_from(file.size).map_or(true, |size| size > MAX_BYTES) {
-                    self.stage = Stage::Failed(format!(
+                    self.stage = ImportStage::Failed(format!(
                         "{} cannot be used: {}.",
                         file.name,
                         BookError::TooLarge {
@@ -124,7 +124,7 @@ impl BookState {
                     ));
                     return Vec::new();
                 }
-                self.stage = Stage::Reading(file.name.clone(), 0);
+                self.stage = ImportStage::Reading(file.name.clone(), 0);
                 self.reading = Some(file.clone());
                 vec![Effect::ReadFile(file)]
             }
@@ -221,7 +221,7 @@ impl BookState {
             }
             Slice::Read { loaded, mapping, built } => self.use_file(loaded, mapping, built, model),
             Slice::Failed(why) => {
-                self.stage = Stage::Failed(why);
+                self.stage = ImportStage::Failed(why);
                 Vec::new()
             }
             Slice::Gone => Vec::new(),
@@ -232,7 +232,7 @@ impl BookState {
     fn use_file(&mut self, loaded: Loaded, mapping: Mapping, built: Option<Box<(Book, ImportReport)>>, model: &Model) -> Effects {
         self.loaded = Some(loaded.clone());
         self.mapping = mapping;
-        self.stage = Stage::Idle;
+        self.stage = ImportStage::Idle;
         self.selected = None;
         self.baseline = None;
         if let Some((book, report)) = built.map(|built| *built) {
@@ -252,7 +252,7 @@ impl BookState {
         let Some(file) = self.reading.clone() else { return Vec::new() };
         match answer {
             Answer::FileProgress(id, pct) if id == file.id => {
-                self.stage = Stage::Reading(file.name, pct.min(100));
+                self.stage = ImportStage::Reading(file.name, pct.min(100));
                 Vec::new()
             }
             Answer::FileRead(id, bytes) if id == file.id => {
@@ -261,7 +261,7 @@ impl BookState {
             }
             Answer::FileFailed(id) if id == file.id => {
                 self.reading = None;
-                self.stage = Stage::Failed(format!("{} could not be read.", file.name));
+                self.stage = ImportStage::Failed(format!("{} could not be read.", file.name));
                 Vec::new()
             }
             _ => Vec::new(),

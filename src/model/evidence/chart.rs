@@ -7,9 +7,9 @@
 //! left-hand axis (0 to a round number at or above the largest count). The
 //! conversion bands of the benchmark table lie behind, on the percent axis.
 
-use crate::model::evidence::format::rate;
 use crate::model::evidence::sweep::Sweep;
-use crate::model::programme::format::range;
+use crate::model::evidence::view::rate;
+use crate::model::programme::words::range;
 use crate::model::programme::{Band, Tier};
 
 /// Space for the axes' labels, in pixels: left, right, top, bottom.

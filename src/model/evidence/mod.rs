@@ -26,12 +26,12 @@ pub mod backtest;
 pub mod chart;
 pub mod fit;
 pub mod folds;
-pub mod format;
 pub mod page;
 pub mod scenarios;
 pub mod state;
 pub mod suggestion;
 pub mod sweep;
+pub mod view;
 
 use thiserror::Error;
 
@@ -42,12 +42,13 @@ pub use backtest::{backtest, Backtest};
 pub use chart::{chart, table_rows, BandRect, ChartView, Mark, Series, SweepRow, Tick};
 pub use fit::{check, fit, fit_with, min_outcomes, Fit, FitData, FitError, FitOptions, MIN_PER_COMPONENT, MIN_RARER, RIDGE};
 pub use folds::{held_out_auc, stratified_folds, CrossValidation, FOLDS, FOLD_SEED};
-pub use format::{BacktestView, ComparisonView, FlipCell, FlipRow, OwnerRow, ScenarioColumn, SuggestionView, WeightRow};
 pub use scenarios::{
-    compare, compare_plans, flips_csv, Comparison, OwnerChange, Plan, Scenario, ScenarioError, ScenarioResult, MAX_COMPARED, MAX_SCENARIOS,
+    compare, compare_plans, flips_csv, Comparison, OwnerChange, Scenario, ScenarioError, ScenarioPlan, ScenarioResult, MAX_COMPARED,
+    MAX_SCENARIOS,
 };
 pub use suggestion::{cross_validate, FitJob, FitReport, Step, Suggestion};
 pub use sweep::{book_segment, highest_reached, suggest_threshold, sweep, NoSuggestion, Sweep, SweepPoint, MIN_QUALIFIED, THRESHOLDS};
+pub use view::{BacktestView, ComparisonView, FittedWeightRow, FlipCell, FlipRow, OwnerRow, ScenarioColumn, SuggestionView};
 
 /// Fewer won (or accepted) or fewer lost (or turned down) accounts than this,
 /// and the figures carry a caution: a handful of outcomes moves them a lot.

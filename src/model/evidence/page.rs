@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use crate::model::book::{Book, Scores};
 use crate::model::evidence::chart::{chart, table_rows, ChartView, SweepRow};
-use crate::model::evidence::format::{BacktestView, SuggestionView};
 use crate::model::evidence::suggestion::{FitJob, Step, Suggestion};
 use crate::model::evidence::sweep::{book_segment, suggest_threshold, sweep, NoSuggestion};
+use crate::model::evidence::view::{BacktestView, SuggestionView};
 use crate::model::evidence::{backtest, FitData, FitError, Outcome, Unavailable};
 use crate::model::programme::{Benchmarks, Segment};
 

@@ -29,7 +29,7 @@ pub const MAX_COMPARED: usize = 3;
 
 /// A scenario read against a book: numbers, in the book's component and gate order.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Plan {
+pub struct ScenarioPlan {
     /// The scenario's name.
     pub name: String,
     /// One weight per component of the book.
@@ -86,7 +86,7 @@ impl Scenario {
     ///
     /// # Errors
     /// A missing or unusable weight, all weights 0, or a bad threshold.
-    pub fn plan(&self, book: &Book) -> Result<Plan, ScenarioError> {
+    pub fn plan(&self, book: &Book) -> Result<ScenarioPlan, ScenarioError> {
         let scenario = quoted(&self.name);
         let mut weights = Vec::with_capacity(book.components().len());
         for component in book.components() {
@@ -109,7 +109,7 @@ impl Scenario {
             scenario: scenario.clone(),
             problem: e.to_string(),
         })?;
-        Ok(Plan {
+        Ok(ScenarioPlan {
             name: self.name.clone(),
             weights,
             threshold,
@@ -208,14 +208,14 @@ pub fn compare(book: &Book, scenarios: &[Scenario]) -> Result<Comparison, Scenar
     let plans = scenarios
         .iter()
         .map(|s| s.plan(book))
-        .collect::<Result<Vec<Plan>, ScenarioError>>()?;
+        .collect::<Result<Vec<ScenarioPlan>, ScenarioError>>()?;
     Ok(compare_plans(book, &plans))
 }
 
 /// Compares scenarios already read against `book` (any number; the page
 /// offers two or three).
 #[must_use]
-pub fn compare_plans(book: &Book, plans: &[Plan]) -> Comparison {
+pub fn compare_plans(book: &Book, plans: &[ScenarioPlan]) -> Comparison {
     let model_required: Vec<bool> = book.gates().iter().map(|g| g.required).collect();
     let results: Vec<ScenarioResult> = plans
         .iter()

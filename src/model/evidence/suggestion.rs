@@ -6,7 +6,7 @@
 use crate::model::book::Book;
 use crate::model::evidence::fit::{check, judge, Fit, FitData, FitError, FitOptions, Newton, Rows};
 use crate::model::evidence::folds::{held_out_auc, rows_without, stratified_folds, summary, CrossValidation, FOLDS, FOLD_SEED};
-use crate::model::evidence::scenarios::{compare_plans, Comparison, Plan, Scenario};
+use crate::model::evidence::scenarios::{compare_plans, Comparison, Scenario, ScenarioPlan};
 use crate::model::Model;
 
 /// Fits `data` and cross-validates the fitted and the `current` weights (one
@@ -224,7 +224,7 @@ impl Suggestion {
         // The weights as they will be applied (one decimal), so the change shown is the change made.
         let applied: Vec<f64> = weights_text.iter().map(|t| t.parse().unwrap_or(0.0)).collect();
         let required: Vec<bool> = book.gates().iter().map(|g| g.required).collect();
-        let plan = |name: &str, weights: Vec<f64>| Plan {
+        let plan = |name: &str, weights: Vec<f64>| ScenarioPlan {
             name: name.to_owned(),
             weights,
             threshold,

@@ -24,8 +24,8 @@
 
 use crate::model::programme::audience::{Advice, AdviceKind, Role, Stage};
 use crate::model::programme::benchmarks::Tier;
-use crate::model::programme::format::{number, per_quarter, percent, points, range};
 use crate::model::programme::metrics::{Metrics, Programme};
+use crate::model::programme::words::{number, per_quarter, percent, points, range};
 use crate::model::programme::{ProgrammeInput, Segment};
 
 /// Acceptance rates below this (in percent) show [`AdviceKind::NoSharedDefinition`]:

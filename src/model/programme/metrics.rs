@@ -29,7 +29,7 @@ use crate::model::core::format::NO_VALUE;
 use crate::model::core::number::{brief, parse_in_range, parse_non_negative, NumberError};
 use crate::model::programme::audience::{sections_for, Advice, Section};
 use crate::model::programme::benchmarks::{BenchmarkProblem, Benchmarks, Measure, Tier};
-use crate::model::programme::period::{Date, DateError, Period, PeriodError};
+use crate::model::programme::period::{Period, PeriodDate, PeriodDateError, PeriodError};
 use crate::model::programme::{ProgrammeInput, Segment};
 
 /// Largest count accepted in a count field, so sums stay exact and finite.
@@ -81,7 +81,7 @@ pub enum ProgrammeField {
 
 /// An input that cannot be used, with a message naming the field (and CSM).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+pub struct ProgrammeProblem {
     /// Where the problem is.
     pub field: ProgrammeField,
     /// What is wrong, in words.
@@ -192,7 +192,7 @@ pub struct Programme {
     /// figures add every row, so CSMs already in the totals count twice.
     pub rows_add_up: Option<String>,
     /// Every problem, in field order.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProgrammeProblem>,
     /// Advice the data calls for, ordered for the input's role.
     pub advice: Vec<Advice>,
     /// The view's sections, ordered for the input's role.
@@ -204,7 +204,7 @@ pub struct Programme {
 
 impl Programme {
     /// The problems on one field (usually zero or one).
-    pub fn problems_for(&self, field: ProgrammeField) -> impl Iterator<Item = &Problem> + '_ {
+    pub fn problems_for(&self, field: ProgrammeField) -> impl Iterator<Item = &ProgrammeProblem> + '_ {
         self.problems.iter().filter(move |p| p.field == field)
     }
 
@@ -260,7 +260,7 @@ pub fn measure(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
     let scale = input.period.per_quarter_scale().ok().filter(|_| quarters.is_some());
 
     if input.rows.is_empty() {
-        problems.push(Problem {
+        problems.push(ProgrammeProblem {
             field: ProgrammeField::Rows,
             message: "Add at least one CSM (or one team row) to see the metrics.".to_owned(),
         });
@@ -311,7 +311,7 @@ pub fn measure(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
     let (total_pipeline, cs_share, other_conversion, versus_other) = pipeline(input, team.as_ref(), &mut problems);
     let rows_add_up = rows_add_up(input, team.as_ref());
 
-    problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| Problem {
+    problems.extend(benchmark_problems.into_iter().map(|p: BenchmarkProblem| ProgrammeProblem {
         field: ProgrammeField::Benchmark(p.segment, p.measure, p.tier),
         message: format!("Benchmark {}; using the reference table until it is fixed", p.message),
     }));
@@ -339,10 +339,10 @@ pub fn measure(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
 fn pipeline(
     input: &ProgrammeInput,
     team: Option<&Metrics>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<ProgrammeProblem>,
 ) -> (Option<f64>, Option<f64>, Option<f64>, Option<f64>) {
     let total_pipeline = parse_optional(&input.total_pipeline, 0.0, MAX_AMOUNT).unwrap_or_else(|e| {
-        problems.push(Problem {
+        problems.push(ProgrammeProblem {
             field: ProgrammeField::TotalPipeline,
             message: format!("Total expansion pipeline: {e}"),
         });
@@ -350,7 +350,7 @@ fn pipeline(
     });
     let total_pipeline = match total_pipeline {
         Some(total) if total <= 0.0 => {
-            problems.push(Problem {
+            problems.push(ProgrammeProblem {
                 field: ProgrammeField::TotalPipeline,
                 message: "Total expansion pipeline: enter an amount above 0, or leave it blank".to_owned(),
             });
@@ -361,7 +361,7 @@ fn pipeline(
     let cs_pipeline = team.and_then(|t| t.pipeline_value);
     let cs_share = match (cs_pipeline, total_pipeline) {
         (Some(cs), Some(total)) if cs > total * (1.0 + 1e-12) => {
-            problems.push(Problem {
+            problems.push(ProgrammeProblem {
                 field: ProgrammeField::TotalPipeline,
                 message: format!(
                     "Total expansion pipeline: {} is less than the CS-accepted pipeline ({}); the total from all sources includes CS-sourced pipeline",
@@ -376,7 +376,7 @@ fn pipeline(
     };
 
     let other_conversion = parse_optional(&input.other_conversion, 0.0, 100.0).unwrap_or_else(|e| {
-        problems.push(Problem {
+        problems.push(ProgrammeProblem {
             field: ProgrammeField::OtherConversion,
             message: format!("Conversion rate of other sources: {e}"),
         });
@@ -391,28 +391,28 @@ fn pipeline(
 
 /// The period in quarters, or `None` with a problem on each wrong date. A
 /// blank date is no problem: `waiting` says which dates are still to enter.
-fn period_quarters(period: &Period, problems: &mut Vec<Problem>, waiting: &mut Option<String>) -> Option<f64> {
+fn period_quarters(period: &Period, problems: &mut Vec<ProgrammeProblem>, waiting: &mut Option<String>) -> Option<f64> {
     let Period::Custom { start, end } = period else {
         return period.quarters().ok();
     };
-    let (start_date, end_date) = (Date::parse(start), Date::parse(end));
+    let (start_date, end_date) = (PeriodDate::parse(start), PeriodDate::parse(end));
     let mut report = |field: ProgrammeField, e: PeriodError| {
-        problems.push(Problem {
+        problems.push(ProgrammeProblem {
             field,
             message: format!("Period {e}"),
         });
     };
     if let Err(e) = &start_date {
-        if *e != DateError::Empty {
+        if *e != PeriodDateError::Empty {
             report(ProgrammeField::PeriodStart, PeriodError::Start(e.clone()));
         }
     }
     if let Err(e) = &end_date {
-        if *e != DateError::Empty {
+        if *e != PeriodDateError::Empty {
             report(ProgrammeField::PeriodEnd, PeriodError::End(e.clone()));
         }
     }
-    let blank = |date: &Result<Date, DateError>| date.as_ref().err() == Some(&DateError::Empty);
+    let blank = |date: &Result<PeriodDate, PeriodDateError>| date.as_ref().err() == Some(&PeriodDateError::Empty);
     *waiting = match (blank(&start_date), blank(&end_date)) {
         (true, true) => Some("Enter the period's start and end dates (YYYY-MM-DD) to see the figures.".to_owned()),
         (true, false) => Some("Enter the period's start date (YYYY-MM-DD) to see the figures.".to_owned()),
@@ -471,11 +471,11 @@ fn parse_count(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
-fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut Vec<Problem>) -> Option<Parsed> {
+fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut Vec<ProgrammeProblem>) -> Option<Parsed> {
     let who = row.display_name(index);
     let before = problems.len();
     let mut report = |field: ProgrammeField, label: &str, message: String| {
-        problems.push(Problem {
+        problems.push(ProgrammeProblem {
             field,
             message: format!("{who}, {label}: {message}"),
         });

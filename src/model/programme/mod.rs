@@ -23,19 +23,19 @@
 pub mod advice;
 pub mod audience;
 pub mod benchmarks;
-pub mod format;
 pub mod metrics;
 pub mod paste;
 pub mod period;
 pub mod query;
 pub mod state;
+pub mod words;
 
 pub use advice::{advise, order_advice, LOW_ACCEPTANCE_PERCENT, ONLY_PATH_SHARE_PERCENT};
 pub use audience::{sections_for, Advice, AdviceKind, Role, Section, Stage};
 pub use benchmarks::{bullet, Band, BenchmarkProblem, Benchmarks, Bullet, BulletBand, Measure, SegmentBenchmark, Tier};
-pub use metrics::{measure, Caution, Metrics, Problem, Programme, ProgrammeField, Rating, SMALL_SAMPLE};
+pub use metrics::{measure, Caution, Metrics, Programme, ProgrammeField, ProgrammeProblem, Rating, SMALL_SAMPLE};
 pub use paste::{parse_rows, PasteProblem};
-pub use period::{Date, DateError, Period, QUARTER_DAYS};
+pub use period::{Period, PeriodDate, PeriodDateError, QUARTER_DAYS};
 pub use query::from_query;
 pub use state::{ProgrammeEvent, ProgrammeState, RowField};
 

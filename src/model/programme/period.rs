@@ -122,8 +122,8 @@ impl Period {
 
 /// Days from `start` to `end` (both typed), at least 1.
 fn custom_days(start: &str, end: &str) -> Result<f64, PeriodError> {
-    let start_date = Date::parse(start).map_err(PeriodError::Start);
-    let end_date = Date::parse(end).map_err(PeriodError::End);
+    let start_date = PeriodDate::parse(start).map_err(PeriodError::Start);
+    let end_date = PeriodDate::parse(end).map_err(PeriodError::End);
     let (start_date, end_date) = (start_date?, end_date?);
     let days = end_date.days_since(start_date);
     if days <= 0 {
@@ -143,23 +143,23 @@ fn custom_days(start: &str, end: &str) -> Result<f64, PeriodError> {
 pub enum PeriodError {
     /// The start date is not a real date.
     #[error("start date: {0}")]
-    Start(DateError),
+    Start(PeriodDateError),
     /// The end date is not a real date.
     #[error("end date: {0}")]
-    End(DateError),
+    End(PeriodDateError),
     /// The end date is on or before the start date.
     #[error("end date {end} must be after the start date {start}")]
     EndNotAfterStart {
         /// The start date.
-        start: Date,
+        start: PeriodDate,
         /// The end date.
-        end: Date,
+        end: PeriodDate,
     },
 }
 
 /// A calendar date (proleptic Gregorian), years 1 to 9999.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
+pub struct PeriodDate {
     /// Year, 1-9999.
     pub year: u16,
     /// Month, 1-12.
@@ -170,7 +170,7 @@ pub struct Date {
 
 /// Why typed text is not a date.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-pub enum DateError {
+pub enum PeriodDateError {
     /// The field is blank.
     #[error("enter a date as YYYY-MM-DD")]
     Empty,
@@ -183,9 +183,9 @@ pub enum DateError {
         /// What was typed (shortened).
         text: String,
         /// Read day first (`01/02/2025` as 1 February).
-        day_first: Date,
+        day_first: PeriodDate,
         /// Read month first (`01/02/2025` as 2 January).
-        month_first: Date,
+        month_first: PeriodDate,
     },
     /// The shape is right but there is no such day.
     #[error("{text} is not a real date ({reason})")]
@@ -212,20 +212,20 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-impl Date {
+impl PeriodDate {
     /// Reads a date typed or pasted in any of the forms the module lists
     /// (surrounding spaces allowed) and checks that the day exists.
     ///
     /// # Errors
-    /// [`DateError::Empty`] for blank text, [`DateError::Format`] for text
-    /// that is no date form, [`DateError::Ambiguous`] for `01/02/2025`,
-    /// [`DateError::NoSuchDay`] for e.g. `2025-02-30`.
-    pub fn parse(text: &str) -> Result<Date, DateError> {
+    /// [`PeriodDateError::Empty`] for blank text, [`PeriodDateError::Format`] for text
+    /// that is no date form, [`PeriodDateError::Ambiguous`] for `01/02/2025`,
+    /// [`PeriodDateError::NoSuchDay`] for e.g. `2025-02-30`.
+    pub fn parse(text: &str) -> Result<PeriodDate, PeriodDateError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
-            return Err(DateError::Empty);
+            return Err(PeriodDateError::Empty);
         }
-        let format_error = || DateError::Format(shorten(trimmed));
+        let format_error = || PeriodDateError::Format(shorten(trimmed));
         // No date form is longer; a pasted paragraph is refused unread.
         if trimmed.chars().count() > MAX_DATE_CHARS {
             return Err(format_error());
@@ -255,7 +255,7 @@ impl Date {
                     let day_first = Self::checked(year, b, a, trimmed);
                     let month_first = Self::checked(year, a, b, trimmed);
                     return match (day_first, month_first) {
-                        (Ok(day_first), Ok(month_first)) if day_first != month_first => Err(DateError::Ambiguous {
+                        (Ok(day_first), Ok(month_first)) if day_first != month_first => Err(PeriodDateError::Ambiguous {
                             text: shorten(trimmed),
                             day_first,
                             month_first,
@@ -270,15 +270,15 @@ impl Date {
     }
 
     /// The date with these numbers, or why there is no such day.
-    fn checked(year: u32, month: u32, day: u32, typed: &str) -> Result<Date, DateError> {
-        let no_such_day = |reason: String| DateError::NoSuchDay {
+    fn checked(year: u32, month: u32, day: u32, typed: &str) -> Result<PeriodDate, PeriodDateError> {
+        let no_such_day = |reason: String| PeriodDateError::NoSuchDay {
             text: shorten(typed),
             reason,
         };
         let year = u16::try_from(year)
             .ok()
             .filter(|y| *y <= 9999)
-            .ok_or_else(|| DateError::Format(shorten(typed)))?;
+            .ok_or_else(|| PeriodDateError::Format(shorten(typed)))?;
         if year == 0 {
             return Err(no_such_day("years start at 0001".to_owned()));
         }
@@ -292,12 +292,12 @@ impl Date {
             .ok()
             .filter(|d| (1..=length).contains(&i64::from(*d)))
             .ok_or_else(|| no_such_day(format!("{name} {year} has {length} days")))?;
-        Ok(Date { year, month, day })
+        Ok(PeriodDate { year, month, day })
     }
 
     /// Days from `earlier` to `self` (negative when `self` is before `earlier`).
     #[must_use]
-    pub fn days_since(self, earlier: Date) -> i64 {
+    pub fn days_since(self, earlier: PeriodDate) -> i64 {
         self.day_number() - earlier.day_number()
     }
 
@@ -307,7 +307,7 @@ impl Date {
     }
 }
 
-impl fmt::Display for Date {
+impl fmt::Display for PeriodDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -406,8 +406,8 @@ fn number(digits: &str) -> u32 {
 mod tests {
     use super::*;
 
-    fn date(text: &str) -> Date {
-        match Date::parse(text) {
+    fn date(text: &str) -> PeriodDate {
+        match PeriodDate::parse(text) {
             Ok(d) => d,
             Err(e) => panic!("{text}: {e}"),
         }
@@ -432,14 +432,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_shapes_and_days() {
-        assert_eq!(Date::parse(" "), Err(DateError::Empty));
-        assert!(matches!(Date::parse("2025-001-01"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("25/01/01"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("２０２５-01-01"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("2025-13-01"), Err(DateError::NoSuchDay { .. })));
-        assert!(matches!(Date::parse("0000-01-01"), Err(DateError::NoSuchDay { .. })));
+        assert_eq!(PeriodDate::parse(" "), Err(PeriodDateError::Empty));
+        assert!(matches!(PeriodDate::parse("2025-001-01"), Err(PeriodDateError::Format(_))));
+        assert!(matches!(PeriodDate::parse("25/01/01"), Err(PeriodDateError::Format(_))));
+        assert!(matches!(PeriodDate::parse("２０２５-01-01"), Err(PeriodDateError::Format(_))));
+        assert!(matches!(PeriodDate::parse("2025-13-01"), Err(PeriodDateError::NoSuchDay { .. })));
+        assert!(matches!(PeriodDate::parse("0000-01-01"), Err(PeriodDateError::NoSuchDay { .. })));
         assert_eq!(
-            Date::parse("2025-02-29").map_err(|e| e.to_string()),
+            PeriodDate::parse("2025-02-29").map_err(|e| e.to_string()),
             Err("2025-02-29 is not a real date (February 2025 has 28 days)".to_owned())
         );
     }

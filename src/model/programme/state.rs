@@ -15,11 +15,11 @@
 use crate::model::core::effect::Effect;
 use crate::model::core::number::parse_number;
 use crate::model::programme::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SOURCE};
-use crate::model::programme::format::number;
 use crate::model::programme::metrics::ProgrammeField;
 use crate::model::programme::paste::{parse_rows, PasteProblem};
 use crate::model::programme::query::from_query;
-use crate::model::programme::{CsmRow, Date, Period, ProgrammeInput, Role, Segment, Stage};
+use crate::model::programme::words::number;
+use crate::model::programme::{CsmRow, Period, PeriodDate, ProgrammeInput, Role, Segment, Stage};
 
 /// A field of a CSM row that holds text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -322,7 +322,7 @@ impl ProgrammeState {
             ProgrammeEvent::TidyDates => {
                 if let Period::Custom { start, end } = &mut input.period {
                     for text in [start, end] {
-                        if let Ok(date) = Date::parse(text) {
+                        if let Ok(date) = PeriodDate::parse(text) {
                             *text = date.to_string();
                         }
                     }

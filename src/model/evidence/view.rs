@@ -7,7 +7,7 @@ use crate::model::evidence::backtest::Backtest;
 use crate::model::evidence::scenarios::Comparison;
 use crate::model::evidence::suggestion::Suggestion;
 use crate::model::evidence::CAUTION_BELOW;
-use crate::model::programme::format::{one_decimal, percent, NO_VALUE};
+use crate::model::programme::words::{one_decimal, percent, NO_VALUE};
 
 /// A rate in percent to one decimal (`41.3%`); `n/a` when there is none.
 #[must_use]
@@ -224,7 +224,7 @@ impl ComparisonView {
 
 /// One component's weights, current and suggested.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WeightRow {
+pub struct FittedWeightRow {
     /// Component key (`fitted-weight-<key>`).
     pub key: String,
     /// Component name.
@@ -239,7 +239,7 @@ pub struct WeightRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SuggestionView {
     /// One row per component.
-    pub weights: Vec<WeightRow>,
+    pub weights: Vec<FittedWeightRow>,
     /// Cross-validated AUC of the current weights, `0.83`.
     pub cv_current: String,
     /// Cross-validated AUC of the suggested weights, `0.87`.
@@ -266,7 +266,7 @@ impl SuggestionView {
             .iter()
             .zip(&suggestion.names)
             .zip(suggestion.current.iter().zip(&suggestion.suggested))
-            .map(|((key, name), (current, suggested))| WeightRow {
+            .map(|((key, name), (current, suggested))| FittedWeightRow {
                 key: key.clone(),
                 name: name.clone(),
                 current: share(*current),

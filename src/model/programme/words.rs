@@ -4,7 +4,7 @@
 use crate::model::core::number::brief;
 use crate::model::programme::benchmarks::{Band, Tier};
 use crate::model::programme::metrics::{Metrics, Programme, SMALL_SAMPLE};
-use crate::model::programme::period::{Date, Period};
+use crate::model::programme::period::{Period, PeriodDate};
 
 /// What the view shows for a rate or tier that does not exist.
 pub use crate::model::core::format::NO_VALUE;
@@ -172,7 +172,7 @@ pub fn period_summary(period: &Period) -> Option<String> {
     let Period::Custom { start, end } = period else {
         return None;
     };
-    let (start, end) = (Date::parse(start).ok()?, Date::parse(end).ok()?);
+    let (start, end) = (PeriodDate::parse(start).ok()?, PeriodDate::parse(end).ok()?);
     let quarters = period.quarters().ok()?;
     let days = end.days_since(start);
     Some(format!(
