@@ -94,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
                             },
                             View::Book => html! {
                                 <BookPage state={state.book.clone()} evidence={state.evidence.clone()} warehouse={state.warehouse.clone()}
-                                    model={calc.model.clone()} locked={calc.locked}
+                                    model={calc.model.clone()} criteria={calc.view.clone()} locked={calc.locked}
                                     onaction={on_calc.clone()} ondispatch={dispatch.reform(AppEvent::Book)}
                                     onfile={shell.file_callback(|file| AppEvent::Book(BookEvent::FileChosen(file)))}
                                     onmeasure={dispatch.reform(|()| AppEvent::MeasureFromBook)}

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use csql_calculator::components::book::{BookPage, BookPageProps, ImportSummary, ImportSummaryProps};
 use csql_calculator::model::book::{import, BadRows, Book, BookEvent, BookState, ImportReport};
+use csql_calculator::model::calc::view::{calculator, CalculatorView};
 use csql_calculator::model::evidence::state::EvidenceState;
 use csql_calculator::model::sql::warehouse::WarehouseState;
 use csql_calculator::model::Model;
@@ -44,6 +45,7 @@ fn page(bytes: Vec<u8>, model: &Model, selected: Option<usize>) -> BookPageProps
     BookPageProps {
         state,
         model: model.clone(),
+        criteria: calculator(model, csql_calculator::model::core::date::Date::default()),
         locked: false,
         onaction: Callback::noop(),
         ondispatch: Callback::noop(),
@@ -62,6 +64,7 @@ async fn the_empty_page_offers_every_way_in_with_labels_and_hooks() {
     let html = render::<BookPage>(BookPageProps {
         state: BookState::default(),
         model: Model::default(),
+        criteria: CalculatorView::default(),
         locked: false,
         onaction: Callback::noop(),
         ondispatch: Callback::noop(),

@@ -6,8 +6,6 @@
 use yew::prelude::*;
 
 use crate::model::calc::state::{CalcEvent, CalcState};
-use crate::model::calc::view as screen;
-use crate::model::core::limits;
 
 use super::{AddButton, ComponentCard, CriteriaPanel, GatesPanel, ResultCard, TextField};
 
@@ -29,7 +27,7 @@ pub struct CalculatorProps {
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let state = &props.state;
     let onaction = &props.onaction;
-    let view = screen::calculator(&state.model, state.today);
+    let view = &state.view;
     let editing = state.editing && !state.locked;
     let components = state.model.components.len();
     html! {
@@ -51,8 +49,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         key={component.key.clone()}
                         {index}
                         component={component.clone()}
-                        part={view.evaluation.parts.get(index).cloned()}
-                        problems={view.evaluation.problems.clone()}
+                        view={view.components.get(index).cloned()}
                         {editing}
                         locked={state.locked}
                         removable={components > 1}
@@ -61,13 +58,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 }
                 if editing {
                     <AddButton id="add-component" label="Add a component"
-                        refused={limits::can_add_component(&state.model).err().map(|e| AttrValue::from(e.to_string()))}
+                        refused={view.add_component_refused.clone().map(AttrValue::from)}
                         onclick={onaction.reform(|()| CalcEvent::AddComponent)} />
                 }
                 <GatesPanel gates={state.model.gates.clone()} {editing} locked={state.locked}
-                    refused={limits::can_add_gate(&state.model).err().map(|e| e.to_string())} onaction={onaction.clone()} />
+                    refused={view.add_gate_refused.clone()} onaction={onaction.clone()} />
                 <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
-                    threshold={state.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
+                    threshold={view.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
                     threshold_error={view.threshold_error.clone().map(AttrValue::from)} as_of={view.as_of.clone()} locked={state.locked} onaction={onaction.clone()} />
             </div>
             // On narrow screens keep the score in sight; the card itself is the

@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use crate::model::calc::state::CalcEvent;
-use crate::model::core::evaluate::{problem_for, Field, Problem};
-use crate::model::core::format::{count, one_decimal};
-use crate::model::{Component, Part, ScoreMode};
+use crate::model::calc::view::ComponentView;
+use crate::model::{Component, ScoreMode};
 use crate::web::input_value;
 
 use super::{AddButton, SignalEditor, SignalField, TextField};
@@ -18,10 +17,8 @@ pub struct ComponentCardProps {
     pub index: usize,
     /// The component.
     pub component: Component,
-    /// Its part of the evaluation.
-    pub part: Option<Part>,
-    /// Current problems; this component's are shown beside its fields.
-    pub problems: Vec<Problem>,
+    /// Its words: score, problems, signals (missing for a component the view has not caught up with).
+    pub view: Option<ComponentView>,
     /// The model editor is open.
     pub editing: bool,
     /// Criteria are read-only (the mode switch among them).
@@ -38,8 +35,7 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
     let ComponentCardProps {
         index,
         component,
-        part,
-        problems,
+        view,
         editing,
         locked,
         removable,
@@ -49,11 +45,8 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
     let key = &component.key;
     let direct = component.mode == ScoreMode::Direct;
     let score_id = format!("score-{key}");
-    let direct_problem = problem_for(problems, Field::Direct(index));
-    let component_problem = problem_for(problems, Field::Component(index));
-    let derived = part.as_ref().and_then(|p| p.score);
+    let view = view.clone().unwrap_or_default();
     let mode_name = format!("mode-{key}");
-    let answered = part.as_ref().and_then(|p| p.answered);
 
     html! {
         <section class="card component" aria-labelledby={format!("{key}-title")}>
@@ -86,17 +79,17 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
             if direct {
                 <TextField id={score_id} testid={format!("score-{key}")} class="score-row" label={format!("{} score (0-100)", component.name)}
                     value={component.direct.clone()} placeholder={AttrValue::from("e.g. 75")} maxlength={crate::model::core::limits::MAX_NUMBER_LEN}
-                    error={direct_problem.map(|m| AttrValue::from(m.to_owned()))}
+                    error={view.direct_problem.clone().map(AttrValue::from)}
                     oninput={onaction.reform(move |text| CalcEvent::SetDirect(index, text))} />
             } else {
                 <TextField id={score_id} testid={format!("score-{key}")} class={classes!("score-row", "derived")}
-                    label={format!("{} score, from its signals", component.name)} value={one_decimal(derived)} readonly=true
-                    error={component_problem.map(|m| AttrValue::from(m.to_owned()))} oninput={Callback::noop()} />
+                    label={format!("{} score, from its signals", component.name)} value={view.derived.clone()} readonly=true
+                    error={view.component_problem.clone().map(AttrValue::from)} oninput={Callback::noop()} />
             }
             if !direct {
                 <div class="signals">
-                    if let Some((done, total)) = answered.filter(|(_, total)| *total > 0) {
-                        <p class="help">{ format!("{done} of {} filled in: a blank one counts as 0, an unticked box as no.", count(total, "number signal", "number signals")) }</p>
+                    if let Some(answered) = &view.answered {
+                        <p class="help">{ answered.clone() }</p>
                     }
                     for (s, signal) in component.signals.iter().enumerate() {
                         if editing {
@@ -115,13 +108,13 @@ pub fn ComponentCard(props: &ComponentCardProps) -> Html {
                             index={s}
                             id={format!("signal-{key}-{}", signal.key)}
                             signal={signal.clone()}
-                            message={problem_for(problems, Field::Signal(index, s)).map(|m| AttrValue::from(m.to_owned()))}
+                            input={view.signals.get(s).cloned().unwrap_or_default()}
                             onaction={onaction.clone()}
                         />
                     }
                     if editing {
                         <AddButton id={format!("add-signal-{key}")} label="Add a signal" more={AttrValue::from(format!(" to {}", component.name))}
-                            refused={crate::model::core::limits::can_add_signal(component).err().map(|e| AttrValue::from(e.to_string()))}
+                            refused={view.add_signal_refused.clone().map(AttrValue::from)}
                             onclick={onaction.reform(move |()| CalcEvent::AddSignal(index))} />
                     }
                 </div>

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::calc::state::CalcEvent;
+use crate::model::calc::view::SignalInput;
 use crate::model::{Signal, SignalKind};
 use crate::web::input_checked;
 
@@ -19,8 +20,8 @@ pub struct SignalFieldProps {
     pub id: AttrValue,
     /// The signal.
     pub signal: Signal,
-    /// The problem with its value, if any.
-    pub message: Option<AttrValue>,
+    /// Its words: problem, ticked, hint, example.
+    pub input: SignalInput,
     /// Receives [`CalcEvent::SetSignal`].
     pub onaction: Callback<CalcEvent>,
 }
@@ -33,19 +34,14 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
         index,
         id,
         signal,
-        message,
+        input,
         onaction,
     } = props;
+    let message = input.problem.clone().map(AttrValue::from);
     let (c, s) = (*component, *index);
     let error_id = format!("{id}-error");
     if signal.kind == SignalKind::YesNo {
-        // A yes/no signal does not read the as-of date.
-        let checked = signal
-            .kind
-            .score(&signal.value, crate::model::core::date::Date::default())
-            .ok()
-            .flatten()
-            .is_some_and(|v| v > 0.0);
+        let checked = input.checked;
         return html! {
             <div class="signal signal-yes-no">
                 <input type="checkbox" id={id.clone()} {checked}
@@ -57,7 +53,7 @@ pub fn SignalField(props: &SignalFieldProps) -> Html {
     }
     html! {
         <TextField id={id.clone()} class="signal" label={signal.label.clone()} value={signal.value.clone()}
-            hint={AttrValue::from(signal.kind.hint())} placeholder={AttrValue::from(crate::model::calc::view::example(signal.kind))}
+            hint={AttrValue::from(input.hint.clone())} placeholder={AttrValue::from(input.example.clone())}
             maxlength={crate::model::core::limits::MAX_NUMBER_LEN} error={message.clone()}
             oninput={onaction.reform(move |text| CalcEvent::SetSignal(c, s, text))} />
     }

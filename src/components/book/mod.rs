@@ -41,6 +41,7 @@ pub use warehouse::{WarehousePanel, WarehousePanelProps};
 
 use crate::model::book::{BookEvent, BookState};
 use crate::model::calc::state::CalcEvent;
+use crate::model::calc::view::CalculatorView;
 use crate::model::evidence::state::EvidenceState;
 use crate::model::root::AppEvent;
 use crate::model::sql::warehouse::{WarehouseEvent, WarehouseState};
@@ -57,6 +58,8 @@ pub struct BookPageProps {
     pub warehouse: WarehouseState,
     /// The current model: weights, threshold, signals and gates.
     pub model: Model,
+    /// The calculator's view, for the weights and threshold beside the book.
+    pub criteria: CalculatorView,
     /// Criteria are read-only.
     pub locked: bool,
     /// Receives weight and threshold changes (shared with the calculator).
@@ -103,8 +106,8 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                             <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
                     }
-                    <BookResults book={book.clone()} derived={derived.clone()} today={state.today} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
-                        model={props.model.clone()} options={state.options.clone()} selected={state.selected} detail={state.detail.clone()} locked={props.locked}
+                    <BookResults book={book.clone()} derived={derived.clone()} criteria={props.criteria.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}
+                        options={state.options.clone()} selected={state.selected} detail={state.detail.clone()} locked={props.locked}
                         onaction={props.onaction.clone()} ondispatch={d.clone()}>
                         // Between the criteria and the accounts: what the weights would have done.
                         <EvidenceSection evidence={props.evidence.clone()} scenarios={props.scenarios.clone()}

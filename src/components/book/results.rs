@@ -6,8 +6,7 @@ use yew::prelude::*;
 use crate::components::CriteriaPanel;
 use crate::model::book::{Book, BookEvent, Derived, Detail, Shared, ViewOptions};
 use crate::model::calc::state::CalcEvent;
-use crate::model::calc::view as screen;
-use crate::model::Model;
+use crate::model::calc::view::CalculatorView;
 
 use super::{AccountDetail, BookSummary, BookTable, TableControls};
 
@@ -20,11 +19,8 @@ pub struct BookResultsProps {
     pub derived: Derived,
     /// The baseline "moved" compares with was pinned by the user.
     pub baseline_pinned: bool,
-    /// The current model (weights and threshold used here).
-    pub model: Model,
-    /// The browser's date, for the model's as-of date when it is blank.
-    #[prop_or_default]
-    pub today: crate::model::core::date::Date,
+    /// The calculator's view: the weights and threshold shown here.
+    pub criteria: CalculatorView,
     /// Sort, filter and search.
     pub options: ViewOptions,
     /// The account shown in detail.
@@ -47,14 +43,14 @@ pub struct BookResultsProps {
 pub fn BookResults(props: &BookResultsProps) -> Html {
     let derived = &props.derived;
     let scores = &derived.scores;
-    let view = screen::calculator(&props.model, props.today);
+    let view = &props.criteria;
     let d = props.ondispatch.clone();
     html! {
         <>
             <div class="book-grid">
                 <div class="book-criteria">
                     <CriteriaPanel weights={view.weights.clone()} weights_error={view.weights_error.clone().map(AttrValue::from)}
-                        threshold={props.model.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
+                        threshold={view.threshold.clone()} threshold_slider={view.threshold_slider.clone()}
                         threshold_error={view.threshold_error.clone().map(AttrValue::from)} as_of={view.as_of.clone()} locked={props.locked} onaction={props.onaction.clone()} />
                 </div>
                 <BookSummary summary={derived.summary.clone()} moved={derived.moved.as_deref().cloned()} pinned={props.baseline_pinned}

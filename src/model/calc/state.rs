@@ -10,6 +10,7 @@
 //! the browser refuses leaves the saved model as it was (the browser keeps the
 //! old value) and is said once.
 
+use crate::model::calc::view::{calculator, CalculatorView};
 use crate::model::core::date::Date;
 use crate::model::core::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
 use crate::model::core::limits;
@@ -122,6 +123,9 @@ pub struct CalcState {
     pub importing: Option<FileRef>,
     /// The browser's date (see [`Startup::today`]).
     pub today: Date,
+    /// What the calculator page shows, rebuilt whenever the document changes
+    /// ([`CalcState::follow_up`]); components only read it.
+    pub view: CalculatorView,
 }
 
 /// Something that happened: a user intent or a browser answer. Indexes that
@@ -242,9 +246,11 @@ impl CalcState {
     pub fn from_query(query: &str) -> Self {
         let mut model = Model::default();
         let notices = apply_query(&mut model, query);
+        let view = calculator(&model, Date::default());
         Self {
             model,
             notices,
+            view,
             ..Self::default()
         }
     }
@@ -349,8 +355,10 @@ impl CalcState {
             host: startup.in_frame,
             importing: None,
             today: startup.today,
+            view: CalculatorView::default(),
         };
         state.link = state.share_link();
+        state.view = calculator(&state.model, state.today);
         if state.host {
             effects.push(Effect::PostToHost(state.result_message()));
         }
@@ -375,6 +383,7 @@ impl CalcState {
         let mut effects = Vec::new();
         let changed = self.document() != *before;
         if changed {
+            self.view = calculator(&self.model, self.today);
             self.link = self.share_link();
             if self.autosave {
                 effects.push(Effect::Save {

@@ -4,7 +4,8 @@
 
 use crate::model::core::date::Date;
 use crate::model::core::evaluate::{problem_for, Field};
-use crate::model::core::format::{lever, one_decimal, percent, reason};
+use crate::model::core::format::{count, lever, one_decimal, percent, reason};
+use crate::model::core::limits;
 use crate::model::core::number::{parse_in_range, parse_non_negative};
 use crate::model::{evaluate, Evaluation, Model, ScoreMode, SignalKind, Verdict};
 
@@ -194,6 +195,75 @@ pub fn result(model: &Model, evaluation: &Evaluation) -> ResultView {
     }
 }
 
+/// One signal's input as its component card shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SignalInput {
+    /// What is wrong with its value.
+    pub problem: Option<String>,
+    /// A yes/no signal's box is ticked.
+    pub checked: bool,
+    /// How to write the value (`0-10`, `percent`...).
+    pub hint: String,
+    /// The box's placeholder (`e.g. 7`).
+    pub example: String,
+}
+
+/// One component card's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComponentView {
+    /// The score worked out from its signals (`80.0`, `n/a`).
+    pub derived: String,
+    /// What is wrong with a typed score.
+    pub direct_problem: Option<String>,
+    /// What stops the component as a whole (no signal carries weight).
+    pub component_problem: Option<String>,
+    /// `2 of 3 number signals filled in: ...`, when it has number signals.
+    pub answered: Option<String>,
+    /// One per signal, in model order.
+    pub signals: Vec<SignalInput>,
+    /// Why no signal can be added, when the limit is reached.
+    pub add_signal_refused: Option<String>,
+}
+
+/// The component cards.
+#[must_use]
+pub fn component_views(model: &Model, evaluation: &Evaluation) -> Vec<ComponentView> {
+    model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, component)| {
+            let part = evaluation.parts.get(i);
+            let problem = |field| problem_for(&evaluation.problems, field).map(str::to_owned);
+            ComponentView {
+                derived: one_decimal(part.and_then(|p| p.score)),
+                direct_problem: problem(Field::Direct(i)),
+                component_problem: problem(Field::Component(i)),
+                answered: part.and_then(|p| p.answered).filter(|(_, total)| *total > 0).map(|(done, total)| {
+                    format!(
+                        "{done} of {} filled in: a blank one counts as 0, an unticked box as no.",
+                        count(total, "number signal", "number signals")
+                    )
+                }),
+                signals: component
+                    .signals
+                    .iter()
+                    .enumerate()
+                    .map(|(s, signal)| SignalInput {
+                        problem: problem(Field::Signal(i, s)),
+                        // A yes/no signal does not read the as-of date.
+                        checked: signal.kind == SignalKind::YesNo
+                            && signal.score(&signal.value, Date::default()).ok().flatten().is_some_and(|v| v > 0.0),
+                        hint: signal.kind.hint(),
+                        example: example(signal.kind),
+                    })
+                    .collect(),
+                add_signal_refused: limits::can_add_signal(component).err().map(|e| e.to_string()),
+            }
+        })
+        .collect()
+}
+
 /// The whole calculator screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CalculatorView {
@@ -203,6 +273,8 @@ pub struct CalculatorView {
     pub weights: Vec<WeightRow>,
     /// Every weight is 0 (or they cannot add up): said under the weights.
     pub weights_error: Option<String>,
+    /// The threshold as typed.
+    pub threshold: String,
     /// The threshold slider's position.
     pub threshold_slider: String,
     /// What is wrong with the typed threshold.
@@ -212,6 +284,19 @@ pub struct CalculatorView {
     /// The as-of date field, shown when the model has a recency (date)
     /// signal: the text as typed and its problem.
     pub as_of: Option<(String, Option<String>)>,
+    /// The component cards, in model order.
+    pub components: Vec<ComponentView>,
+    /// Why no component can be added, when the limit is reached.
+    pub add_component_refused: Option<String>,
+    /// Why no gate can be added, when the limit is reached.
+    pub add_gate_refused: Option<String>,
+}
+
+impl Default for CalculatorView {
+    /// The default model's screen.
+    fn default() -> Self {
+        calculator(&Model::default(), Date::default())
+    }
 }
 
 /// Builds the calculator screen for a model; `today` is the browser's date,
@@ -222,6 +307,7 @@ pub fn calculator(model: &Model, today: Date) -> CalculatorView {
     CalculatorView {
         weights: weight_rows(model, &evaluation),
         weights_error: problem_for(&evaluation.problems, Field::Weights).map(str::to_owned),
+        threshold: model.threshold.clone(),
         threshold_slider: threshold_slider(model),
         threshold_error: problem_for(&evaluation.problems, Field::Threshold).map(str::to_owned),
         result: result(model, &evaluation),
@@ -235,6 +321,9 @@ pub fn calculator(model: &Model, today: Date) -> CalculatorView {
                     problem_for(&evaluation.problems, Field::AsOf).map(str::to_owned),
                 )
             }),
+        components: component_views(model, &evaluation),
+        add_component_refused: limits::can_add_component(model).err().map(|e| e.to_string()),
+        add_gate_refused: limits::can_add_gate(model).err().map(|e| e.to_string()),
         evaluation,
     }
 }
