@@ -102,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
                                     onevidence={dispatch.clone()} onwarehouse={dispatch.reform(AppEvent::Warehouse)} />
                             },
                             View::Programme => html! {
-                                <ProgrammePage state={state.programme.clone()} targets={calc.targets.clone()} locked={calc.locked}
+                                <ProgrammePage state={state.programme.clone()} locked={calc.locked}
                                     onaction={dispatch.reform(AppEvent::Programme)} />
                             },
                         }

@@ -97,7 +97,7 @@ impl AppState {
             ..BookState::default()
         };
         book.sync(&calc.model);
-        let state = Self {
+        let mut state = Self {
             calc,
             book,
             evidence: EvidenceState::default(),
@@ -108,6 +108,7 @@ impl AppState {
             embed: flags.embed,
             query: startup.calc.query.clone(),
         };
+        state.programme.sync(state.calc.targets.as_ref());
         (state, map_all(effects, AppEvent::Calc))
     }
 
@@ -191,6 +192,7 @@ impl AppState {
         let scored = self.book.scored().map(|(book, scores)| Scored { book, scores });
         self.evidence.sync(scored, model, self.calc.targets.as_ref(), &self.calc.scenarios);
         self.warehouse.sync(model, self.book.columns());
+        self.programme.sync(self.calc.targets.as_ref());
     }
 
     /// Chooses a scenario for comparison on the Book page.

@@ -1,7 +1,8 @@
 //! The Programme view: how the team's CSQL programme performs against benchmarks.
 //!
 //! The page renders a [`ProgrammeState`] (its `update` is pure model code)
-//! against the team's targets, evaluates it on every render, and lays out the inputs,
+//! with its view (the programme evaluated against the team's targets, kept in
+//! step by [`ProgrammeState::sync`]), and lays out the inputs,
 //! the team's overall tier and the sections in the order the reader's role
 //! needs them. Components only render model values and send actions.
 
@@ -26,8 +27,8 @@ mod volume_section;
 
 use yew::prelude::*;
 
-use crate::model::programme::words::overall_explanation;
-use crate::model::programme::{evaluate, Benchmarks, Programme, ProgrammeEvent, ProgrammeField, ProgrammeProblem, ProgrammeState, Section};
+use crate::model::programme::state::ProgrammeView;
+use crate::model::programme::{ProgrammeEvent, ProgrammeField, ProgrammeProblem, ProgrammeState, Section};
 
 use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
@@ -46,9 +47,6 @@ use volume_section::VolumeSection;
 pub struct ProgrammePageProps {
     /// The page's state.
     pub state: ProgrammeState,
-    /// The team's own benchmark targets, kept with the model; `None`: the reference table.
-    #[prop_or_default]
-    pub targets: Option<Benchmarks>,
     /// The model is locked: its targets cannot be edited.
     #[prop_or_default]
     pub locked: bool,
@@ -61,9 +59,8 @@ pub struct ProgrammePageProps {
 pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
     let state = &props.state;
     let onaction = &props.onaction;
-    let table = state.table(props.targets.as_ref());
-    let programme = evaluate(&state.input, &table);
-    let texts = state.benchmark_texts(props.targets.as_ref());
+    let view = &state.view;
+    let programme = &view.programme;
     html! {
         <main class="programme" aria-label="CSQL programme">
             <ProgrammeNotices notices={state.notices.clone()} onaction={onaction.clone()} />
@@ -78,9 +75,9 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
             </div>
             <div class="programme-results">
                 <OverallCard tier={programme.team.as_ref().and_then(|t| t.rating.overall)}
-                    explanation={overall_explanation(&programme)} />
+                    explanation={view.explanation.clone()} />
                 for section in programme.sections.iter().copied() {
-                    { section_view(section, state, &programme, &table, &texts, props.locked, onaction) }
+                    { section_view(section, state, props.locked, onaction) }
                 }
             </div>
         </main>
@@ -96,21 +93,15 @@ fn message(problems: &[ProgrammeProblem], field: ProgrammeField) -> Option<AttrV
 }
 
 /// One section of the results, keyed so a new role reorders rather than rebuilds.
-fn section_view(
-    section: Section,
-    state: &ProgrammeState,
-    programme: &Programme,
-    table: &Benchmarks,
-    texts: &[(
-        crate::model::programme::Segment,
-        crate::model::programme::Measure,
-        crate::model::programme::Tier,
-        String,
-    )],
-    locked: bool,
-    onaction: &Callback<ProgrammeEvent>,
-) -> Html {
+fn section_view(section: Section, state: &ProgrammeState, locked: bool, onaction: &Callback<ProgrammeEvent>) -> Html {
     let input = &state.input;
+    let ProgrammeView {
+        table,
+        programme,
+        texts,
+        names,
+        ..
+    } = &state.view;
     let bands = programme.benchmarks.for_segment(input.segment);
     match section {
         Section::Volume => html! {
@@ -122,7 +113,7 @@ fn section_view(
         },
         Section::ByCsm => html! {
             <ByCsmSection key="by_csm" rows={programme.rows.clone()} benchmarks={programme.benchmarks.clone()}
-                names={input.rows.iter().enumerate().map(|(i, r)| AttrValue::from(r.display_name(i))).collect::<Vec<_>>()} />
+                names={names.iter().map(|n| AttrValue::from(n.clone())).collect::<Vec<_>>()} />
         },
         Section::Pipeline => html! {
             <PipelineSection key="pipeline" total_pipeline={input.total_pipeline.clone()}

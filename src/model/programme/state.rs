@@ -18,8 +18,8 @@ use crate::model::programme::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SO
 use crate::model::programme::metrics::ProgrammeField;
 use crate::model::programme::paste::{parse_rows, PasteProblem};
 use crate::model::programme::query::from_query;
-use crate::model::programme::words::number;
-use crate::model::programme::{CsmRow, Period, PeriodDate, ProgrammeInput, Role, Segment, Stage};
+use crate::model::programme::words::{number, overall_explanation};
+use crate::model::programme::{evaluate, CsmRow, Period, PeriodDate, Programme, ProgrammeInput, Role, Segment, Stage};
 
 /// A field of a CSM row that holds text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -208,18 +208,95 @@ pub struct ProgrammeState {
     /// Benchmark bounds as typed in their boxes (so "3." stays "3." while
     /// the table already uses 3); cleared when the targets are replaced.
     pub typed: Vec<((Segment, Measure, Tier), String)>,
+    /// What the page shows, worked out once per change ([`ProgrammeState::sync`]).
+    pub view: ProgrammeView,
+}
+
+/// The Programme page as it shows: the evaluated programme against the table
+/// in force, and the words the page needs. Components only read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgrammeView {
+    /// The benchmark table in force: a draft being typed, the team's targets or the reference.
+    pub table: Benchmarks,
+    /// The input evaluated against it.
+    pub programme: Programme,
+    /// Every bound of the table as its box shows it.
+    pub texts: Vec<(Segment, Measure, Tier, String)>,
+    /// Why the team has its overall tier.
+    pub explanation: String,
+    /// Each row's name as shown (`CSM 2` for a blank one).
+    pub names: Vec<String>,
+    /// The input and typed bounds it was built from.
+    input: ProgrammeInput,
+    typed: Vec<((Segment, Measure, Tier), String)>,
+}
+
+impl Default for ProgrammeView {
+    fn default() -> Self {
+        Self::new(&ProgrammeState::empty(), None)
+    }
+}
+
+impl ProgrammeView {
+    fn new(state: &ProgrammeState, targets: Option<&Benchmarks>) -> Self {
+        let table = state.table(targets);
+        let programme = evaluate(&state.input, &table);
+        Self {
+            texts: state.benchmark_texts(targets),
+            explanation: overall_explanation(&programme),
+            names: state.input.rows.iter().enumerate().map(|(i, r)| r.display_name(i)).collect(),
+            programme,
+            table,
+            input: state.input.clone(),
+            typed: state.typed.clone(),
+        }
+    }
 }
 
 impl ProgrammeState {
+    /// Rebuilds what the page shows when the input, the typed bounds or the
+    /// table in force (the team's `targets`, or a draft) changed.
+    pub fn sync(&mut self, targets: Option<&Benchmarks>) {
+        let table = self.table(targets);
+        if self.view.input != self.input || self.view.typed != self.typed || self.view.table != table {
+            self.view = ProgrammeView::new(self, targets);
+        }
+    }
+
+    /// A state with nothing in it, before its view is built.
+    fn empty() -> Self {
+        Self {
+            input: ProgrammeInput::default(),
+            notices: Vec::new(),
+            paste: String::new(),
+            paste_problems: Vec::new(),
+            paste_done: None,
+            before_paste: None,
+            draft: None,
+            typed: Vec::new(),
+            view: ProgrammeView {
+                table: Benchmarks::default(),
+                programme: evaluate(&ProgrammeInput::default(), &Benchmarks::default()),
+                texts: Vec::new(),
+                explanation: String::new(),
+                names: Vec::new(),
+                input: ProgrammeInput::default(),
+                typed: Vec::new(),
+            },
+        }
+    }
+
     /// The state a link opens: its quick-entry values and notices.
     #[must_use]
     pub fn from_query(query: &str) -> Self {
         let (input, notices) = from_query(query);
-        Self {
+        let mut state = Self {
             input,
             notices,
             ..Self::default()
-        }
+        };
+        state.sync(None);
+        state
     }
 
     /// The table to measure against and show: the draft being edited, else
