@@ -78,7 +78,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ViewTabs current={state.view} query={AttrValue::from(state.query.clone())} onshow={dispatch.reform(AppEvent::Show)} />
                 </header>
             }
-            <Notices notices={calc.notices.clone()} onaction={on_calc.clone()} />
+            <Notices notices={calc.notices.clone()} ondismiss={on_calc.reform(CalcEvent::DismissNotice)} onact={on_calc.reform(CalcEvent::from)} />
             if !embed && state.view == View::Account {
                 <ModelToolbar link={AttrValue::from(calc.link.clone())} address={AttrValue::from(calc.address.clone())}
                     document={calc.document()} locked={calc.locked} editing={calc.editing} onaction={on_calc.clone()}

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::{Calculator, Notices};
-use crate::model::calc::state::{CalcState, Startup};
+use crate::model::calc::state::{CalcEvent, CalcState, Startup};
 use crate::web::shell::use_shell;
 
 /// Props of [`EmbedApp`].
@@ -27,7 +27,7 @@ pub fn EmbedApp(props: &EmbedProps) -> Html {
     let state = shell.state();
     html! {
         <div class={classes!("app", "embed", state.locked.then_some("locked"))}>
-            <Notices notices={state.notices.clone()} onaction={onaction.clone()} />
+            <Notices notices={state.notices.clone()} ondismiss={onaction.reform(CalcEvent::DismissNotice)} onact={onaction.reform(CalcEvent::from)} />
             <Calculator state={(*state).clone()} {onaction} title="CSQL calculator" />
         </div>
     }

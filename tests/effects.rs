@@ -139,7 +139,7 @@ fn importing_a_model_file_reads_it_then_replaces_the_model_with_undo() {
     let effects = state.update(CalcEvent::Answer(Answer::FileRead(3, to_json(&theirs).into_bytes())));
     assert_eq!(state.model.threshold, "55");
     assert_eq!(saves(&effects).len(), 1);
-    assert_eq!(state.notices.last().map(|n| n.action.clone()), Some(Some(NoticeAction::Undo)));
+    assert_eq!(state.notices.last().map(|n| n.action), Some(Some(NoticeAction::Undo)));
     state.update(CalcEvent::Undo);
     assert_eq!(state.model.threshold, "70");
     // Not JSON: a sentence, the model stays.

@@ -1347,10 +1347,10 @@ mod page_state {
     fn notices_come_from_the_link_and_can_be_dismissed() {
         let mut s = state("segment=galaxy&csms=0");
         assert_eq!(s.notices.len(), 2);
-        assert!(s.notices[0].starts_with("Link parameter segment="));
+        assert!(s.notices[0].message.starts_with("Link parameter segment="));
         s.apply(ProgrammeEvent::DismissNotice(0));
         assert_eq!(s.notices.len(), 1);
-        assert!(s.notices[0].starts_with("Link parameter csms="));
+        assert!(s.notices[0].message.starts_with("Link parameter csms="));
     }
 
     #[test]
@@ -1359,11 +1359,11 @@ mod page_state {
         let names: Vec<&str> = s.input.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Ann", "Bo"]);
         assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
-        assert!(s.notices[0].contains("not used when the link has csm rows"));
+        assert!(s.notices[0].message.contains("not used when the link has csm rows"));
         let bad = state("csm=Ann,12,9,4&csm=Cy,2,3,1");
         assert_eq!(bad.input.rows.len(), 1);
         assert_eq!(
-            bad.notices,
+            bad.notices.iter().map(|n| n.message.as_str()).collect::<Vec<_>>(),
             ["Link parameter csm=\u{201c}Cy,2,3,1\u{201d}: Cy, accepted: 3 is more than submitted (2); Sales can only accept what CS submitted. Row left out."]
         );
     }
@@ -1781,7 +1781,7 @@ mod dates_rows_and_samples {
     #[test]
     fn a_link_reads_dates_in_the_same_forms() {
         let s = ProgrammeState::from_query("period=custom&start=1+Jan+2025&end=2025%2F4%2F1&csms=1&accepted=6");
-        assert_eq!(s.notices, Vec::<String>::new());
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
         // 90 days, as above: 6 / 0.9856 = 6.0875 -> 6.1.
         let programme = evaluate(&s.input, &Benchmarks::default());
         assert_eq!(programme.problems, Vec::new());
@@ -1989,7 +1989,7 @@ mod dates_rows_and_samples {
         assert_eq!(s.input.rows.len(), MAX_ROWS);
         assert_eq!(s.input.rows[MAX_ROWS - 1].name, "Owner 500");
         assert_eq!(
-            s.notices,
+            s.notices.iter().map(|n| n.message.clone()).collect::<Vec<_>>(),
             vec![
                 "book.csv has 503 owners; the table holds 500, so the 3 that come last in the file were left out, \
                   and the team figures do not count them."

@@ -1,8 +1,9 @@
-//! Notices about what the app did on the user's behalf, with undo or download where it helps.
+//! Notices about what the app did on the user's behalf, with undo or download
+//! where it helps: one list for every page (the calculator's and the
+//! Programme view's).
 
 use yew::prelude::*;
 
-use crate::model::calc::state::CalcEvent;
 use crate::model::core::notice::{Notice, NoticeAction};
 
 /// Props of [`Notices`].
@@ -10,8 +11,17 @@ use crate::model::core::notice::{Notice, NoticeAction};
 pub struct NoticesProps {
     /// The notices to show.
     pub notices: Vec<Notice>,
-    /// Receives [`CalcEvent::DismissNotice`], [`CalcEvent::Undo`] and [`CalcEvent::DownloadBackup`].
-    pub onaction: Callback<CalcEvent>,
+    /// The list's accessible name.
+    #[prop_or(AttrValue::Static("Notices"))]
+    pub label: AttrValue,
+    /// Classes beside `notices` (`programme-notices`).
+    #[prop_or_default]
+    pub class: Classes,
+    /// Receives the index of a dismissed notice.
+    pub ondismiss: Callback<usize>,
+    /// Receives a notice's action (undo, download); pages whose notices have none leave it out.
+    #[prop_or_default]
+    pub onact: Callback<NoticeAction>,
 }
 
 /// A dismissible list of notices; quiet ones are a small status line.
@@ -21,29 +31,21 @@ pub fn Notices(props: &NoticesProps) -> Html {
         return html! {};
     }
     html! {
-        <section class="notices" aria-label="Notices">
+        <section class={classes!("notices", props.class.clone())} aria-label={props.label.clone()}>
             for (index, notice) in props.notices.iter().enumerate() {
                 <div class={classes!("notice", notice.quiet.then_some("quiet"))} data-testid="notice" role="status">
                     <p>{ notice.message.clone() }</p>
                     <div class="notice-actions">
-                        { action_button(notice.action.as_ref(), &props.onaction) }
+                        if let Some(action) = notice.action {
+                            <button type="button" class="secondary" onclick={props.onact.reform(move |_| action)}>
+                                { action.label() }
+                            </button>
+                        }
                         <button type="button" class="dismiss" aria-label="Dismiss this notice"
-                            onclick={props.onaction.reform(move |_| CalcEvent::DismissNotice(index))}>{ "\u{d7}" }</button>
+                            onclick={props.ondismiss.reform(move |_| index)}>{ "\u{d7}" }</button>
                     </div>
                 </div>
             }
         </section>
-    }
-}
-
-fn action_button(action: Option<&NoticeAction>, onaction: &Callback<CalcEvent>) -> Html {
-    match action {
-        Some(NoticeAction::Undo) => html! {
-            <button type="button" class="secondary" onclick={onaction.reform(|_| CalcEvent::Undo)}>{ "Undo" }</button>
-        },
-        Some(NoticeAction::DownloadBackup) => html! {
-            <button type="button" class="secondary" onclick={onaction.reform(|_| CalcEvent::DownloadBackup)}>{ "Download the saved text" }</button>
-        },
-        None => html! {},
     }
 }

@@ -15,7 +15,6 @@ mod choice;
 mod coach_row;
 mod csm_grid;
 mod csm_row;
-mod notices;
 mod overall;
 mod paste_box;
 mod pipeline_section;
@@ -27,6 +26,8 @@ mod volume_section;
 
 use yew::prelude::*;
 
+use crate::components::Notices;
+
 use crate::model::programme::state::ProgrammeView;
 use crate::model::programme::{ProgrammeEvent, ProgrammeField, ProgrammeProblem, ProgrammeState, Section};
 
@@ -34,7 +35,6 @@ use advice_list::AdviceSection;
 use benchmark_table::BenchmarkSection;
 use by_csm::ByCsmSection;
 use csm_grid::CsmGrid;
-use notices::ProgrammeNotices;
 use overall::OverallCard;
 use paste_box::PasteBox;
 use pipeline_section::PipelineSection;
@@ -63,7 +63,7 @@ pub fn ProgrammePage(props: &ProgrammePageProps) -> Html {
     let programme = &view.programme;
     html! {
         <main class="programme" aria-label="CSQL programme">
-            <ProgrammeNotices notices={state.notices.clone()} onaction={onaction.clone()} />
+            <Notices notices={state.notices.clone()} class="programme-notices" label="Notices about the link" ondismiss={onaction.reform(ProgrammeEvent::DismissNotice)} />
             <div class="programme-inputs">
                 <SettingsPanel input={state.input.clone()} problems={programme.problems.clone()} onaction={onaction.clone()} />
                 <CsmGrid rows={state.input.rows.clone()} team_segment={state.input.segment}

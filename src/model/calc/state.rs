@@ -59,6 +59,16 @@ pub struct Startup {
     pub today: Date,
 }
 
+impl From<NoticeAction> for CalcEvent {
+    /// A notice's button: undo the change, or download the kept text.
+    fn from(action: NoticeAction) -> Self {
+        match action {
+            NoticeAction::Undo => Self::Undo,
+            NoticeAction::DownloadBackup => Self::DownloadBackup,
+        }
+    }
+}
+
 /// The kinds of signal the editor offers; a count starts with a cap of 10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KindChoice {
@@ -438,7 +448,7 @@ impl CalcState {
                 .into_iter()
                 .collect(),
             CalcEvent::DismissNotice(n) => {
-                let dismissed = self.notices.get(n).map(|notice| notice.action.clone());
+                let dismissed = self.notices.get(n).map(|notice| notice.action);
                 self.apply(CalcEvent::DismissNotice(n));
                 if dismissed == Some(Some(NoticeAction::DownloadBackup)) && self.backup.take().is_some() {
                     return vec![Effect::Remove(StorageKey::Backup)];

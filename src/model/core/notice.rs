@@ -1,13 +1,24 @@
 //! Notices: what the app tells the user it did on their behalf.
 
 /// Something the user can do from a notice.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeAction {
     /// Put back the model as it was before the change the notice reports.
     Undo,
     /// Download the saved text the page could not read (kept as the
     /// calculator's backup); dismissing the notice lets it go.
     DownloadBackup,
+}
+
+impl NoticeAction {
+    /// The action's button.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undo => "Undo",
+            Self::DownloadBackup => "Download the saved text",
+        }
+    }
 }
 
 /// A message for the user, with an optional action.

@@ -13,6 +13,7 @@
 //! is usable again it becomes the targets and the draft is gone.
 
 use crate::model::core::effect::Effect;
+use crate::model::core::notice::Notice;
 use crate::model::core::number::parse_number;
 use crate::model::programme::benchmarks::{Benchmarks, Measure, Tier, INTERNAL_SOURCE};
 use crate::model::programme::metrics::ProgrammeField;
@@ -192,7 +193,7 @@ pub struct ProgrammeState {
     pub input: ProgrammeInput,
     /// Sentences about values that could not be used: a link's, or a
     /// book's owners past the table's size.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// The paste box's text.
     pub paste: String,
     /// Problems of the last paste, by line.
@@ -292,7 +293,7 @@ impl ProgrammeState {
         let (input, notices) = from_query(query);
         let mut state = Self {
             input,
-            notices,
+            notices: notices.into_iter().map(Notice::new).collect(),
             ..Self::default()
         };
         state.sync(None);
@@ -443,11 +444,11 @@ impl ProgrammeState {
                     rows.truncate(MAX_ROWS);
                     let count = rows.len();
                     if left_out > 0 {
-                        self.notices.push(format!(
+                        self.notices.push(Notice::new(format!(
                             "{file} has {} owners; the table holds {MAX_ROWS}, so the {left_out} that come last in the file were left out, \
                              and the team figures do not count them.",
                             count + left_out
-                        ));
+                        )));
                     }
                     self.before_paste = Some(std::mem::replace(&mut self.input.rows, rows));
                     self.paste_done = Some(format!(
