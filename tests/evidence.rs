@@ -963,18 +963,22 @@ fn hostile_scenarios_are_refused_when_loading() {
     let many = Document::new(Model::default(), None).with_scenarios(vec![scenario("S", "70", &[]); MAX_SCENARIOS + 1]);
     assert_eq!(
         from_json(&to_json(&many)).map(|_| ()),
-        Err(LoadError::BadModel("it has 9 scenarios; at most 8 are allowed".to_owned()))
+        Err(LoadError::BadModel(
+            csql_calculator::model::share::document::ModelProblem::Scenarios(
+                csql_calculator::model::share::scenario::ScenarioProblem::TooMany(9)
+            )
+        ))
     );
     let at_limit = Document::new(Model::default(), None).with_scenarios(vec![scenario(&"n".repeat(200), "70", &[]); MAX_SCENARIOS]);
     assert!(from_json(&to_json(&at_limit)).is_ok());
     let long = Document::new(Model::default(), None).with_scenarios(vec![scenario(&"n".repeat(201), "70", &[])]);
-    assert!(matches!(from_json(&to_json(&long)), Err(LoadError::BadModel(m)) if m.contains("longer than 200")));
+    assert!(matches!(from_json(&to_json(&long)), Err(LoadError::BadModel(m)) if m.to_string().contains("longer than 200")));
     let mut wide = scenario("Wide", "70", &[]);
     for i in 0..13 {
         wide.weights.insert(format!("c{i}"), "1".into());
     }
     let wide = Document::new(Model::default(), None).with_scenarios(vec![wide]);
-    assert!(matches!(from_json(&to_json(&wide)), Err(LoadError::BadModel(m)) if m.contains("more than 12 weights")));
+    assert!(matches!(from_json(&to_json(&wide)), Err(LoadError::BadModel(m)) if m.to_string().contains("more than 12 weights")));
     let mut long_value = scenario("Value", "70", &[]);
     long_value.threshold = "7".repeat(201);
     let long_value = Document::new(Model::default(), None).with_scenarios(vec![long_value]);

@@ -103,7 +103,9 @@ fn documents_check_version_and_shape() {
     empty.components.clear();
     assert_eq!(
         from_json(&to_json(&doc(empty.clone()))),
-        Err(LoadError::BadModel("it has no component".into()))
+        Err(LoadError::BadModel(
+            csql_calculator::model::share::document::ModelProblem::NoComponent
+        ))
     );
     let mut long = Model::default();
     long.components[0].name = "x".repeat(201);
@@ -113,7 +115,7 @@ fn documents_check_version_and_shape() {
         cap: 0.0,
         scale: Scale::Linear,
     };
-    assert!(matches!(from_json(&to_json(&doc(zero_cap.clone()))), Err(LoadError::BadModel(m)) if m.contains("cap above 0")));
+    assert!(matches!(from_json(&to_json(&doc(zero_cap.clone()))), Err(LoadError::BadModel(m)) if m.to_string().contains("cap above 0")));
 }
 
 fn startup(query: &str, fragment: &str, stored: Stored) -> CalcState {
@@ -408,5 +410,5 @@ fn team_targets_travel_with_the_model_and_bad_ones_are_refused() {
     // Great below good cannot be used.
     targets.smb.volume.great = 1.0;
     let bad = to_json(&Document::new(Model::default(), Some(targets)));
-    assert!(matches!(from_json(&bad), Err(LoadError::BadModel(m)) if m.starts_with("its benchmark targets are not usable")));
+    assert!(matches!(from_json(&bad), Err(LoadError::BadModel(m)) if m.to_string().starts_with("its benchmark targets are not usable")));
 }

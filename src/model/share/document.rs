@@ -12,8 +12,8 @@ use crate::model::core::limits::{self, LimitError, MAX_NAME_LEN, MAX_SOURCE_LEN}
 use crate::model::core::number::brief;
 use crate::model::core::text::quoted;
 use crate::model::programme::Benchmarks;
-use crate::model::share::scenario::{self as scenarios, Scenario};
-use crate::model::{Model, SignalKind};
+use crate::model::share::scenario::{self as scenarios, Scenario, ScenarioProblem};
+use crate::model::{Component, Model, SignalKind};
 
 /// The current version of the document and link format.
 pub const VERSION: u32 = 1;
@@ -101,7 +101,7 @@ pub enum LoadError {
     NotText,
     /// Valid JSON, but a model this page cannot use.
     #[error("the model is not usable: {0}")]
-    BadModel(String),
+    BadModel(ModelProblem),
 }
 
 /// How JSON text fails to be a model, in words for the user.
@@ -209,16 +209,13 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     let value = migrate(version, value)?;
     let document: Document = serde_json::from_value(value).map_err(|e| json_error(&e))?;
     check(&document.model).map_err(LoadError::BadModel)?;
-    scenarios::check(&document.scenarios, MAX_NAME_LEN, MAX_COMPONENTS, MAX_GATES).map_err(LoadError::BadModel)?;
+    scenarios::check(&document.scenarios, MAX_NAME_LEN, MAX_COMPONENTS, MAX_GATES).map_err(|e| LoadError::BadModel(e.into()))?;
     if let Some(targets) = &document.targets {
         if targets.source.chars().count() > MAX_SOURCE_LEN {
-            return Err(LoadError::BadModel("its benchmark source text is too long".to_owned()));
+            return Err(LoadError::BadModel(ModelProblem::LongSource));
         }
         if let Some(problem) = targets.validate().first() {
-            return Err(LoadError::BadModel(format!(
-                "its benchmark targets are not usable: {}",
-                problem.message
-            )));
+            return Err(LoadError::BadModel(ModelProblem::Targets(problem.message.clone())));
         }
     }
     Ok(document)
@@ -237,75 +234,122 @@ fn migrate(version: u32, value: serde_json::Value) -> Result<serde_json::Value, 
     }
 }
 
+/// Why a model decoded from outside is not one the editor could have made.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ModelProblem {
+    /// No component at all.
+    #[error("it has no component")]
+    NoComponent,
+    /// More components or gates than the limits allow (`what`: "components", "gates").
+    #[error("it has {count} {what}; {limit}")]
+    TooMany {
+        /// How many it has.
+        count: usize,
+        /// What they are.
+        what: &'static str,
+        /// The limit passed.
+        limit: LimitError,
+    },
+    /// A component with more signals than the limit.
+    #[error("{} has {count} signals; {}", quoted(component), LimitError::Signals)]
+    TooManySignals {
+        /// The component's name.
+        component: String,
+        /// How many signals it has.
+        count: usize,
+    },
+    /// A key, name, label or question longer than the limit.
+    #[error("the name {} is too long ({} characters); {limit}", quoted(text), text.chars().count())]
+    LongName {
+        /// The name.
+        text: String,
+        /// The limit passed.
+        limit: LimitError,
+    },
+    /// A typed value (threshold, weight, score, signal value, as-of date) longer than the limit.
+    #[error("the value {} is too long ({} characters); {limit}", quoted(text), text.chars().count())]
+    LongValue {
+        /// The value.
+        text: String,
+        /// The limit passed.
+        limit: LimitError,
+    },
+    /// A signal's sub-weight outside the limits.
+    #[error("signal {} has the sub-weight {weight}; {limit}", quoted(signal))]
+    SubWeight {
+        /// The signal's label.
+        signal: String,
+        /// The sub-weight, as the message shows it.
+        weight: String,
+        /// The limit passed.
+        limit: LimitError,
+    },
+    /// A count signal's cap outside the limits.
+    #[error("signal {} has the cap {cap}; {limit}", quoted(signal))]
+    Cap {
+        /// The signal's label.
+        signal: String,
+        /// The cap, as the message shows it.
+        cap: String,
+        /// The limit passed.
+        limit: LimitError,
+    },
+    /// A recency signal whose half-life is not a positive number of days.
+    #[error("signal {} needs a half-life above 0 days", quoted(signal))]
+    HalfLife {
+        /// The signal's label.
+        signal: String,
+    },
+    /// Two signals of one component with the same key.
+    #[error("two signals of {} share the key {}", quoted(component), quoted(key))]
+    SignalKeyTwice {
+        /// The component's name.
+        component: String,
+        /// The key.
+        key: String,
+    },
+    /// A component and a gate, or two of either, with the same key.
+    #[error("two components or gates share the key {}", quoted(key))]
+    KeyTwice {
+        /// The key.
+        key: String,
+    },
+    /// The benchmark targets' source text is longer than the limit.
+    #[error("its benchmark source text is too long")]
+    LongSource,
+    /// The benchmark targets are not usable (the table's own words for why).
+    #[error("its benchmark targets are not usable: {0}")]
+    Targets(String),
+    /// The scenarios kept with the model break a limit.
+    #[error("{0}")]
+    Scenarios(#[from] ScenarioProblem),
+}
+
 /// Checks that a model decoded from outside is one the page can show and
-/// the editor could have made: the limits of [`crate::model::limits`], every signal's
+/// the editor could have made: the limits of [`crate::model::core::limits`], every signal's
 /// sub-weight and cap in range, keys unique. Typed inputs (threshold, weights,
 /// scores, values) are only bounded in length: their values are the user's to
 /// fix, shown beside the field, so a saved model with a typo still loads.
 ///
 /// # Errors
-/// A sentence saying what is wrong.
-pub fn check(model: &Model) -> Result<(), String> {
-    let count = |n: usize, what: &str, limit: LimitError| format!("it has {n} {what}; {limit}");
+/// The first problem found.
+pub fn check(model: &Model) -> Result<(), ModelProblem> {
+    let too_many = |count: usize, what: &'static str, limit: LimitError| ModelProblem::TooMany { count, what, limit };
     if model.components.is_empty() {
-        return Err("it has no component".to_owned());
+        return Err(ModelProblem::NoComponent);
     }
     if model.components.len() > MAX_COMPONENTS {
-        return Err(count(model.components.len(), "components", LimitError::Components));
+        return Err(too_many(model.components.len(), "components", LimitError::Components));
     }
     if model.gates.len() > MAX_GATES {
-        return Err(count(model.gates.len(), "gates", LimitError::Gates));
+        return Err(too_many(model.gates.len(), "gates", LimitError::Gates));
     }
-    let name = |text: &str| {
-        limits::check_name(text).map_err(|e| format!("the name {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
-    };
-    let number = |text: &str| {
-        limits::check_number_text(text)
-            .map_err(|e| format!("the value {} is too long ({} characters); {e}", quoted(text), text.chars().count()))
-    };
     number(&model.threshold)?;
     number(&model.as_of)?;
     let mut keys: Vec<&str> = Vec::new();
     for component in &model.components {
-        if component.signals.len() > MAX_SIGNALS {
-            return Err(format!(
-                "{} has {} signals; {}",
-                quoted(&component.name),
-                component.signals.len(),
-                LimitError::Signals
-            ));
-        }
-        name(&component.key)?;
-        name(&component.name)?;
-        number(&component.weight)?;
-        number(&component.direct)?;
+        check_component(component)?;
         keys.push(&component.key);
-        let mut signal_keys: Vec<&str> = Vec::new();
-        for signal in &component.signals {
-            name(&signal.key)?;
-            name(&signal.label)?;
-            number(&signal.value)?;
-            let range = |found: String, e: LimitError| format!("signal {} has {found}; {e}", quoted(&signal.label));
-            limits::check_weight(signal.weight).map_err(|e| range(format!("the sub-weight {}", brief(signal.weight)), e))?;
-            if let SignalKind::Date { half_life_days } = signal.kind {
-                if !(half_life_days.is_finite() && half_life_days > 0.0) {
-                    return Err(format!("signal {} needs a half-life above 0 days", quoted(&signal.label)));
-                }
-            }
-            if let SignalKind::Count { cap, .. } = signal.kind {
-                limits::check_cap(cap).map_err(|e| range(format!("the cap {}", brief(cap)), e))?;
-            }
-            signal_keys.push(&signal.key);
-        }
-        // At most MAX_SIGNALS keys: sorting them is cheap.
-        signal_keys.sort_unstable();
-        if let Some(pair) = signal_keys.windows(2).find(|w| w[0] == w[1]) {
-            return Err(format!(
-                "two signals of {} share the key {}",
-                quoted(&component.name),
-                quoted(pair[0])
-            ));
-        }
     }
     for gate in &model.gates {
         name(&gate.key)?;
@@ -315,7 +359,69 @@ pub fn check(model: &Model) -> Result<(), String> {
     }
     keys.sort_unstable();
     if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
-        return Err(format!("two components or gates share the key {}", quoted(pair[0])));
+        return Err(ModelProblem::KeyTwice { key: pair[0].to_owned() });
+    }
+    Ok(())
+}
+
+fn name(text: &str) -> Result<(), ModelProblem> {
+    limits::check_name(text).map_err(|limit| ModelProblem::LongName {
+        text: text.to_owned(),
+        limit,
+    })
+}
+
+fn number(text: &str) -> Result<(), ModelProblem> {
+    limits::check_number_text(text).map_err(|limit| ModelProblem::LongValue {
+        text: text.to_owned(),
+        limit,
+    })
+}
+
+/// One component and its signals, for [`check`].
+fn check_component(component: &Component) -> Result<(), ModelProblem> {
+    if component.signals.len() > MAX_SIGNALS {
+        return Err(ModelProblem::TooManySignals {
+            component: component.name.clone(),
+            count: component.signals.len(),
+        });
+    }
+    name(&component.key)?;
+    name(&component.name)?;
+    number(&component.weight)?;
+    number(&component.direct)?;
+    let mut signal_keys: Vec<&str> = Vec::new();
+    for signal in &component.signals {
+        name(&signal.key)?;
+        name(&signal.label)?;
+        number(&signal.value)?;
+        let label = || signal.label.clone();
+        limits::check_weight(signal.weight).map_err(|limit| ModelProblem::SubWeight {
+            signal: label(),
+            weight: brief(signal.weight),
+            limit,
+        })?;
+        if let SignalKind::Date { half_life_days } = signal.kind {
+            if !(half_life_days.is_finite() && half_life_days > 0.0) {
+                return Err(ModelProblem::HalfLife { signal: label() });
+            }
+        }
+        if let SignalKind::Count { cap, .. } = signal.kind {
+            limits::check_cap(cap).map_err(|limit| ModelProblem::Cap {
+                signal: label(),
+                cap: brief(cap),
+                limit,
+            })?;
+        }
+        signal_keys.push(&signal.key);
+    }
+    // At most MAX_SIGNALS keys: sorting them is cheap.
+    signal_keys.sort_unstable();
+    if let Some(pair) = signal_keys.windows(2).find(|w| w[0] == w[1]) {
+        return Err(ModelProblem::SignalKeyTwice {
+            component: component.name.clone(),
+            key: pair[0].to_owned(),
+        });
     }
     Ok(())
 }

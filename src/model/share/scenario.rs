@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::model::Model;
 
@@ -55,26 +56,66 @@ impl Scenario {
     }
 }
 
+/// Why scenarios that came from outside cannot be kept.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ScenarioProblem {
+    /// More scenarios than [`MAX_SCENARIOS`].
+    #[error("it has {0} scenarios; at most {MAX_SCENARIOS} are allowed")]
+    TooMany(usize),
+    /// A name longer than the limit (the name shortened).
+    #[error("a scenario name is longer than {max} characters ({name})")]
+    LongName {
+        /// The name, shortened.
+        name: String,
+        /// The limit.
+        max: usize,
+    },
+    /// More weights than the model can have components.
+    #[error("scenario {name} has more than {max} weights")]
+    Weights {
+        /// The scenario's name, shortened.
+        name: String,
+        /// The limit.
+        max: usize,
+    },
+    /// More required gates than the model can have gates.
+    #[error("scenario {name} requires more than {max} gates")]
+    Gates {
+        /// The scenario's name, shortened.
+        name: String,
+        /// The limit.
+        max: usize,
+    },
+    /// A key or typed value longer than the limit.
+    #[error("scenario {name} holds a value longer than {max} characters")]
+    LongValue {
+        /// The scenario's name, shortened.
+        name: String,
+        /// The limit.
+        max: usize,
+    },
+}
+
 /// Checks scenarios that came from outside (a document or link): at most
 /// [`MAX_SCENARIOS`], and every name, key and typed value at most `max_text`
 /// characters, at most `max_components` weights and `max_gates` required gates.
 ///
 /// # Errors
-/// A sentence saying what is wrong.
-pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max_gates: usize) -> Result<(), String> {
+/// The first problem found.
+pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max_gates: usize) -> Result<(), ScenarioProblem> {
     if scenarios.len() > MAX_SCENARIOS {
-        return Err(format!("it has {} scenarios; at most {MAX_SCENARIOS} are allowed", scenarios.len()));
+        return Err(ScenarioProblem::TooMany(scenarios.len()));
     }
     for scenario in scenarios {
         let name = crate::model::core::text::truncate(&scenario.name, 60);
         if scenario.name.chars().count() > max_text {
-            return Err(format!("a scenario name is longer than {max_text} characters ({name})"));
+            return Err(ScenarioProblem::LongName { name, max: max_text });
         }
         if scenario.weights.len() > max_components {
-            return Err(format!("scenario {name} has more than {max_components} weights"));
+            return Err(ScenarioProblem::Weights { name, max: max_components });
         }
         if scenario.required.len() > max_gates {
-            return Err(format!("scenario {name} requires more than {max_gates} gates"));
+            return Err(ScenarioProblem::Gates { name, max: max_gates });
         }
         let texts = scenario
             .weights
@@ -84,7 +125,7 @@ pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max
             .chain(std::iter::once(&scenario.threshold));
         for text in texts {
             if text.chars().count() > max_text {
-                return Err(format!("scenario {name} holds a value longer than {max_text} characters"));
+                return Err(ScenarioProblem::LongValue { name, max: max_text });
             }
         }
     }
