@@ -27,7 +27,7 @@ mod native {
     use csql_calculator::model::book::{
         score_csv, BadRows, BookError, ImportReport, Mapping, SampleRows, TableReader, SAMPLE_ACCOUNTS, SAMPLE_SEED,
     };
-    use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::core::date::{Date, DateError};
     use csql_calculator::model::core::weighting::{Weighting, WeightingError};
     use csql_calculator::model::share::{self, Document, LoadError};
     use csql_calculator::model::sql::{to_sql, Dialect, SqlError, DEFAULT_TABLE};
@@ -118,8 +118,8 @@ Exit codes:
         as_of: Option<Date>,
     }
 
-    fn parse_date(text: &str) -> Result<Date, String> {
-        Date::parse(text).map_err(|e| e.to_string())
+    fn parse_date(text: &str) -> Result<Date, DateError> {
+        Date::parse(text)
     }
 
     /// Today's date in UTC, from the system clock.

@@ -25,6 +25,8 @@
 //! A custom period whose dates are still blank is not a problem: nothing is
 //! marked in red, and [`Programme::waiting`] says what to enter.
 
+use thiserror::Error;
+
 use crate::model::core::format::NO_VALUE;
 use crate::model::core::number::{brief, parse_in_range, parse_non_negative, NumberError};
 use crate::model::programme::audience::{sections_for, Advice, Section};
@@ -460,14 +462,31 @@ fn parse_optional(text: &str, min: f64, max: f64) -> Result<Option<f64>, NumberE
     }
 }
 
-/// Parses a whole-number count; blank gives `None`.
-fn parse_count(text: &str) -> Result<Option<f64>, String> {
+/// Why a typed count of CSQLs or CSMs cannot be used.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum CountError {
+    /// Not a non-negative number.
+    #[error("{0}")]
+    Number(NumberError),
+    /// A count with a fraction.
+    #[error("{} is not a whole number", brief(*.0))]
+    NotWhole(f64),
+    /// Above the programme's maximum count.
+    #[error("{} is above the maximum of {}", brief(*.0), brief(MAX_COUNT))]
+    TooLarge(f64),
+}
+
+/// Parses a whole-number count up to [`MAX_COUNT`]; blank gives `None`.
+///
+/// # Errors
+/// Why the text is not such a count.
+pub fn parse_count(text: &str) -> Result<Option<f64>, CountError> {
     match parse_non_negative(text) {
-        Ok(value) if value.fract() != 0.0 => Err(format!("{} is not a whole number", brief(value))),
-        Ok(value) if value > MAX_COUNT => Err(format!("{} is above the maximum of {}", brief(value), brief(MAX_COUNT))),
+        Ok(value) if value.fract() != 0.0 => Err(CountError::NotWhole(value)),
+        Ok(value) if value > MAX_COUNT => Err(CountError::TooLarge(value)),
         Ok(value) => Ok(Some(value.abs())),
         Err(NumberError::Empty) => Ok(None),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(CountError::Number(e)),
     }
 }
 
@@ -506,11 +525,11 @@ fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut
             Some(n)
         }
         Err(e) => {
-            report(ProgrammeField::Headcount(index), "CSMs", e);
+            report(ProgrammeField::Headcount(index), "CSMs", e.to_string());
             None
         }
     };
-    let submitted = parse_count(&row.submitted).map_err(|e| report(ProgrammeField::Submitted(index), "submitted", e));
+    let submitted = parse_count(&row.submitted).map_err(|e| report(ProgrammeField::Submitted(index), "submitted", e.to_string()));
     let accepted = match parse_count(&row.accepted) {
         Ok(Some(a)) => Some(a),
         Ok(None) => {
@@ -518,11 +537,11 @@ fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut
             None
         }
         Err(e) => {
-            report(ProgrammeField::Accepted(index), "accepted", e);
+            report(ProgrammeField::Accepted(index), "accepted", e.to_string());
             None
         }
     };
-    let won = parse_count(&row.won).map_err(|e| report(ProgrammeField::Won(index), "won", e));
+    let won = parse_count(&row.won).map_err(|e| report(ProgrammeField::Won(index), "won", e.to_string()));
     let pipeline_value = parse_optional(&row.pipeline_value, 0.0, MAX_AMOUNT)
         .map_err(|e| report(ProgrammeField::PipelineValue(index), "accepted pipeline value", e.to_string()));
     let won_value = parse_optional(&row.won_value, 0.0, MAX_AMOUNT)

@@ -22,8 +22,8 @@
 
 use thiserror::Error;
 
-use crate::model::core::number::{brief, parse_in_range, parse_non_negative, plain, NumberError};
-use crate::model::programme::metrics::{MAX_AMOUNT, MAX_COUNT, MAX_HEADCOUNT, MAX_ROWS};
+use crate::model::core::number::{parse_in_range, plain, NumberError};
+use crate::model::programme::metrics::{parse_count, CountError, MAX_AMOUNT, MAX_HEADCOUNT, MAX_ROWS};
 use crate::model::programme::paste::parse_rows;
 use crate::model::programme::{CsmRow, Period, ProgrammeInput, Role, Segment, Stage};
 
@@ -221,12 +221,9 @@ enum QueryProblem {
     /// Not a number in range.
     #[error("{0}")]
     Number(NumberError),
-    /// A count with a fraction.
-    #[error("{} is not a whole number", brief(*.0))]
-    NotWhole(f64),
-    /// A count above the programme's maximum.
-    #[error("{} is above the maximum of {}", brief(*.0), brief(MAX_COUNT))]
-    TooLarge(f64),
+    /// Not a whole count in range.
+    #[error("{0}")]
+    Count(CountError),
     /// A number of CSMs outside 1 to the maximum.
     #[error("the number of CSMs must be 1 to {MAX_HEADCOUNT}")]
     Headcount,
@@ -251,14 +248,9 @@ fn headcount(n: f64) -> Option<u32> {
     (n >= 1.0 && n <= f64::from(MAX_HEADCOUNT)).then_some(n as u32)
 }
 
-/// A whole, non-negative count up to the model's maximum.
+/// A whole, non-negative count up to the programme's maximum ([`parse_count`]); blank is refused.
 fn count(value: &str) -> Result<f64, QueryProblem> {
-    let n = parse_non_negative(value).map_err(QueryProblem::Number)?;
-    if n.fract() != 0.0 {
-        Err(QueryProblem::NotWhole(n))
-    } else if n > MAX_COUNT {
-        Err(QueryProblem::TooLarge(n))
-    } else {
-        Ok(n.abs())
-    }
+    parse_count(value)
+        .map_err(QueryProblem::Count)?
+        .ok_or(QueryProblem::Number(NumberError::Empty))
 }

@@ -3,6 +3,8 @@
 //!
 //! A bad value never stops the page: it keeps its default and yields a notice.
 
+use thiserror::Error;
+
 use crate::model::core::limits::{MAX_SCORE, MAX_WEIGHT};
 use crate::model::core::number::{parse_in_range, plain, NumberError};
 use crate::model::{Model, ScoreMode};
@@ -71,24 +73,23 @@ pub fn mentions_model(model: &Model, query: &str) -> bool {
 fn apply_weights(model: &mut Model, value: &str, notices: &mut LinkNotices) {
     let names: Vec<String> = model.components.iter().map(|c| c.name.clone()).collect();
     let current: Vec<String> = model.components.iter().map(|c| c.weight.clone()).collect();
-    let parsed: Result<Vec<f64>, String> = value
+    let parsed: Result<Vec<f64>, WeightsProblem> = value
         .split(',')
         .map(|part| {
             parse_in_range(part, 0.0, MAX_WEIGHT).map_err(|e| match e {
-                NumberError::Empty => "a weight is missing".to_owned(),
-                other => other.to_string(),
+                NumberError::Empty => WeightsProblem::Missing,
+                other => WeightsProblem::Number(other),
             })
         })
         .collect();
     let problem = match parsed {
         Err(e) => Some(e),
-        Ok(ref weights) if weights.len() != names.len() => Some(format!(
-            "expected {} weights ({}), got {}",
-            names.len(),
-            names.join(", "),
-            weights.len()
-        )),
-        Ok(ref weights) if weights.iter().all(|w| *w == 0.0) => Some("every weight is 0".to_owned()),
+        Ok(ref weights) if weights.len() != names.len() => Some(WeightsProblem::Count {
+            names: names.join(", "),
+            expected: names.len(),
+            got: weights.len(),
+        }),
+        Ok(ref weights) if weights.iter().all(|w| *w == 0.0) => Some(WeightsProblem::AllZero),
         Ok(weights) => {
             for (component, weight) in model.components.iter_mut().zip(weights) {
                 component.weight = plain(weight);
@@ -105,6 +106,30 @@ fn apply_weights(model: &mut Model, value: &str, notices: &mut LinkNotices) {
             )
         });
     }
+}
+
+/// Why a link's `weights` cannot be used.
+#[derive(Clone, Debug, PartialEq, Error)]
+enum WeightsProblem {
+    /// An empty place between commas.
+    #[error("a weight is missing")]
+    Missing,
+    /// A weight that is not a number in range.
+    #[error("{0}")]
+    Number(NumberError),
+    /// Not one weight per component.
+    #[error("expected {expected} weights ({names}), got {got}")]
+    Count {
+        /// The components' names, comma-separated.
+        names: String,
+        /// How many components.
+        expected: usize,
+        /// How many weights the link gave.
+        got: usize,
+    },
+    /// Every weight is 0.
+    #[error("every weight is 0")]
+    AllZero,
 }
 
 /// Unknown gate keys named in a notice; the others are counted.
