@@ -5,8 +5,9 @@
 
 use csql_calculator::model::calc::state::{CalcEvent, CalcState, KindChoice};
 use csql_calculator::model::core::limits::{MAX_COMPONENTS, MAX_GATES, MAX_NAME_LEN, MAX_NUMBER_LEN, MAX_SIGNALS};
-use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json};
-use csql_calculator::model::{Direction, Scale, ScoreMode};
+use csql_calculator::model::share::scenario::Scenario;
+use csql_calculator::model::share::{decode_link, encode_link, from_json, to_json, Document};
+use csql_calculator::model::{Direction, Model, Scale, ScoreMode};
 use proptest::prelude::*;
 
 /// Text as a user (or a paste) might type it: short, long, numbers, huge numbers.
@@ -18,7 +19,41 @@ fn text() -> impl Strategy<Value = String> {
         Just("-5".to_owned()),
         "[x]{190,320}",
         "[0-9]{20,40}",
+        // Issue 15: numbers longer than a typed number, and control characters.
+        Just("0.000000000000000000000000001".to_owned()),
+        "[a-z]{1,4}[\\x00\\t\\n][a-z]{0,3}",
     ]
+}
+
+/// A scenario as a document, a link or the page might hold one: any text in
+/// its weights, threshold, name and gates.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (text(), text(), text(), text(), prop::collection::vec(text(), 0..3)).prop_map(|(name, e, f, threshold, required)| Scenario {
+        name,
+        weights: [
+            ("engagement".to_owned(), e),
+            ("fit".to_owned(), f),
+            ("intent".to_owned(), "30".to_owned()),
+        ]
+        .into_iter()
+        .collect(),
+        threshold,
+        required,
+    })
+}
+
+/// A document the loader accepts: the default one with any text in its
+/// names, weights and scenarios, kept only when `from_json` takes it (else
+/// the default document).
+fn accepted_document() -> impl Strategy<Value = Document> {
+    (text(), text(), text(), prop::collection::vec(scenario(), 0..3)).prop_map(|(name, weight, key, scenarios)| {
+        let mut model = Model::default();
+        model.components[0].name = name;
+        model.components[1].weight = weight;
+        model.gates[0].key = key;
+        let document = Document::new(model, None).with_scenarios(scenarios);
+        from_json(&to_json(&document)).unwrap_or_default()
+    })
 }
 
 fn number() -> impl Strategy<Value = f64> {
@@ -78,6 +113,15 @@ fn event() -> impl Strategy<Value = CalcEvent> {
         text().prop_map(CalcEvent::SetAccount),
         Just(CalcEvent::ResetModel),
         Just(CalcEvent::Undo),
+        // Every other event that changes the document: scenarios, applied
+        // fits, imported files and opened links.
+        scenario().prop_map(CalcEvent::AddScenario),
+        text().prop_map(CalcEvent::SaveScenario),
+        (0usize..10).prop_map(CalcEvent::UseScenario),
+        (0usize..10).prop_map(CalcEvent::RemoveScenario),
+        prop::collection::vec(text(), 3).prop_map(|w| CalcEvent::ApplyWeights(w, "Applied.".to_owned())),
+        accepted_document().prop_map(|d| CalcEvent::ReplaceDocument(Box::new(d), "Imported.".to_owned())),
+        accepted_document().prop_map(|d| CalcEvent::OpenFragment(format!("#m={}", encode_link(&d)))),
     ]
 }
 
@@ -85,11 +129,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn every_model_the_editor_builds_is_saved_and_shared_whole(events in prop::collection::vec(event(), 1..120)) {
+    fn every_model_the_editor_builds_is_saved_and_shared_whole(start in accepted_document(), events in prop::collection::vec(event(), 1..120)) {
         let mut state = CalcState {
             editing: true,
             ..CalcState::default()
         };
+        state.update(CalcEvent::ReplaceDocument(Box::new(start), "Opened.".to_owned()));
         for event in events {
             state.update(event);
         }

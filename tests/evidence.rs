@@ -917,7 +917,34 @@ fn scenarios_that_do_not_fit_the_book_say_why() {
     for w in zero.weights.values_mut() {
         *w = "0".into();
     }
-    assert!(matches!(compare(&book, &[good.clone(), zero]), Err(ScenarioError::NoWeight { .. })));
+    assert!(matches!(
+        compare(&book, &[good.clone(), zero]),
+        Err(ScenarioError::Weights {
+            problem: csql_calculator::model::core::weighting::WeightingError::AllZero,
+            ..
+        })
+    ));
+    // Issue 15: the one weight check. A weight of 5e6 passes the calculator's
+    // limit of 1e6, so it is refused here too (it was taken, and every
+    // verdict then read "invalid").
+    let mut huge = good.clone();
+    huge.weights.insert("fit".into(), "5e6".into());
+    assert_eq!(
+        compare(&book, &[good.clone(), huge]).map_err(|e| e.to_string()).err(),
+        Some("scenario \u{201c}Good\u{201d}, Fit weight: 5000000 is above the maximum of 1000000".to_owned())
+    );
+    // Weights of 1e308 add up to infinity: refused for what they are, not
+    // said to be "every weight is 0".
+    let mut overflow = good.clone();
+    for w in overflow.weights.values_mut() {
+        *w = "1e308".into();
+    }
+    let said = compare(&book, &[good.clone(), overflow])
+        .map_err(|e| e.to_string())
+        .err()
+        .unwrap_or_default();
+    assert!(said.contains("above the maximum of 1000000"), "{said}");
+    assert!(!said.contains("every weight is 0"), "{said}");
     let mut high = good.clone();
     high.threshold = "101".into();
     assert_eq!(

@@ -818,10 +818,12 @@ impl CalcState {
                 self.undo_notice(format!("Removed the scenario {}.", crate::model::core::text::quoted(&removed.name)));
             }
             CalcEvent::UseScenario(n) => {
-                if let Some(scenario) = self.scenarios.get(n).cloned() {
+                let used = self.scenarios.get(n).map(|s| (s.apply(&self.model), s.name.clone()));
+                // Never a model the loader would refuse (scenarios are checked when kept).
+                if let Some((model, name)) = used.filter(|(model, _)| crate::model::share::check(model).is_ok()) {
                     self.keep_for_undo();
-                    self.model = scenario.apply(&self.model);
-                    self.undo_notice(format!("Using the scenario {}.", crate::model::core::text::quoted(&scenario.name)));
+                    self.model = model;
+                    self.undo_notice(format!("Using the scenario {}.", crate::model::core::text::quoted(&name)));
                 }
             }
             _ => {}
@@ -846,8 +848,19 @@ impl CalcState {
         }
     }
 
-    /// Keeps a scenario, replacing one of the same name, within the limit.
+    /// Keeps a scenario, replacing one of the same name, within the limits a
+    /// loaded document must pass (so a kept scenario never makes a document
+    /// the next visit refuses).
     fn add_scenario(&mut self, scenario: Scenario) {
+        let fits = crate::model::share::scenario::check(
+            std::slice::from_ref(&scenario),
+            limits::MAX_NAME_LEN,
+            limits::MAX_COMPONENTS,
+            limits::MAX_GATES,
+        );
+        if fits.is_err() {
+            return;
+        }
         if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == scenario.name) {
             *existing = scenario;
         } else if self.scenarios.len() < crate::model::share::scenario::MAX_SCENARIOS {

@@ -73,6 +73,11 @@ pub enum LimitError {
     /// A key, name, label or question is longer than [`MAX_NAME_LEN`].
     #[error("a name is at most {MAX_NAME_LEN} characters")]
     NameLength,
+    /// A key, name, label or question holds a control character (a NUL, a
+    /// tab, a line break): it would break the CSV headers, SQL comments and
+    /// files the model is written into.
+    #[error("a name is one line of text, without control characters (tab, line break, NUL)")]
+    NameControl,
     /// A typed number is longer than [`MAX_NUMBER_LEN`].
     #[error("a typed number is at most {MAX_NUMBER_LEN} characters")]
     NumberLength,
@@ -132,12 +137,21 @@ pub fn can_add_gate(model: &Model) -> Result<(), LimitError> {
     }
 }
 
-/// Whether `text` fits as a key, name, label or question.
+/// Whether `text` fits as a key, name, label or question: at most
+/// [`MAX_NAME_LEN`] characters, none of them a control character (the same
+/// rule the SQL export applies to names).
 ///
 /// # Errors
-/// [`LimitError::NameLength`] above [`MAX_NAME_LEN`] characters.
+/// [`LimitError::NameLength`] above [`MAX_NAME_LEN`] characters,
+/// [`LimitError::NameControl`] for a control character.
 pub fn check_name(text: &str) -> Result<(), LimitError> {
-    fits(text, MAX_NAME_LEN).then_some(()).ok_or(LimitError::NameLength)
+    if !fits(text, MAX_NAME_LEN) {
+        return Err(LimitError::NameLength);
+    }
+    if text.chars().any(char::is_control) {
+        return Err(LimitError::NameControl);
+    }
+    Ok(())
 }
 
 /// Whether `text` fits as a typed number (its value is checked when scoring).

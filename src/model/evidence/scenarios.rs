@@ -18,9 +18,10 @@ pub use crate::model::share::scenario::{check, Scenario, MAX_SCENARIOS};
 
 use crate::model::book::escape::escape;
 use crate::model::book::{score_all, score_all_required, Book, BookError, Scores, NO_OWNER};
-use crate::model::core::number::{parse_in_range, parse_non_negative};
+use crate::model::core::limits::{MAX_SCORE, MAX_WEIGHT};
+use crate::model::core::number::{parse_in_range, NumberError};
 use crate::model::core::text::quoted;
-use crate::model::core::weighting::VerdictKind;
+use crate::model::core::weighting::{VerdictKind, Weighting, WeightingError};
 use crate::model::evidence::backtest::{backtest, Backtest};
 use crate::model::evidence::Outcome;
 
@@ -59,13 +60,15 @@ pub enum ScenarioError {
         /// The component's name.
         component: String,
         /// What is wrong with it.
-        problem: String,
+        problem: NumberError,
     },
-    /// Every weight is 0.
-    #[error("scenario {scenario}: every weight is 0; give at least one component a weight above 0")]
-    NoWeight {
+    /// The weights together cannot score (all 0, or too large to add up): the one weight check of [`Weighting`].
+    #[error("scenario {scenario}: {problem}")]
+    Weights {
         /// The scenario's name, quoted.
         scenario: String,
+        /// What is wrong with them.
+        problem: WeightingError,
     },
     /// The threshold is not a number from 0 to 100.
     #[error("scenario {scenario}, threshold: {problem}")]
@@ -73,7 +76,7 @@ pub enum ScenarioError {
         /// The scenario's name, quoted.
         scenario: String,
         /// What is wrong with it.
-        problem: String,
+        problem: NumberError,
     },
     /// Fewer than two or more than three scenarios to compare.
     #[error("choose two or three scenarios to compare ({0} chosen)")]
@@ -94,20 +97,21 @@ impl Scenario {
                 scenario: scenario.clone(),
                 component: component.name.clone(),
             })?;
-            let weight = parse_non_negative(text).map_err(|e| ScenarioError::BadWeight {
+            // The calculator's own limits: 0 to MAX_WEIGHT.
+            let weight = parse_in_range(text, 0.0, MAX_WEIGHT).map_err(|problem| ScenarioError::BadWeight {
                 scenario: scenario.clone(),
                 component: component.name.clone(),
-                problem: e.to_string(),
+                problem,
             })?;
             weights.push(weight);
         }
-        let total: f64 = weights.iter().sum();
-        if !(total > 0.0 && total.is_finite()) {
-            return Err(ScenarioError::NoWeight { scenario });
-        }
-        let threshold = parse_in_range(&self.threshold, 0.0, 100.0).map_err(|e| ScenarioError::BadThreshold {
+        let threshold = parse_in_range(&self.threshold, 0.0, MAX_SCORE).map_err(|problem| ScenarioError::BadThreshold {
             scenario: scenario.clone(),
-            problem: e.to_string(),
+            problem,
+        })?;
+        Weighting::new(&weights, threshold, weights.len()).map_err(|problem| ScenarioError::Weights {
+            scenario: scenario.clone(),
+            problem,
         })?;
         Ok(ScenarioPlan {
             name: self.name.clone(),

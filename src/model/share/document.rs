@@ -266,6 +266,14 @@ pub enum ModelProblem {
         /// The limit passed.
         limit: LimitError,
     },
+    /// A key, name, label or question with a control character in it.
+    #[error("the name {} holds a control character (a tab, line break or NUL); {limit}", quoted(&text.escape_debug().to_string()))]
+    ControlInName {
+        /// The name.
+        text: String,
+        /// The rule broken.
+        limit: LimitError,
+    },
     /// A typed value (threshold, weight, score, signal value, as-of date) longer than the limit.
     #[error("the value {} is too long ({} characters); {limit}", quoted(text), text.chars().count())]
     LongValue {
@@ -365,9 +373,15 @@ pub fn check(model: &Model) -> Result<(), ModelProblem> {
 }
 
 fn name(text: &str) -> Result<(), ModelProblem> {
-    limits::check_name(text).map_err(|limit| ModelProblem::LongName {
-        text: text.to_owned(),
-        limit,
+    limits::check_name(text).map_err(|limit| match limit {
+        LimitError::NameControl => ModelProblem::ControlInName {
+            text: text.to_owned(),
+            limit,
+        },
+        _ => ModelProblem::LongName {
+            text: text.to_owned(),
+            limit,
+        },
     })
 }
 

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::model::core::limits::{check_number_text, LimitError};
+use crate::model::core::text::{quoted, truncate};
 use crate::model::Model;
 
 /// Most scenarios kept with a model (checked when a document or link loads).
@@ -86,13 +88,29 @@ pub enum ScenarioProblem {
         /// The limit.
         max: usize,
     },
-    /// A key or typed value longer than the limit.
-    #[error("scenario {name} holds a value longer than {max} characters")]
+    /// A key longer than the limit.
+    #[error("scenario {name} holds a key longer than {max} characters")]
     LongValue {
         /// The scenario's name, shortened.
         name: String,
         /// The limit.
         max: usize,
+    },
+    /// A weight or threshold longer than a typed number can be in the model
+    /// ([`crate::model::core::limits::MAX_NUMBER_LEN`]): using the scenario would save a model the next
+    /// visit could not read.
+    #[error("scenario {name} holds the number {} ({} characters); {}", quoted(value), value.chars().count(), LimitError::NumberLength)]
+    LongNumber {
+        /// The scenario's name, shortened.
+        name: String,
+        /// The number as typed.
+        value: String,
+    },
+    /// A name or key with a control character in it.
+    #[error("scenario {name} holds a name or key with a control character; {}", LimitError::NameControl)]
+    Control {
+        /// The scenario's name, shortened.
+        name: String,
     },
 }
 
@@ -117,15 +135,22 @@ pub fn check(scenarios: &[Scenario], max_text: usize, max_components: usize, max
         if scenario.required.len() > max_gates {
             return Err(ScenarioProblem::Gates { name, max: max_gates });
         }
-        let texts = scenario
-            .weights
-            .iter()
-            .flat_map(|(k, v)| [k, v])
-            .chain(&scenario.required)
-            .chain(std::iter::once(&scenario.threshold));
-        for text in texts {
-            if text.chars().count() > max_text {
-                return Err(ScenarioProblem::LongValue { name, max: max_text });
+        let keys = scenario.weights.keys().chain(&scenario.required);
+        for key in keys.clone().chain(std::iter::once(&scenario.name)) {
+            if key.chars().any(char::is_control) {
+                return Err(ScenarioProblem::Control { name });
+            }
+        }
+        if keys.into_iter().any(|key| key.chars().count() > max_text) {
+            return Err(ScenarioProblem::LongValue { name, max: max_text });
+        }
+        // One limit for every typed number, wherever it lives.
+        for value in scenario.weights.values().chain(std::iter::once(&scenario.threshold)) {
+            if check_number_text(value).is_err() {
+                return Err(ScenarioProblem::LongNumber {
+                    name,
+                    value: truncate(value, 40),
+                });
             }
         }
     }
