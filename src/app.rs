@@ -80,7 +80,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices notices={calc.notices.clone()} ondismiss={on_calc.reform(CalcEvent::DismissNotice)} onact={on_calc.reform(CalcEvent::from)} />
             if !embed && state.view == View::Account {
-                <ModelToolbar link={AttrValue::from(calc.link.clone())} address={AttrValue::from(calc.address.clone())}
+                <ModelToolbar link={AttrValue::from(calc.link.clone())} link_note={calc.link_note.clone().map(AttrValue::from)} address={AttrValue::from(calc.address.clone())}
                     document={calc.document()} locked={calc.locked} editing={calc.editing} onaction={on_calc.clone()}
                     onfile={shell.file_callback(|file| AppEvent::Calc(CalcEvent::ImportFile(file)))} />
             }

@@ -91,3 +91,94 @@ fn control_characters_in_keys_names_and_labels_are_refused_by_the_one_check() {
     state.update(CalcEvent::RenameComponent(0, "Engage\u{7}ment".to_owned()));
     assert_eq!(state.model.components[0].name, Model::default().components[0].name);
 }
+
+/// `n` characters from a small generator, so a name does not compress away.
+fn noise(seed: &mut u64, n: usize, alphabet: &[char]) -> String {
+    (0..n)
+        .map(|_| {
+            *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            alphabet[usize::try_from(*seed >> 33).unwrap_or(0) % alphabet.len()]
+        })
+        .collect()
+}
+
+/// The largest shape the limits allow: 12 components of 40 signals, 20 gates,
+/// every key, name, label and question 200 characters long.
+fn largest(alphabet: &[char]) -> Model {
+    use csql_calculator::model::core::limits::{MAX_COMPONENTS, MAX_GATES, MAX_NAME_LEN, MAX_SIGNALS};
+    use csql_calculator::model::{Component, Gate, ScoreMode, Signal, SignalKind};
+    let mut seed = 7;
+    let mut name = || noise(&mut seed, MAX_NAME_LEN, alphabet);
+    Model {
+        account: String::new(),
+        as_of: String::new(),
+        threshold: "70".to_owned(),
+        components: (0..MAX_COMPONENTS)
+            .map(|_| Component {
+                key: name(),
+                name: name(),
+                weight: "10".to_owned(),
+                mode: ScoreMode::Signals,
+                direct: String::new(),
+                signals: (0..MAX_SIGNALS)
+                    .map(|_| {
+                        let (key, label) = (name(), name());
+                        Signal::new(&key, &label, SignalKind::Rating, 1.0)
+                    })
+                    .collect(),
+            })
+            .collect(),
+        gates: (0..MAX_GATES)
+            .map(|_| Gate {
+                key: name(),
+                label: name(),
+                question: name(),
+                required: true,
+                met: false,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_largest_model_the_limits_allow_has_a_link_that_opens() {
+    let alphabet: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+    let model = largest(&alphabet);
+    assert_eq!(check(&model), Ok(()));
+    let document = Document::new(model, None);
+    let code = encode_link(&document);
+    // Far over the 64 KiB the link reader used to take.
+    assert!(code.len() > 64 * 1024, "{}", code.len());
+    assert_eq!(decode_link(&code), Ok(document.clone()));
+    // And the page says the link is long, offering the file instead.
+    let mut state = CalcState::default();
+    state.update(CalcEvent::ReplaceDocument(Box::new(document), "Opened.".to_owned()));
+    let note = state.link_note.clone().unwrap_or_default();
+    assert!(note.contains(&state.link.chars().count().to_string()) && note.contains("Export JSON"), "{note}");
+    // A default model's link is short, and nothing is said.
+    assert_eq!(CalcState::default().link_note, None);
+    let mut fresh = CalcState::default();
+    fresh.update(CalcEvent::SetThreshold("65".to_owned()));
+    assert!(fresh.link.len() < 8_000 && fresh.link_note.is_none());
+}
+
+#[test]
+fn no_change_makes_a_document_larger_than_the_loader_reads() {
+    use csql_calculator::model::share::MAX_JSON_LEN;
+    // Four-byte characters: the largest shape is then close to the 1 MiB a
+    // saved model or link may unpack to; scenarios push it over.
+    let model = largest(&['\u{1d4c1}', '\u{1d4c2}', '\u{1d4c3}', '\u{1f600}']);
+    let mut state = CalcState::default();
+    state.update(CalcEvent::ReplaceDocument(Box::new(Document::new(model, None)), "Opened.".to_owned()));
+    assert!(to_json(&state.document()).len() <= MAX_JSON_LEN);
+    let mut refused = false;
+    for n in 0..8 {
+        state.update(CalcEvent::SaveScenario(format!("Scenario {n} {}", "\u{1f600}".repeat(150))));
+        assert!(to_json(&state.document()).len() <= MAX_JSON_LEN);
+        refused |= state.notices.iter().any(|n| n.message.contains("larger than 1024 KB"));
+    }
+    assert!(refused, "{}", to_json(&state.document()).len());
+    let document = state.document();
+    assert_eq!(from_json(&to_json(&document)), Ok(document.clone()));
+    assert_eq!(decode_link(&encode_link(&document)), Ok(document));
+}

@@ -14,6 +14,9 @@ use super::EmbedPanel;
 pub struct ModelToolbarProps {
     /// The share link of the current model.
     pub link: AttrValue,
+    /// Said beside the link when it is too long to paste comfortably.
+    #[prop_or_default]
+    pub link_note: Option<AttrValue>,
     /// The page address (for the embed snippet).
     pub address: AttrValue,
     /// The model and targets, for the embed snippet.
@@ -63,8 +66,15 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
             </div>
             <div class="share-row">
                 <label for="share-link">{ "Share link" }</label>
-                <input type="text" id="share-link" data-testid="share-link" readonly=true value={props.link.clone()} />
+                <input type="text" id="share-link" data-testid="share-link" readonly=true value={props.link.clone()}
+                    aria-describedby={props.link_note.as_ref().map(|_| "share-link-note")} />
             </div>
+            if let Some(note) = &props.link_note {
+                <p class="help share-link-note" id="share-link-note" data-testid="long-link">
+                    { note.clone() }{ " " }
+                    <button type="button" onclick={onaction.reform(|_| CalcEvent::ExportJson)}>{ "Export JSON" }</button>
+                </p>
+            }
             if !props.locked {
                 <p class="help">{ "Drop a model JSON file here to import it." }</p>
             }

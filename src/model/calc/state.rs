@@ -127,6 +127,9 @@ pub struct CalcState {
     /// The share link of the current document (kept up to date by `update`,
     /// so it is encoded once per change, not on every render).
     pub link: String,
+    /// Said beside Copy link when the link is longer than a wiki page or a
+    /// chat comfortably holds ([`limits::LONG_LINK`]).
+    pub link_note: Option<String>,
     /// Post the result to a host frame after every change.
     pub host: bool,
     /// The model file being imported, while it is read.
@@ -362,12 +365,13 @@ impl CalcState {
             backup,
             address: startup.address.clone(),
             link: String::new(),
+            link_note: None,
             host: startup.in_frame,
             importing: None,
             today: startup.today,
             view: CalculatorView::default(),
         };
-        state.link = state.share_link();
+        state.set_link();
         state.view = calculator(&state.model, state.today);
         if state.host {
             effects.push(Effect::PostToHost(state.result_message()));
@@ -382,8 +386,26 @@ impl CalcState {
         // A host that set values gets an answer even when nothing changed.
         let asked = matches!(event, CalcEvent::Host(_));
         let mut effects = self.effects_of(event);
+        self.refuse_oversized(&before);
         effects.extend(self.follow_up(&before, asked));
         effects
+    }
+
+    /// Puts `before` back when a change made the document larger than the
+    /// loader reads ([`MAX_JSON_LEN`]): the editor's limits are the loader's,
+    /// so what is saved and shared always opens again.
+    fn refuse_oversized(&mut self, before: &Document) {
+        let document = self.document();
+        if document == *before || to_json(&document).len() <= MAX_JSON_LEN {
+            return;
+        }
+        self.model = before.model.clone();
+        self.targets = before.targets.clone();
+        self.scenarios = before.scenarios.clone();
+        self.notify(Notice::new(format!(
+            "That change was not made: the model would be larger than {} KB, more than a saved model or link can hold.",
+            MAX_JSON_LEN / 1024
+        )));
     }
 
     /// What follows from a change of the document made here or by another
@@ -394,7 +416,7 @@ impl CalcState {
         let changed = self.document() != *before;
         if changed {
             self.view = calculator(&self.model, self.today);
-            self.link = self.share_link();
+            self.set_link();
             if self.autosave {
                 effects.push(Effect::Save {
                     key: StorageKey::Model,
@@ -565,6 +587,17 @@ impl CalcState {
             .iter()
             .enumerate()
             .find_map(|(c, component)| component.signals.iter().position(|s| s.key == key).map(|s| (c, s)))
+    }
+
+    /// Encodes the share link again, with its note when it is long.
+    fn set_link(&mut self) {
+        self.link = self.share_link();
+        let length = self.link.chars().count();
+        self.link_note = (length > limits::LONG_LINK).then(|| {
+            format!(
+                "This link is {length} characters long, more than a wiki page or a chat comfortably holds: Export JSON gives a file to share instead."
+            )
+        });
     }
 
     /// The full share link of the current document.

@@ -48,8 +48,18 @@ pub const MAX_SCORE: f64 = 100.0;
 /// Ratings run from 0 to this.
 pub const MAX_RATING: f64 = 10.0;
 
-/// Largest link code accepted, in characters (a real model is a few hundred).
-pub const MAX_CODE_LEN: usize = 64 * 1024;
+/// Largest link code accepted, in characters: whatever a document of up to
+/// [`MAX_JSON_LEN`] bytes can take, so every model the loader accepts has a
+/// link that opens (a real model's is a few hundred characters). Deflate
+/// stores data it cannot shrink in blocks of at most 65,535 bytes with 5
+/// bytes of header each; base64 writes 4 characters per 3 bytes; then the
+/// version prefix.
+pub const MAX_CODE_LEN: usize = (MAX_JSON_LEN + 5 * (MAX_JSON_LEN / 65_535 + 1) + 64).div_ceil(3) * 4 + 8;
+
+/// A link longer than this many characters is more than a wiki page or a
+/// chat message comfortably holds: the page says so beside Copy link and
+/// offers the JSON file instead.
+pub const LONG_LINK: usize = 8_000;
 
 /// Largest JSON accepted from a link once inflated, or from a file or storage.
 pub const MAX_JSON_LEN: usize = 1024 * 1024;
