@@ -227,6 +227,7 @@ fn a_host_sets_inputs_as_if_typed_and_gets_a_result_each_time() {
             ("nonsense".to_owned(), "1".to_owned()),
         ]),
         gates: BTreeMap::from([("budget".to_owned(), true)]),
+        ..HostSet::default()
     };
     let effects = state.update(CalcEvent::Host(set));
     let Some(Effect::PostToHost(HostMessage::Result(result))) = effects.last() else {
@@ -246,7 +247,7 @@ fn a_host_sets_inputs_as_if_typed_and_gets_a_result_each_time() {
     // Too many entries: ignored whole (but answered, so the host is not left waiting).
     let flood = HostSet {
         values: (0..500).map(|i| (format!("k{i}"), "1".to_owned())).collect(),
-        gates: BTreeMap::new(),
+        ..HostSet::default()
     };
     let before = state.model.clone();
     state.update(CalcEvent::Host(flood));

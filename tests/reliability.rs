@@ -154,7 +154,10 @@ fn the_largest_model_the_limits_allow_has_a_link_that_opens() {
     let mut state = CalcState::default();
     state.update(CalcEvent::ReplaceDocument(Box::new(document), "Opened.".to_owned()));
     let note = state.link_note.clone().unwrap_or_default();
-    assert!(note.contains(&state.link.chars().count().to_string()) && note.contains("Export JSON"), "{note}");
+    assert!(
+        note.contains(&state.link.chars().count().to_string()) && note.contains("Export JSON"),
+        "{note}"
+    );
     // A default model's link is short, and nothing is said.
     assert_eq!(CalcState::default().link_note, None);
     let mut fresh = CalcState::default();
@@ -169,7 +172,10 @@ fn no_change_makes_a_document_larger_than_the_loader_reads() {
     // saved model or link may unpack to; scenarios push it over.
     let model = largest(&['\u{1d4c1}', '\u{1d4c2}', '\u{1d4c3}', '\u{1f600}']);
     let mut state = CalcState::default();
-    state.update(CalcEvent::ReplaceDocument(Box::new(Document::new(model, None)), "Opened.".to_owned()));
+    state.update(CalcEvent::ReplaceDocument(
+        Box::new(Document::new(model, None)),
+        "Opened.".to_owned(),
+    ));
     assert!(to_json(&state.document()).len() <= MAX_JSON_LEN);
     let mut refused = false;
     for n in 0..8 {
@@ -181,4 +187,50 @@ fn no_change_makes_a_document_larger_than_the_loader_reads() {
     let document = state.document();
     assert_eq!(from_json(&to_json(&document)), Ok(document.clone()));
     assert_eq!(decode_link(&encode_link(&document)), Ok(document));
+}
+
+#[test]
+fn a_host_hears_which_entries_were_ignored_and_why() {
+    use csql_calculator::model::calc::state::{HostRefusal, HostSet, Startup};
+    use csql_calculator::model::core::effect::{Effect, HostMessage};
+    let result_of = |effects: Vec<Effect<CalcEvent>>| match effects.last() {
+        Some(Effect::PostToHost(HostMessage::Result(result))) => result.clone(),
+        other => panic!("a result, not {other:?}"),
+    };
+    let set = || HostSet {
+        values: BTreeMap::from([("engagement".to_owned(), "80".to_owned()), ("nonsense".to_owned(), "1".to_owned())]),
+        wrong_type: vec!["fit".to_owned()],
+        ..HostSet::default()
+    };
+    // A locked embed (the snippet's lock=1): Engagement is scored from its
+    // signals, which a locked page keeps, so the score it was sent is ignored.
+    let (mut locked, _) = CalcState::start(&Startup {
+        query: "lock=1&weights=50,30,20".into(),
+        in_frame: true,
+        ..Startup::default()
+    });
+    let result = result_of(locked.update(CalcEvent::Host(set())));
+    let said: Vec<(&str, &str)> = result.ignored.iter().map(|i| (i.key.as_str(), i.reason.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("engagement", HostRefusal::ScoredFromSignals.reason().as_str()),
+            ("nonsense", HostRefusal::UnknownKey.reason().as_str()),
+            ("fit", HostRefusal::WrongType.reason().as_str()),
+        ]
+    );
+    assert_eq!(result.score, Some(0.0));
+    // Unlocked, the same message switches Engagement to a typed score:
+    // 80 x 50 / (50 + 30 + 20) = 40 points, the other two blank.
+    let (mut open, _) = CalcState::start(&Startup {
+        query: "weights=50,30,20".into(),
+        in_frame: true,
+        ..Startup::default()
+    });
+    let result = result_of(open.update(CalcEvent::Host(set())));
+    assert_eq!(result.score, Some(40.0));
+    assert_eq!(result.ignored.len(), 2);
+    // After the reader types, the list is empty again.
+    let result = result_of(open.update(CalcEvent::SetAccount("Acme".to_owned())));
+    assert!(result.ignored.is_empty());
 }

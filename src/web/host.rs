@@ -67,10 +67,37 @@ pub fn read_set(event: &web_sys::MessageEvent, allowed: Option<&str>) -> Option<
         return None;
     }
     let message: Incoming = serde_wasm_bindgen::from_value(data).ok()?;
-    (message.kind == SET).then_some(HostSet {
-        values: message.values,
-        gates: message.gates,
-    })
+    if message.kind != SET {
+        return None;
+    }
+    // A value of the wrong type is kept by its key, so the result can say
+    // it was ignored, instead of dropping the whole message.
+    let mut set = HostSet::default();
+    for (key, value) in message.values {
+        match value {
+            Loose::Right(text) => {
+                set.values.insert(key, text);
+            }
+            Loose::Wrong(_) => set.wrong_type.push(key),
+        }
+    }
+    for (key, value) in message.gates {
+        match value {
+            Loose::Right(met) => {
+                set.gates.insert(key, met);
+            }
+            Loose::Wrong(_) => set.wrong_type.push(key),
+        }
+    }
+    Some(set)
+}
+
+/// A value of the expected type, or anything else.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Loose<T> {
+    Right(T),
+    Wrong(serde::de::IgnoredAny),
 }
 
 /// A message from the host page (named fields, not `#[serde(flatten)]`,
@@ -80,9 +107,9 @@ struct Incoming {
     #[serde(rename = "type")]
     kind: String,
     #[serde(default)]
-    values: std::collections::BTreeMap<String, String>,
+    values: std::collections::BTreeMap<String, Loose<String>>,
     #[serde(default)]
-    gates: std::collections::BTreeMap<String, bool>,
+    gates: std::collections::BTreeMap<String, Loose<bool>>,
 }
 
 /// Tells the parent frame the page's height whenever it changes, so a host

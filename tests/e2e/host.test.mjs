@@ -77,6 +77,23 @@ describe('Host API, addresses and targets (release build)', () => {
         await expectResult(frame, '100.0', 'gates-missing');
         // The weights stay as the link locked them.
         await expectValue(frame, '[data-testid=weight-engagement]', '50');
+        // Issue 15: what was not used is said, with why. Engagement is scored
+        // from its signals, which a locked page keeps.
+        assert.deepEqual(result.ignored, [{
+          key: 'engagement',
+          reason: 'this component is scored from its signals and the page is locked: set its signals\' keys instead',
+        }]);
+        // A value that is not text no longer drops the whole message: the
+        // rest is used, and the number is named.
+        const sent = await h.page.evaluate(() => window.results.length);
+        await h.page.evaluate(() => window.post({ type: 'csql-calculator:set', values: { seats_active: 85, responsiveness: '5' } }));
+        await waitUntil(h.page, (n) => window.results.length > n, sent);
+        const typed = await h.page.evaluate(() => window.results.at(-1));
+        assert.deepEqual(typed.ignored, [{ key: 'seats_active', reason: 'values are text ("80") and gates are true or false' }]);
+        await expectValue(frame, '#signal-engagement-responsiveness', '5');
+        // Back to 10 for the checks below: (100x2 + 100 + 100 + 100) / 5 = 100 again.
+        await h.page.evaluate(() => window.post({ type: 'csql-calculator:set', values: { responsiveness: '10' } }));
+        await waitUntil(h.page, (n) => window.results.length > n, sent + 1);
 
         // Malformed, huge and unknown messages are ignored without a word.
         const before = await h.page.evaluate(() => window.results.length);

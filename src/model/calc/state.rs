@@ -12,7 +12,9 @@
 
 use crate::model::calc::view::{calculator, CalculatorView};
 use crate::model::core::date::Date;
-use crate::model::core::effect::{Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, ResultMessage, StorageKey};
+use crate::model::core::effect::{
+    Answer, ComponentResult, CopyWhat, Effect, FileRef, HostMessage, IgnoredEntry, ResultMessage, StorageKey,
+};
 use crate::model::core::limits;
 use crate::model::core::notice::{Notice, NoticeAction};
 use crate::model::programme::Benchmarks;
@@ -130,6 +132,8 @@ pub struct CalcState {
     /// Said beside Copy link when the link is longer than a wiki page or a
     /// chat comfortably holds ([`limits::LONG_LINK`]).
     pub link_note: Option<String>,
+    /// What the host page's last message set that was not used, and why.
+    pub host_ignored: Vec<(String, HostRefusal)>,
     /// Post the result to a host frame after every change.
     pub host: bool,
     /// The model file being imported, while it is read.
@@ -248,6 +252,39 @@ pub struct HostSet {
     /// Gate key to met or not.
     #[serde(default)]
     pub gates: std::collections::BTreeMap<String, bool>,
+    /// Keys whose value had the wrong type (a number where text belongs, text
+    /// where true or false belongs): ignored, and said in the result.
+    #[serde(default)]
+    pub wrong_type: Vec<String>,
+}
+
+/// Why a host page's entry was not used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostRefusal {
+    /// No component, signal or gate has this key.
+    UnknownKey,
+    /// A component scored from its signals on a locked page: its score comes
+    /// from the signals, and a locked page keeps its criteria (the scoring mode).
+    ScoredFromSignals,
+    /// The value is not text (values) or not true/false (gates).
+    WrongType,
+    /// The message set more than [`MAX_HOST_ENTRIES`] entries: none was used.
+    TooMany,
+}
+
+impl HostRefusal {
+    /// The reason as the host reads it in `ignored`.
+    #[must_use]
+    pub fn reason(self) -> String {
+        match self {
+            Self::UnknownKey => "no component, signal or gate has this key".to_owned(),
+            Self::ScoredFromSignals => {
+                "this component is scored from its signals and the page is locked: set its signals' keys instead".to_owned()
+            }
+            Self::WrongType => "values are text (\"80\") and gates are true or false".to_owned(),
+            Self::TooMany => format!("a message sets at most {MAX_HOST_ENTRIES} entries; none of this one was used"),
+        }
+    }
 }
 
 /// Most entries a host message may set; a larger message is ignored whole.
@@ -366,6 +403,7 @@ impl CalcState {
             address: startup.address.clone(),
             link: String::new(),
             link_note: None,
+            host_ignored: Vec::new(),
             host: startup.in_frame,
             importing: None,
             today: startup.today,
@@ -385,6 +423,9 @@ impl CalcState {
         let before = self.document();
         // A host that set values gets an answer even when nothing changed.
         let asked = matches!(event, CalcEvent::Host(_));
+        if !asked {
+            self.host_ignored.clear();
+        }
         let mut effects = self.effects_of(event);
         self.refuse_oversized(&before);
         effects.extend(self.follow_up(&before, asked));
@@ -560,24 +601,41 @@ impl CalcState {
 
     /// Fills inputs from a host page as if typed: component scores, signal
     /// values, gates met. Criteria stay as they are; unknown keys are ignored.
+    ///
+    /// The rule: a component key sets that component's score, switching it
+    /// to a typed score; on a locked page the scoring mode is a criterion, so
+    /// a component scored from its signals keeps them and the entry is
+    /// ignored. Every entry not used is listed, with why, in the result's
+    /// `ignored` ([`HostRefusal`]).
     fn apply_host(&mut self, set: HostSet) {
-        if set.values.len() + set.gates.len() > MAX_HOST_ENTRIES {
+        let mut ignored: Vec<(String, HostRefusal)> = Vec::new();
+        if set.values.len() + set.gates.len() + set.wrong_type.len() > MAX_HOST_ENTRIES {
+            self.host_ignored = vec![(String::new(), HostRefusal::TooMany)];
             return;
         }
         for (key, text) in set.values {
-            let text: String = text.chars().take(crate::model::core::limits::MAX_NUMBER_LEN).collect();
+            let text: String = text.chars().take(limits::MAX_NUMBER_LEN).collect();
             if let Some(c) = self.model.components.iter().position(|c| c.key == key) {
+                if self.locked && self.model.components[c].mode == ScoreMode::Signals {
+                    ignored.push((key, HostRefusal::ScoredFromSignals));
+                    continue;
+                }
                 self.apply(CalcEvent::SetMode(c, ScoreMode::Direct));
                 self.apply(CalcEvent::SetDirect(c, text));
             } else if let Some((c, s)) = self.find_signal(&key) {
                 self.apply(CalcEvent::SetSignal(c, s, text));
+            } else {
+                ignored.push((key, HostRefusal::UnknownKey));
             }
         }
         for (key, met) in set.gates {
-            if let Some(n) = self.model.gates.iter().position(|g| g.key == key) {
-                self.apply(CalcEvent::SetGateMet(n, met));
+            match self.model.gates.iter().position(|g| g.key == key) {
+                Some(n) => self.apply(CalcEvent::SetGateMet(n, met)),
+                None => ignored.push((key, HostRefusal::UnknownKey)),
             }
         }
+        ignored.extend(set.wrong_type.into_iter().map(|key| (key, HostRefusal::WrongType)));
+        self.host_ignored = ignored;
     }
 
     /// The component and signal index of a signal key (first match in model order).
@@ -635,6 +693,14 @@ impl CalcState {
                 .collect(),
             gates_missing,
             model_link: self.link.clone(),
+            ignored: self
+                .host_ignored
+                .iter()
+                .map(|(key, refusal)| IgnoredEntry {
+                    key: key.clone(),
+                    reason: refusal.reason(),
+                })
+                .collect(),
         })
     }
 

@@ -70,6 +70,18 @@ pub struct ResultMessage {
     pub gates_missing: Vec<String>,
     /// A link that opens this model and these inputs.
     pub model_link: String,
+    /// What the host's last message set that was not used, and why (empty
+    /// after any other change).
+    pub ignored: Vec<IgnoredEntry>,
+}
+
+/// One entry of a host message that was not used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IgnoredEntry {
+    /// The key as the host sent it (empty when the whole message was ignored).
+    pub key: String,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// One component in a [`ResultMessage`].
