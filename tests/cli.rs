@@ -305,6 +305,7 @@ fn sql_prints_the_models_query_and_mapping_prints_the_books_mapping() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        "csql: \u{201c}\u{201d} cannot be used as a name in SQL: it is empty\n"
+        // Issue 15: the table and its empty part are named (was "“” cannot be used as a name").
+        "csql: the table name \u{201c}a..b\u{201d} cannot be used: it has an empty part (two dots together, or a dot at either end)\n"
     );
 }

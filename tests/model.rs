@@ -49,7 +49,7 @@ fn worked_example_from_the_issue_scores_66_and_is_4_points_short() {
     assert!(close(raise_to(e.parts[0].lever), 88.0));
     assert!(close(raise_to(e.parts[1].lever), 22.0 / 0.3));
     assert!(close(raise_to(e.parts[2].lever), 60.0));
-    assert_eq!(lever(e.parts[1].lever), "Needs 73.3, the others unchanged");
+    assert_eq!(lever(e.parts[1].lever, false), "Needs 73.3, the others unchanged");
     assert_eq!(reason(&e), "4.0 points short of the threshold of 70.0.");
 }
 
@@ -147,7 +147,7 @@ fn levers_out_of_reach_no_weight_and_holding() {
     // All zero with weights 50/30/20: Engagement at 100 alone gives 50, short of 70.
     let e = evaluate(&direct(["50", "30", "20"], ["0", "0", "0"]), TODAY);
     assert_eq!(e.parts[0].lever, Some(Lever::OutOfReach { best: 50.0 }));
-    assert_eq!(lever(e.parts[0].lever), "Out of reach alone: at 100 the score is 50.0");
+    assert_eq!(lever(e.parts[0].lever, false), "Out of reach alone: at 100 the score is 50.0");
 
     let e = evaluate(&direct(["1", "1", "0"], ["50", "50", "100"]), TODAY);
     assert_eq!(e.parts[2].lever, Some(Lever::NoWeight));

@@ -234,3 +234,122 @@ fn a_host_hears_which_entries_were_ignored_and_why() {
     let result = result_of(open.update(CalcEvent::SetAccount("Acme".to_owned())));
     assert!(result.ignored.is_empty());
 }
+
+#[test]
+fn a_model_file_too_large_or_not_utf8_says_so_plainly() {
+    use csql_calculator::model::share::{from_bytes, MAX_JSON_LEN};
+    // Over 1 MiB and cut inside a three-byte character: too large, not "invalid UTF-8".
+    let mut big = "{\"version\": 1, \"x\": \"".as_bytes().to_vec();
+    while big.len() <= MAX_JSON_LEN {
+        big.extend_from_slice("\u{20ac}".as_bytes());
+    }
+    big.truncate(MAX_JSON_LEN + 1);
+    assert!(std::str::from_utf8(&big).is_err());
+    assert_eq!(from_bytes(&big), Err(LoadError::TooLarge(MAX_JSON_LEN + 1)));
+    // Latin-1 text: the page says what to do.
+    let latin1 = b"{\"version\": 1, \"name\": \"Caf\xe9\"}";
+    let words = from_bytes(latin1).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(words.contains("not UTF-8 text") && words.contains("save it as UTF-8"), "{words}");
+}
+
+#[test]
+fn a_version_that_is_not_one_this_page_wrote_is_named_as_such() {
+    let said = |text: &str| from_json(text).err().map(|e| e.to_string()).unwrap_or_default();
+    assert_eq!(said(r#"{"version": "1"}"#), "it has an unknown format version (\"1\")");
+    assert_eq!(
+        said(r#"{"version": 12345678901234567890}"#),
+        "it has an unknown format version (12345678901234567890)"
+    );
+    assert_eq!(said("[1, 2, 3]"), "it is not a CSQL calculator model: it is not a JSON object");
+    assert_eq!(
+        said(r#"{"threshold": "70"}"#),
+        "it is not a CSQL calculator model: the version number is missing"
+    );
+}
+
+#[test]
+fn a_link_cut_short_says_it_is_damaged_or_cut_short() {
+    let code = encode_link(&Document::new(Model::default(), None));
+    for cut in [code.len() - 1, code.len() - 2, code.len() / 2] {
+        let words = decode_link(&code[..cut]).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(words, "the link is damaged or cut short: copy the whole link again", "cut at {cut}");
+    }
+}
+
+#[test]
+fn a_table_name_with_an_empty_part_names_the_table() {
+    use csql_calculator::model::sql::{to_sql, Dialect};
+    let words = to_sql(&Model::default(), None, Dialect::Postgres, "a..b")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert_eq!(
+        words,
+        "the table name \u{201c}a..b\u{201d} cannot be used: it has an empty part (two dots together, or a dot at either end)"
+    );
+}
+
+#[test]
+fn with_gates_missing_the_lever_speaks_of_the_score_not_of_qualifying() {
+    use csql_calculator::model::calc::view::calculator;
+    use csql_calculator::model::core::date::Date;
+    use csql_calculator::model::ScoreMode;
+    // Weights 40/30/30, typed scores 90/90/90: score 90, threshold 70; gates unmet.
+    // Engagement alone could fall to (70 - 54) / 0.4 = 40 and the score stays at 70.
+    let mut model = Model::default();
+    for c in &mut model.components {
+        c.mode = ScoreMode::Direct;
+        c.direct = "90".into();
+    }
+    let view = calculator(&model, Date::default());
+    assert_eq!(view.result.headline, "Gates missing");
+    assert_eq!(view.result.rows[0].to_qualify, "The score stays at the threshold down to 40.0");
+    assert!(view.result.rows.iter().all(|r| !r.to_qualify.contains("qualifies")));
+    // With every gate met the same figure reads as qualifying.
+    for g in &mut model.gates {
+        g.met = true;
+    }
+    let view = calculator(&model, Date::default());
+    assert_eq!(view.result.rows[0].to_qualify, "Still qualifies down to 40.0");
+}
+
+#[test]
+fn an_invalid_number_signal_still_counts_as_filled_in() {
+    use csql_calculator::model::calc::view::calculator;
+    use csql_calculator::model::core::date::Date;
+    let mut model = Model::default();
+    let engagement = &mut model.components[0];
+    let numbers = engagement
+        .signals
+        .iter()
+        .filter(|s| s.kind != csql_calculator::model::SignalKind::YesNo)
+        .count();
+    assert_eq!(numbers, 3, "the default Engagement has three number signals");
+    let first_number = engagement
+        .signals
+        .iter()
+        .position(|s| s.kind != csql_calculator::model::SignalKind::YesNo)
+        .unwrap_or(0);
+    engagement.signals[first_number].value = "lots".into();
+    let view = calculator(&model, Date::default());
+    assert_eq!(
+        view.components[0].answered.as_deref(),
+        Some("1 of 3 number signals filled in: a blank one counts as 0, an unticked box as no.")
+    );
+}
+
+#[test]
+fn a_first_visit_to_the_programme_shows_no_red_before_anything_is_typed() {
+    use csql_calculator::model::programme::ProgrammeState;
+    let state = ProgrammeState::from_query("");
+    let programme = &state.view.programme;
+    assert!(programme.problems.is_empty(), "{:?}", programme.problems);
+    assert_eq!(
+        programme.pending(),
+        "n/a until then: enter Team's CSQLs submitted, accepted and won."
+    );
+    // Once a count is typed, the blank ones are said.
+    let typed = ProgrammeState::from_query("submitted=10");
+    let messages: Vec<&str> = typed.view.programme.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages, ["Team, accepted: enter a number"]);
+}

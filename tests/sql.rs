@@ -121,17 +121,20 @@ fn without_a_mapping_columns_are_named_by_the_keys() {
 fn names_no_dialect_can_hold_are_refused() {
     let model = Model::default();
     let bad = |table: &str, mapping: Option<&Mapping>| to_sql(&model, mapping, Dialect::Postgres, table).err();
+    // A table's parts are named with the whole table (issue 15).
     assert_eq!(
         bad("crm..accounts", None),
-        Some(SqlError::BadName {
-            name: String::new(),
+        Some(SqlError::BadTable {
+            table: "crm..accounts".into(),
+            part: String::new(),
             problem: NameProblem::Empty
         })
     );
     assert_eq!(
         bad("line\nbreak", None),
-        Some(SqlError::BadName {
-            name: "line\nbreak".into(),
+        Some(SqlError::BadTable {
+            table: "line\nbreak".into(),
+            part: "line\nbreak".into(),
             problem: NameProblem::Control
         })
     );

@@ -291,19 +291,20 @@ Exit codes:
         }
     }
 
-    /// Reads a small text file (a model or a mapping), refusing a huge one early.
-    fn read_text(path: &Path) -> Result<String, CliError> {
+    /// Reads a small file (a model or a mapping), reading no more than one
+    /// byte past the limit, so a huge one is refused early as too large.
+    fn read_small(path: &Path) -> Result<Vec<u8>, CliError> {
         let read = |source| CliError::Read {
             path: path.to_owned(),
             source,
         };
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         File::open(path)
             .map_err(read)?
             .take(share::MAX_JSON_LEN as u64 + 1)
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(read)?;
-        Ok(text)
+        Ok(bytes)
     }
 
     /// The model from `--model` or `--link`, with `--as-of` when given.
@@ -318,7 +319,7 @@ Exit codes:
     /// The model from `--model` or `--link`.
     fn load_model(source: &ModelSource) -> Result<Model, CliError> {
         let document: Document = match (&source.model, &source.link) {
-            (Some(path), _) => share::from_json(&read_text(path)?).map_err(|e| CliError::Model {
+            (Some(path), _) => share::from_bytes(&read_small(path)?).map_err(|e| CliError::Model {
                 path: path.clone(),
                 source: e,
             })?,
@@ -336,7 +337,7 @@ Exit codes:
     }
 
     fn load_mapping(path: &Path) -> Result<Mapping, CliError> {
-        serde_json::from_str(&read_text(path)?).map_err(|e| CliError::Mapping {
+        serde_json::from_slice(&read_small(path)?).map_err(|e| CliError::Mapping {
             path: path.to_owned(),
             source: e,
         })

@@ -31,7 +31,7 @@ pub fn ByCsmSection(props: &ByCsmSectionProps) -> Html {
                 </p>
             } else {
                 <p class="help" id="by-csm-help">
-                    { "Each CSM against the benchmarks of their segment. Low acceptance or a tier below good marks a coaching opportunity; \
+                    { "Each CSM against the benchmarks of their segment. A tier below good marks a coaching opportunity; the benchmarks give acceptance no tier, so compare each CSM's acceptance with the team's; \
                        the CSMs whose CSQLs close won show which signals work. " }
                     { caution_legend() }
                 </p>

@@ -581,7 +581,7 @@ impl CalcState {
             Answer::FileRead(id, bytes) => {
                 if let Some(file) = self.importing.take().filter(|f| f.id == id) {
                     let name = crate::model::core::text::quoted(&file.name);
-                    match std::str::from_utf8(&bytes).map_err(|_| crate::model::share::LoadError::NotText).and_then(from_json) {
+                    match crate::model::share::from_bytes(&bytes) {
                         Ok(document) => self.apply(CalcEvent::ReplaceDocument(Box::new(document), format!("Imported the model from {name}."))),
                         Err(e) => self.notify(Notice::new(format!("Import failed: {name} could not be used: {e}."))),
                     }

@@ -180,7 +180,7 @@ pub fn result(model: &Model, evaluation: &Evaluation) -> ResultView {
                 name: p.name.clone(),
                 score: one_decimal(p.score),
                 points: one_decimal(p.points),
-                to_qualify: lever(p.lever),
+                to_qualify: lever(p.lever, matches!(verdict, Verdict::GatesMissing(_))),
                 class: format!("seg-{}", i % 6),
             })
             .collect(),

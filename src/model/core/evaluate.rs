@@ -162,12 +162,14 @@ fn component_score(index: usize, component: &Component, as_of: Date) -> (Result<
             let mut answered = 0;
             let mut numeric = 0;
             for ((s, signal), share) in component.signals.iter().enumerate().zip(&shares) {
+                // Every number signal counts, a value that cannot be read too
+                // (it is filled in, and its problem is shown beside it).
+                if signal.kind != SignalKind::YesNo {
+                    numeric += 1;
+                    answered += usize::from(!signal.value.trim().is_empty());
+                }
                 match signal.score(&signal.value, as_of) {
                     Ok(value) => {
-                        if signal.kind != SignalKind::YesNo {
-                            numeric += 1;
-                            answered += usize::from(value.is_some());
-                        }
                         // An unanswered signal counts as 0: a CSQL needs evidence.
                         score += value.unwrap_or(0.0) * share;
                     }

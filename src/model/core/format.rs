@@ -109,8 +109,16 @@ fn points_short(short: f64) -> String {
 
 /// What one component alone would take, in words.
 #[must_use]
-pub fn lever(lever: Option<Lever>) -> String {
+///
+/// With `gates_missing`, the score alone reaches the threshold but the
+/// account does not qualify: the words then say what the score does, never
+/// that the account "still qualifies".
+pub fn lever(lever: Option<Lever>, gates_missing: bool) -> String {
     match lever {
+        Some(Lever::HoldsDownTo(floor)) if gates_missing => {
+            format!("The score stays at the threshold down to {}", one_decimal(Some(floor)))
+        }
+        Some(Lever::HoldsAtAnyScore) if gates_missing => "The score reaches the threshold whatever this scores".to_owned(),
         Some(Lever::RaiseTo(target)) => format!("Needs {}, the others unchanged", one_decimal(Some(target))),
         Some(Lever::OutOfReach { best }) => format!("Out of reach alone: at 100 the score is {}", one_decimal(Some(best))),
         Some(Lever::NoWeight) => "Weight 0: does not move the score".to_owned(),

@@ -274,6 +274,16 @@ pub fn measure(input: &ProgrammeInput, table: &Benchmarks) -> Programme {
         .enumerate()
         .map(|(index, row)| parse_row(index, row, &mut problems))
         .collect();
+    let untouched = input
+        .rows
+        .iter()
+        .position(|row| [&row.submitted, &row.accepted, &row.won].iter().all(|t| t.trim().is_empty()));
+    if let (None, Some(index)) = (&waiting, untouched) {
+        waiting = Some(format!(
+            "Enter {}'s CSQLs submitted, accepted and won.",
+            input.rows[index].display_name(index)
+        ));
+    }
 
     let rows: Vec<Option<Metrics>> = parsed
         .iter()
@@ -491,6 +501,11 @@ pub fn parse_count(text: &str) -> Result<Option<f64>, CountError> {
 }
 
 fn parse_row(index: usize, row: &crate::model::programme::CsmRow, problems: &mut Vec<ProgrammeProblem>) -> Option<Parsed> {
+    // A row with none of its counts typed yet (the Team row on a first
+    // visit) is waiting, not wrong: nothing is said in red before anything is typed.
+    if [&row.submitted, &row.accepted, &row.won].iter().all(|t| t.trim().is_empty()) {
+        return None;
+    }
     let who = row.display_name(index);
     let before = problems.len();
     let mut report = |field: ProgrammeField, label: &str, message: String| {

@@ -70,11 +70,11 @@ pub enum LoadError {
     /// A link whose data unpacks to more than [`MAX_JSON_LEN`] (a decompression bomb).
     #[error("the link is too large: its model unpacks to more than {} KB, and a model is a few kilobytes at most", MAX_JSON_LEN / 1024)]
     UnpacksTooLarge,
-    /// The link code has no version prefix or is not base64url.
-    #[error("the link is damaged (its code is not valid base64url)")]
+    /// The link code has no version prefix or is not base64url: damaged, or cut short when pasted.
+    #[error("the link is damaged or cut short: copy the whole link again")]
     BadEncoding,
     /// The compressed data is corrupt or truncated.
-    #[error("the link is damaged or truncated (its data does not decompress)")]
+    #[error("the link is damaged or cut short: copy the whole link again")]
     BadCompression,
     /// Not JSON text at all (or not UTF-8).
     #[error("it is not a CSQL calculator model: it is not JSON text")]
@@ -97,7 +97,7 @@ pub enum LoadError {
     #[error("it has an unknown format version ({0})")]
     UnknownVersion(String),
     /// A file that is not UTF-8 text.
-    #[error("it is not a text file")]
+    #[error("it is not UTF-8 text: a model file is the JSON this page exports; save it as UTF-8 and try again")]
     NotText,
     /// Valid JSON, but a model this page cannot use.
     #[error("the model is not usable: {0}")]
@@ -110,6 +110,9 @@ pub enum ShapeProblem {
     /// A required field is missing; the words name it ("the threshold").
     #[error("{0} is missing")]
     Missing(&'static str),
+    /// JSON, but not an object (an array, a number, text).
+    #[error("it is not a JSON object")]
+    NotAnObject,
     /// A value of the wrong type (text where a yes/no belongs, ...).
     #[error("one of its values has the wrong type")]
     WrongType,
@@ -189,6 +192,20 @@ pub fn to_json(document: &Document) -> String {
     serde_json::to_string_pretty(document).unwrap_or_default()
 }
 
+/// Reads a document from a file's bytes: too large is said before anything
+/// else (a file cut at the size limit may end inside a character), then text
+/// that is not UTF-8, then as [`from_json`].
+///
+/// # Errors
+/// [`LoadError::TooLarge`], [`LoadError::NotText`], or any of [`from_json`]'s.
+pub fn from_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
+    if bytes.len() > MAX_JSON_LEN {
+        return Err(LoadError::TooLarge(bytes.len()));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    from_json(std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?)
+}
+
 /// Reads a document from JSON text (a file or storage), migrating older versions.
 ///
 /// # Errors
@@ -198,14 +215,31 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
         return Err(LoadError::TooLarge(text.len()));
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .ok_or(LoadError::NotAModel {
-            problem: ShapeProblem::Missing(field_words("version")),
-            detail: "no whole version number".to_owned(),
-        })?;
-    let version = version_number(&version.to_string())?;
+    let version = match value.as_object().map(|object| object.get("version")) {
+        None => {
+            return Err(LoadError::NotAModel {
+                problem: ShapeProblem::NotAnObject,
+                detail: "not a JSON object".to_owned(),
+            })
+        }
+        Some(None) => {
+            return Err(LoadError::NotAModel {
+                problem: ShapeProblem::Missing(field_words("version")),
+                detail: "no version".to_owned(),
+            })
+        }
+        // A string, a fraction, a negative or a number past u64: a version this page never wrote.
+        Some(Some(version)) => match version.as_u64() {
+            Some(number) => number.to_string(),
+            None => {
+                return Err(LoadError::UnknownVersion(crate::model::core::text::truncate(
+                    &version.to_string(),
+                    24,
+                )))
+            }
+        },
+    };
+    let version = version_number(&version)?;
     let value = migrate(version, value)?;
     let document: Document = serde_json::from_value(value).map_err(|e| json_error(&e))?;
     check(&document.model).map_err(LoadError::BadModel)?;

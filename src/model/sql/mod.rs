@@ -60,6 +60,16 @@ pub enum SqlError {
         /// What is wrong with it.
         problem: NameProblem,
     },
+    /// A part of the table's name (between dots) not every dialect can hold.
+    #[error("the table name {} cannot be used: {}", quoted(table), part_words(part, *problem))]
+    BadTable {
+        /// The table name as given (`schema.name`).
+        table: String,
+        /// The part that cannot be used.
+        part: String,
+        /// What is wrong with it.
+        problem: NameProblem,
+    },
     /// A component's score column would take the name of another output column.
     #[error(
         "the component key {} would name its column {}, which the query already adds",
@@ -78,6 +88,14 @@ pub enum SqlError {
     /// The model's as-of date is not a date.
     #[error("the model's as-of date cannot be used: {0}")]
     AsOf(DateError),
+}
+
+/// What is wrong with one part of a table's name, in words.
+fn part_words(part: &str, problem: NameProblem) -> String {
+    match problem {
+        NameProblem::Empty => "it has an empty part (two dots together, or a dot at either end)".to_owned(),
+        other => format!("its part {} {other}", quoted(part)),
+    }
 }
 
 /// A number is, after a decimal comma becomes a point, what Rust's float
@@ -337,9 +355,18 @@ pub fn to_sql(model: &Model, mapping: Option<&Mapping>, dialect: Dialect, table:
 /// Checks every name the query writes (table parts, columns, gate keys, the
 /// component score columns) and returns the table as the dialect writes it.
 fn check_names(model: &Model, plan: &Plan, dialect: Dialect, table: &str) -> Result<String, SqlError> {
+    let whole = table;
     let table = table
         .split('.')
-        .map(|part| checked(part).map(|p| dialect.ident(p)))
+        .map(|part| {
+            check_name(part)
+                .map(|()| dialect.ident(part))
+                .map_err(|problem| SqlError::BadTable {
+                    table: whole.to_owned(),
+                    part: part.to_owned(),
+                    problem,
+                })
+        })
         .collect::<Result<Vec<_>, _>>()?
         .join(".");
     for column in &plan.columns {
