@@ -353,3 +353,23 @@ fn a_first_visit_to_the_programme_shows_no_red_before_anything_is_typed() {
     let messages: Vec<&str> = typed.view.programme.problems.iter().map(|p| p.message.as_str()).collect();
     assert_eq!(messages, ["Team, accepted: enter a number"]);
 }
+
+#[test]
+fn a_50_mb_header_field_is_refused_with_its_limit() {
+    use csql_calculator::model::book::{import, BadRows, BookError};
+    use csql_calculator::model::core::date::Date;
+    let mut bytes = b"id,".to_vec();
+    bytes.extend(std::iter::repeat_n(b'x', 50_000_000));
+    bytes.extend_from_slice(b"\r\nA,1\r\n");
+    let result = import(&bytes, &Model::default(), BadRows::Skip, Date::default());
+    assert_eq!(result.as_ref().err(), Some(&BookError::LongHeader(50_000_000)));
+    let words = result.err().map(|e| e.to_string()).unwrap_or_default();
+    assert_eq!(
+        words,
+        "the first row is not a header: one of its column names is 50000000 bytes long, and a column name is at most 4096 bytes"
+    );
+    // A real header, however many columns, is read.
+    let wide: String = (0..300).map(|i| format!("Column number {i} of a wide CRM export,")).collect();
+    let text = format!("id,{wide}\nA\n");
+    assert!(import(text.as_bytes(), &Model::default(), BadRows::Skip, Date::default()).is_ok());
+}

@@ -12,6 +12,9 @@ use crate::model::book::BookError;
 /// The largest file accepted, in bytes (200 MB).
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
 
+/// The longest column name read, in bytes (a CRM's longest header is under 200 characters).
+pub const MAX_HEADER_BYTES: usize = 4096;
+
 /// How many leading bytes are checked for NUL bytes and invalid UTF-8.
 pub const SNIFF_BYTES: usize = 64 * 1024;
 
@@ -244,6 +247,11 @@ impl<R: std::io::Read> TableReader<R> {
                 } else {
                     BookError::Empty
                 });
+            }
+            // A header is column names: one far longer than a name is not a
+            // header, and its copies (names, mapping, profile) would grow with it.
+            if let Some(longest) = record.iter().map(<[u8]>::len).max().filter(|n| *n > MAX_HEADER_BYTES) {
+                return Err(BookError::LongHeader(longest));
             }
             let Ok(mut text) = csv::StringRecord::from_byte_record(record) else {
                 return Err(BookError::Binary);

@@ -105,6 +105,9 @@ pub enum BookError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// A column name in the header row longer than [`import::MAX_HEADER_BYTES`] (its length in bytes).
+    #[error("the first row is not a header: one of its column names is {0} bytes long, and a column name is at most {max} bytes", max = import::MAX_HEADER_BYTES)]
+    LongHeader(usize),
     /// No header row was found (only blank lines).
     #[error("the file has no header row")]
     NoHeader,
