@@ -839,9 +839,13 @@ mod found {
 
     #[test]
     fn a_200_kb_header_is_named_short_in_row_errors() {
-        // "b", 200,000 dashes, "udget" normalises to "budget": it answers the Budget gate.
-        // Today every row error copied the 200 KB name: 2,000 errors, 400 MB of copies.
-        let header = format!("b{}udget", "-".repeat(200_000));
+        // Issue 15: a 200 KB column name is refused whole, with the limit.
+        let huge = format!("id,b{}udget\nA,yes\n", "-".repeat(200_000));
+        let refused = import(huge.as_bytes(), &Model::default(), BadRows::KeepEmpty, TODAY).err();
+        assert_eq!(refused, Some(csql_calculator::model::book::BookError::LongHeader(200_006)));
+        // "b", 4,000 dashes, "udget" (under the 4,096-byte limit) normalises to "budget":
+        // it answers the Budget gate. Every row error once copied the whole name.
+        let header = format!("b{}udget", "-".repeat(4_000));
         let mut csv = format!("id,{header}\n");
         for i in 0..2_000 {
             let _ = writeln!(csv, "A{i},maybe");
