@@ -248,16 +248,16 @@ impl<R: std::io::Read> TableReader<R> {
                     BookError::Empty
                 });
             }
-            // A header is column names: one far longer than a name is not a
-            // header, and its copies (names, mapping, profile) would grow with it.
-            if let Some(longest) = record.iter().map(<[u8]>::len).max().filter(|n| *n > MAX_HEADER_BYTES) {
-                return Err(BookError::LongHeader(longest));
-            }
             let Ok(mut text) = csv::StringRecord::from_byte_record(record) else {
                 return Err(BookError::Binary);
             };
             unescape_record(&mut text);
             if !is_blank(&text) {
+                // A header is column names: one far longer than a name is not a
+                // header, and its copies (names, mapping, profile) would grow with it.
+                if let Some(longest) = text.iter().map(str::len).max().filter(|n| *n > MAX_HEADER_BYTES) {
+                    return Err(BookError::LongHeader(longest));
+                }
                 table.headers = clean_headers(&text);
                 table.spare = text.into_byte_record();
                 return Ok(table);
