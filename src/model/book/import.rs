@@ -164,6 +164,50 @@ const HEAD_BYTES: usize = SNIFF_BYTES + 6;
 struct Watch<R> {
     inner: R,
     text_seen: bool,
+    /// Bytes read so far.
+    offset: u64,
+    /// Where the line breaks read but not yet passed by a record are: a CRLF
+    /// is one break (at its `\n`), a lone CR or LF one each. Only the reader's
+    /// read-ahead is kept, so memory does not grow with the file.
+    breaks: std::collections::VecDeque<u64>,
+    /// Line breaks before the last record asked about.
+    passed: u64,
+    /// A CR just read, not yet known to be part of a CRLF.
+    pending_cr: Option<u64>,
+}
+
+impl<R> Watch<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            text_seen: false,
+            offset: 0,
+            breaks: std::collections::VecDeque::new(),
+            passed: 0,
+            pending_cr: None,
+        }
+    }
+
+    /// The 1-based line of the file at byte `byte` (a record's start). The
+    /// `csv` crate's own line count is one short per CRLF before a record
+    /// (it counts the `\n` of a CRLF only when the next record is read), so
+    /// lines are counted here, the same for LF, CRLF and CR files.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        if let Some(cr) = self.pending_cr.filter(|cr| *cr < byte) {
+            self.pending_cr = None;
+            self.breaks.push_back(cr);
+        }
+        while self.breaks.front().is_some_and(|b| *b < byte) {
+            self.breaks.pop_front();
+            self.passed += 1;
+        }
+        // A record reported at the `\n` of the CRLF before it starts after it.
+        if self.breaks.front() == Some(&byte) {
+            self.breaks.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
 }
 
 impl<R: std::io::Read> std::io::Read for Watch<R> {
@@ -172,6 +216,27 @@ impl<R: std::io::Read> std::io::Read for Watch<R> {
         if !self.text_seen {
             self.text_seen = buf[..n].iter().any(|b| !b.is_ascii_whitespace());
         }
+        for (i, byte) in buf[..n].iter().enumerate() {
+            let at = self.offset + i as u64;
+            match byte {
+                b'\n' => {
+                    // The CR of a CRLF is not a break of its own.
+                    self.pending_cr = None;
+                    self.breaks.push_back(at);
+                }
+                b'\r' => {
+                    if let Some(cr) = self.pending_cr.replace(at) {
+                        self.breaks.push_back(cr);
+                    }
+                }
+                _ => {
+                    if let Some(cr) = self.pending_cr.take() {
+                        self.breaks.push_back(cr);
+                    }
+                }
+            }
+        }
+        self.offset += n as u64;
         Ok(n)
     }
 }
@@ -222,10 +287,7 @@ impl<R: std::io::Read> TableReader<R> {
             return Err(problem);
         }
         let delimiter = detect_delimiter(&head);
-        let watched = Watch {
-            inner: std::io::Cursor::new(head).chain(input),
-            text_seen: false,
-        };
+        let watched = Watch::new(std::io::Cursor::new(head).chain(input));
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -301,12 +363,13 @@ impl<R: std::io::Read> TableReader<R> {
             .take()
             .map_or_else(|| std::mem::take(&mut self.spare), csv::StringRecord::into_byte_record);
         loop {
-            let line = self.reader.position().line();
+            let start = self.reader.position().byte();
             if !self.next_record(&mut record)? {
                 self.spare = record;
                 return Ok(false);
             }
-            let line = record.position().map_or(line, csv::Position::line);
+            let start = record.position().map_or(start, csv::Position::byte);
+            let line = self.reader.get_mut().line_at(start);
             let mut text = csv::StringRecord::from_byte_record(record);
             if let Ok(text) = &mut text {
                 unescape_record(text);
