@@ -373,3 +373,23 @@ fn a_50_mb_header_field_is_refused_with_its_limit() {
     let text = format!("id,{wide}\nA\n");
     assert!(import(text.as_bytes(), &Model::default(), BadRows::Skip, Date::default()).is_ok());
 }
+
+#[test]
+fn a_locked_embed_says_nothing_about_storage_it_never_uses() {
+    use csql_calculator::model::calc::state::{Startup, Stored};
+    let start = |query: &str, embedded: bool| {
+        CalcState::start(&Startup {
+            query: query.into(),
+            embedded,
+            stored: Stored::Unavailable,
+            ..Startup::default()
+        })
+        .0
+    };
+    // The full app would save: it says once, quietly, that it cannot.
+    assert!(start("", false).notices.iter().any(|n| n.message.contains("cannot save here")));
+    // A locked link and the embed page never save: nothing to say.
+    assert!(start("lock=1", false).notices.is_empty());
+    assert!(start("lock=1", true).notices.is_empty());
+    assert!(start("", true).notices.is_empty());
+}

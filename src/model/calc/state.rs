@@ -343,6 +343,8 @@ impl CalcState {
                 }
             },
             Stored::Nothing => None,
+            // A locked page or an embed never saves: a reader there has nothing to act on.
+            Stored::Unavailable if compact || flag_set(&startup.query, "lock") => None,
             Stored::Unavailable => {
                 notices.push(Notice::quiet(
                     "This page cannot save here (a private window, a sandboxed frame or full storage): your inputs last until you close it.",
