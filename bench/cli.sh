@@ -19,8 +19,8 @@ done
 python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet duckdb
 out=bench/out/cli
 mkdir -p "$out"
-cargo build --release --quiet --bin csql
-csql=target/release/csql
+cargo build --profile cli --quiet --bin csql
+csql=target/cli/csql
 $csql default-model > "$out/model.json"
 $csql sample --rows 100000 > "$out/sample-100k.csv"
 $csql mapping --model "$out/model.json" "$out/sample-100k.csv" > "$out/mapping.json"
