@@ -83,3 +83,66 @@ fn crlf_files_name_the_same_lines_as_lf_files_in_csql() {
         assert_eq!(streamed(lines("\r\n").as_bytes(), chunk), expected, "CRLF, {chunk}-byte reads");
     }
 }
+
+/// The header row of a HubSpot companies export (HubSpot's documented
+/// default company properties, then a portal's custom ones).
+const HUBSPOT: &[&str] = &[
+    "Record ID",
+    "Company name",
+    "Company owner",
+    "Create Date",
+    "Last Activity Date",
+    "Lifecycle Stage",
+    "Number of Employees",
+    "Annual Revenue",
+    "Industry",
+    "Seat Utilization",
+    "Accepted by Sales",
+    "Expansion Closed Won",
+];
+
+/// The header row of a Salesforce account report.
+const SALESFORCE: &[&str] = &[
+    "Account Owner",
+    "Account Name",
+    "Account ID",
+    "Type",
+    "Customer Segment",
+    "Industry",
+    "Annual Revenue",
+    "Employees",
+    "Last Activity",
+    "Sales Accepted",
+    "Is Won",
+];
+
+#[test]
+fn crm_export_headers_match_id_owner_segment_and_outcomes() {
+    use csql_calculator::model::book::Mapping;
+    let auto = |headers: &[&str]| Mapping::auto(&headers.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(), &Model::default());
+    let hubspot = auto(HUBSPOT);
+    assert_eq!(hubspot.id.as_deref(), Some("Record ID"));
+    assert_eq!(hubspot.name.as_deref(), Some("Company name"));
+    assert_eq!(hubspot.owner.as_deref(), Some("Company owner"));
+    assert_eq!(hubspot.accepted.as_deref(), Some("Accepted by Sales"));
+    // By containment: the header contains "closed won".
+    assert_eq!(hubspot.won.as_deref(), Some("Expansion Closed Won"));
+    assert_eq!(hubspot.segment, None);
+
+    let salesforce = auto(SALESFORCE);
+    assert_eq!(salesforce.id.as_deref(), Some("Account ID"));
+    assert_eq!(salesforce.name.as_deref(), Some("Account Name"));
+    assert_eq!(salesforce.owner.as_deref(), Some("Account Owner"));
+    assert_eq!(salesforce.segment.as_deref(), Some("Customer Segment"));
+    assert_eq!(salesforce.accepted.as_deref(), Some("Sales Accepted"));
+    assert_eq!(salesforce.won.as_deref(), Some("Is Won"));
+
+    // Priority: an exact synonym wins over a header that only contains one,
+    // wherever it stands; "Tier" is a segment; short synonyms never match by
+    // containment ("Paid" does not hold an id).
+    let mixed = auto(&["Paid", "Won Deals Closed Won Amount", "CSM", "Tier", "Closed Won", "Customer ID"]);
+    assert_eq!(mixed.id.as_deref(), Some("Customer ID"));
+    assert_eq!(mixed.won.as_deref(), Some("Closed Won"));
+    assert_eq!(mixed.owner.as_deref(), Some("CSM"));
+    assert_eq!(mixed.segment.as_deref(), Some("Tier"));
+}

@@ -9,7 +9,7 @@ use crate::model::book::BookError;
 use crate::model::Model;
 
 /// Header names (normalised) recognised as the account id.
-pub const ID_NAMES: &[&str] = &["id", "accountid", "accountnumber", "customerid"];
+pub const ID_NAMES: &[&str] = &["id", "recordid", "accountid", "companyid", "customerid", "accountnumber"];
 /// Header names (normalised) recognised as the account name.
 pub const NAME_NAMES: &[&str] = &[
     "name",
@@ -21,13 +21,18 @@ pub const NAME_NAMES: &[&str] = &[
     "customername",
 ];
 /// Header names (normalised) recognised as the account owner (the CSM).
-pub const OWNER_NAMES: &[&str] = &["owner", "csm", "accountowner", "customersuccessmanager", "csmname"];
+pub const OWNER_NAMES: &[&str] = &["owner", "csm", "companyowner", "accountowner", "customersuccessmanager", "csmname"];
 /// Header names (normalised) recognised as the customer segment.
-pub const SEGMENT_NAMES: &[&str] = &["segment", "customersegment"];
+pub const SEGMENT_NAMES: &[&str] = &["segment", "customersegment", "tier", "accounttier", "customertier"];
 /// Header names (normalised) recognised as "accepted by Sales".
 pub const ACCEPTED_NAMES: &[&str] = &["accepted", "acceptedbysales", "salesaccepted"];
 /// Header names (normalised) recognised as "closed-won".
-pub const WON_NAMES: &[&str] = &["won", "closedwon"];
+pub const WON_NAMES: &[&str] = &["won", "closedwon", "iswon"];
+
+/// Synonyms at least this long also match a header that contains them
+/// ("Expansion Closed Won" contains `closedwon`); shorter ones (`id`, `won`)
+/// would match too much by containment and match exactly only.
+pub const CONTAINED_MIN_LEN: usize = 6;
 
 /// Lower-cases a header and keeps only letters and digits:
 /// `"Account_ID "` and `"account id"` both become `accountid`.
@@ -97,6 +102,8 @@ pub struct Mapping {
 /// matching any of a few names without scanning the whole width each time
 /// (the largest model looks up about 500 names; a file may have 40,000 columns).
 struct HeaderIndex<'a> {
+    /// The normalised headers, in file order.
+    names: &'a [String],
     /// Column indices of each normalised name, in header order.
     positions: BTreeMap<&'a str, Vec<usize>>,
     /// Columns already matched (or never to be matched).
@@ -110,9 +117,19 @@ impl<'a> HeaderIndex<'a> {
             positions.entry(name.as_str()).or_default().push(i);
         }
         Self {
+            names: normalised,
             positions,
             used: vec![false; normalised.len()],
         }
+    }
+
+    /// The first header in file order, not yet used, that contains one of the
+    /// `names` at least [`CONTAINED_MIN_LEN`] long; marks it used.
+    fn find_containing(&mut self, names: &[&str]) -> Option<usize> {
+        let long: Vec<&str> = names.iter().copied().filter(|n| n.len() >= CONTAINED_MIN_LEN).collect();
+        let found = (0..self.names.len()).find(|&i| !self.used[i] && long.iter().any(|n| self.names[i].contains(n)))?;
+        self.used[found] = true;
+        Some(found)
     }
 
     /// The first header, not yet used, whose normalised name is among `names`;
@@ -145,12 +162,16 @@ pub fn component_column(key: &str) -> String {
 
 impl Mapping {
     /// Matches headers to the model by name: each header is [`normalise`]d and
-    /// compared with the fixed synonyms ([`ID_NAMES`], [`NAME_NAMES`], ...),
-    /// then with the key and label of every signal and gate, then with a
-    /// component's key or name (optionally followed by `score`) for a direct
-    /// score column. A column is used at most once, the first matching header
-    /// wins, and a component gets a direct column only when none of its signals
-    /// matched (signals are the finer evidence). The result columns that
+    /// compared with the fixed synonyms ([`ID_NAMES`], [`NAME_NAMES`], ...,
+    /// which include what HubSpot and Salesforce exports call them: "Record
+    /// ID", "Company owner", "Account Owner", "Tier"), then with the key and
+    /// label of every signal and gate, then with a component's key or name
+    /// (optionally followed by `score`) for a direct score column, and last,
+    /// for an id, owner, segment or outcome still without a column, the first
+    /// header that contains one of its longer synonyms ("Expansion Closed
+    /// Won"). A column is used at most once; among exact matches the first
+    /// header in file order wins; a component gets a direct column only when
+    /// none of its signals matched (signals are the finer evidence). The result columns that
     /// [`crate::model::book::export_csv`] appends are never matched, so an exported file
     /// re-imports with the same mapping.
     #[must_use]
@@ -171,12 +192,12 @@ impl Mapping {
         }
         let mut pick = |names: &[String]| index.find(names).map(|i| headers[i].clone());
 
-        let id = pick(&owned(ID_NAMES));
+        let mut id = pick(&owned(ID_NAMES));
         let name = pick(&owned(NAME_NAMES));
-        let owner = pick(&owned(OWNER_NAMES));
-        let segment = pick(&owned(SEGMENT_NAMES));
-        let accepted = pick(&owned(ACCEPTED_NAMES));
-        let won = pick(&owned(WON_NAMES));
+        let mut owner = pick(&owned(OWNER_NAMES));
+        let mut segment = pick(&owned(SEGMENT_NAMES));
+        let mut accepted = pick(&owned(ACCEPTED_NAMES));
+        let mut won = pick(&owned(WON_NAMES));
 
         let mut components: Vec<ComponentMapping> = model
             .components
@@ -206,6 +227,17 @@ impl Mapping {
             if mapping.signals.iter().all(|s| s.column.is_none()) {
                 let (key, name) = (normalise(&component.key), normalise(&component.name));
                 mapping.direct = pick(&[key.clone(), name.clone(), format!("{key}score"), format!("{name}score")]);
+            }
+        }
+        for (field, names) in [
+            (&mut id, ID_NAMES),
+            (&mut owner, OWNER_NAMES),
+            (&mut segment, SEGMENT_NAMES),
+            (&mut accepted, ACCEPTED_NAMES),
+            (&mut won, WON_NAMES),
+        ] {
+            if field.is_none() {
+                *field = index.find_containing(names).map(|i| headers[i].clone());
             }
         }
         Self {
