@@ -209,7 +209,10 @@ fn the_result_summary_is_plain_text_with_everything_a_crm_note_needs() {
     assert_eq!(lines[3], "Gates met: Budget, Timing");
     assert_eq!(lines[4], "Required gates missing: Product fit, Usage signals, Stakeholder buy-in");
     assert_eq!(lines[5], "Weights: Engagement 50 (50.0%), Fit 30 (30.0%), Intent 20 (20.0%)");
-    assert!(lines[6].starts_with("Model: https://example.com/csql/#m=1."));
+    // The breakdown (issue 19): 80 x 0.5 = 40.0, 60 x 0.3 = 18.0, 40 x 0.2 = 8.0;
+    // typed scores, so no signal lines.
+    assert_eq!(lines[6..9], ["Engagement: 40.0 points", "Fit: 18.0 points", "Intent: 8.0 points"]);
+    assert!(lines[9].starts_with("Model: https://example.com/csql/#m=1."));
 }
 
 #[test]

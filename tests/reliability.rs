@@ -393,3 +393,34 @@ fn a_locked_embed_says_nothing_about_storage_it_never_uses() {
     assert!(start("lock=1", true).notices.is_empty());
     assert!(start("", true).notices.is_empty());
 }
+
+#[test]
+fn signal_points_add_up_to_their_component_points() {
+    use csql_calculator::model::calc::view::calculator;
+    use csql_calculator::model::core::date::Date;
+    // Weights 40/30/30. Engagement: trend 10 (rating, 100), seats 50%, QBR yes
+    // (100), responsiveness blank (0); shares 2/5, 1/5, 1/5, 1/5:
+    // trend 100 x 0.4 x 0.4 = 16.0, seats 50 x 0.2 x 0.4 = 4.0, QBR 100 x 0.2 x 0.4 = 8.0,
+    // responsiveness 0. Engagement: 28.0 points.
+    let mut model = Model::default();
+    for (signal, value) in model.components[0].signals.iter_mut().zip(["10", "50", "yes", ""]) {
+        signal.value = value.to_owned();
+    }
+    let view = calculator(&model, Date::default());
+    let row = &view.result.rows[0];
+    let points: Vec<(&str, &str, &str)> = row
+        .signals
+        .iter()
+        .map(|s| (s.key.as_str(), s.points.as_str(), s.counts.as_str()))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("active_users_trend", "+16.0", "counts 2 of 5"),
+            ("seats_active", "+4.0", "counts 1 of 5"),
+            ("qbr_attended", "+8.0", "counts 1 of 5"),
+            ("responsiveness", "+0.0", "counts 1 of 5"),
+        ]
+    );
+    assert_eq!(row.points, "28.0");
+}

@@ -101,3 +101,28 @@ async fn every_input_has_a_label() {
     // + 11 signals + 5 gates x 2 checkboxes + the share link + the JSON import + the account name = 41.
     assert_eq!(inputs, 41);
 }
+
+#[tokio::test]
+async fn every_signal_shows_its_points_towards_the_score() {
+    // Issue 19's example: default model (weights 40/30/30), only "Licensed seats
+    // active" = 65%. Engagement's signal weights are 2 (trend), 1, 1, 1: seats
+    // is 1 of 5 shares, so it adds 65 x 1/5 x 40/100 = 5.2 points.
+    use csql_calculator::components::{ResultCard, ResultCardProps};
+    use csql_calculator::model::calc::view::calculator;
+    let mut model = csql_calculator::model::Model::default();
+    model.components[0].signals[1].value = "65".to_owned();
+    assert_eq!(model.components[0].signals[1].key, "seats_active");
+    let result = calculator(&model, csql_calculator::model::core::date::Date::default()).result;
+    let html = yew::LocalServerRenderer::<ResultCard>::with_props(ResultCardProps { result })
+        .hydratable(false)
+        .render()
+        .await;
+    assert_eq!(text_after(&html, "data-testid=\"signal-points-engagement-seats_active\""), "+5.2");
+    assert_eq!(
+        text_after(&html, "data-testid=\"signal-points-engagement-active_users_trend\""),
+        "+0.0"
+    );
+    assert_eq!(text_after(&html, "data-testid=\"points-engagement\""), "5.2");
+    assert_eq!(text_after(&html, "data-testid=\"csql-score\""), "5.2");
+    assert!(html.contains("counts 2 of 5"), "the trend counts twice among five shares");
+}

@@ -30,7 +30,7 @@ pub use field_error::FieldError;
 pub use gates::GatesPanel;
 pub use notices::Notices;
 pub use programme::ProgrammePage;
-pub use result_card::ResultCard;
+pub use result_card::{ResultCard, ResultCardProps};
 pub use signal_editor::SignalEditor;
 pub use signal_field::SignalField;
 pub use toolbar::ModelToolbar;

@@ -59,6 +59,14 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                                 <td class="num" data-testid={format!("points-{}", row.key)}>{ row.points.clone() }</td>
                                 <td>{ row.to_qualify.clone() }</td>
                             </tr>
+                            for signal in &row.signals {
+                                <tr key={format!("{}-{}", row.key, signal.key)} class="signal-points">
+                                    <th scope="row">{ signal.label.clone() }<span class="counts">{ signal.counts.clone() }</span></th>
+                                    <td></td>
+                                    <td class="num" data-testid={format!("signal-points-{}-{}", row.key, signal.key)}>{ signal.points.clone() }</td>
+                                    <td></td>
+                                </tr>
+                            }
                         }
                     </tbody>
                 </table>

@@ -1139,6 +1139,16 @@ pub fn result_summary(state: &CalcState) -> String {
         .map(|(c, p)| format!("{} {} ({})", c.name, c.weight.trim(), crate::model::core::format::percent(p.share)))
         .collect();
     lines.push(format!("Weights: {}", weights.join(", ")));
+    // The breakdown as the result card shows it: each component's points, and
+    // each signal's under it.
+    if evaluation.problems.is_empty() {
+        for row in &state.view.result.rows {
+            lines.push(format!("{}: {} points", row.name, row.points));
+            for signal in &row.signals {
+                lines.push(format!("  {}: {} ({})", signal.label, signal.points, signal.counts));
+            }
+        }
+    }
     lines.push(format!("Model: {}", state.link));
     lines.join("\n")
 }

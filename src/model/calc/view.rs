@@ -2,12 +2,13 @@
 //! worked out here, so the components only lay them out (the view model, in
 //! crux's words).
 
-use crate::model::core::date::Date;
+use crate::model::core::date::{as_of, Date};
 use crate::model::core::evaluate::{problem_for, Field};
 use crate::model::core::format::{count, lever, one_decimal, percent, reason};
 use crate::model::core::limits;
-use crate::model::core::number::{parse_in_range, parse_non_negative};
-use crate::model::{evaluate, Evaluation, Model, ScoreMode, SignalKind, Verdict};
+use crate::model::core::number::{brief, parse_in_range, parse_non_negative};
+use crate::model::core::signal::shares;
+use crate::model::{evaluate, Component, Evaluation, Model, ScoreMode, SignalKind, Verdict};
 
 /// One weight row: a slider and a box.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,20 @@ pub struct BarSegment {
     pub class: String,
 }
 
+/// One signal's share of the total score, under its component in the result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignalPoints {
+    /// Signal key (`signal-points-<component>-<signal>`).
+    pub key: String,
+    /// Signal label.
+    pub label: String,
+    /// What it adds to the CSQL score: `+5.2` (its 0-100 score x its share of
+    /// the component's signal weights x the component's share of the weights).
+    pub points: String,
+    /// Its sub-weight among the component's: `counts 2 of 5`.
+    pub counts: String,
+}
+
 /// One component's row in the result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartRow {
@@ -54,6 +69,8 @@ pub struct PartRow {
     pub to_qualify: String,
     /// Its colour class in the bar.
     pub class: String,
+    /// Each signal's points, when the component is scored from its signals.
+    pub signals: Vec<SignalPoints>,
 }
 
 /// The result card.
@@ -126,9 +143,9 @@ pub fn threshold_slider(model: &Model) -> String {
     crate::model::core::number::plain(parse_in_range(&model.threshold, 0.0, 100.0).unwrap_or(0.0))
 }
 
-/// The result card's content.
+/// The result card's content; `today` dates recency signals when the model's as-of date is blank.
 #[must_use]
-pub fn result(model: &Model, evaluation: &Evaluation) -> ResultView {
+pub fn result(model: &Model, evaluation: &Evaluation, today: Date) -> ResultView {
     let blank = is_blank(model);
     let verdict = &evaluation.verdict;
     let mut x = 0.0;
@@ -182,6 +199,11 @@ pub fn result(model: &Model, evaluation: &Evaluation) -> ResultView {
                 points: one_decimal(p.points),
                 to_qualify: lever(p.lever, matches!(verdict, Verdict::GatesMissing(_))),
                 class: format!("seg-{}", i % 6),
+                signals: model
+                    .components
+                    .get(i)
+                    .map(|c| signal_points(c, p.share, as_of(model, today).ok()))
+                    .unwrap_or_default(),
             })
             .collect(),
         bar,
@@ -264,6 +286,37 @@ pub fn component_views(model: &Model, evaluation: &Evaluation) -> Vec<ComponentV
         .collect()
 }
 
+/// Each signal's points towards the CSQL score for a component scored from
+/// its signals: its 0-100 score (blank 0) x its share of the signal weights x
+/// the component's `share` of the weights (percent). Empty for a typed score,
+/// or while the weights cannot score.
+fn signal_points(component: &Component, share: Option<f64>, as_of: Option<Date>) -> Vec<SignalPoints> {
+    let (Some(share), Some(as_of), ScoreMode::Signals) = (share, as_of, component.mode) else {
+        return Vec::new();
+    };
+    let total: f64 = component
+        .signals
+        .iter()
+        .map(|s| s.weight)
+        .filter(|w| w.is_finite() && *w > 0.0)
+        .sum();
+    component
+        .signals
+        .iter()
+        .zip(shares(&component.signals))
+        .map(|(signal, signal_share)| {
+            let score = signal.score(&signal.value, as_of).ok().flatten().unwrap_or(0.0);
+            let points = score * signal_share * share / 100.0;
+            SignalPoints {
+                key: signal.key.clone(),
+                label: signal.label.clone(),
+                points: format!("+{}", one_decimal(Some(points))),
+                counts: format!("counts {} of {}", brief(signal.weight), brief(total)),
+            }
+        })
+        .collect()
+}
+
 /// The whole calculator screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CalculatorView {
@@ -310,7 +363,7 @@ pub fn calculator(model: &Model, today: Date) -> CalculatorView {
         threshold: model.threshold.clone(),
         threshold_slider: threshold_slider(model),
         threshold_error: problem_for(&evaluation.problems, Field::Threshold).map(str::to_owned),
-        result: result(model, &evaluation),
+        result: result(model, &evaluation, today),
         as_of: model
             .components
             .iter()
