@@ -30,7 +30,7 @@ def main():
     big = "--big" in sys.argv
     csv_path = os.path.join(out, "sample-100k.csv")
     model = os.path.join(out, "model.json")
-    csql = "target/release/csql"
+    csql = "target/cli/csql"
     score = [csql, "score", "--model", model, csv_path]
     with open(os.path.join(out, "model.sql")) as f:
         query = f.read().rstrip().rstrip(";")
