@@ -192,3 +192,24 @@ async fn a_csql_without_gate_columns_says_so_in_the_summary_the_row_and_the_deta
     // Nothing to download: no row was skipped.
     assert!(!html.contains("data-testid=\"export-skipped\""));
 }
+
+#[tokio::test]
+async fn signals_with_no_column_are_said_in_the_summary_with_a_way_to_remove_them() {
+    // Only seats active has a column: 10 of 11 signals count as 0, and they
+    // carry 92 of the 100 points (40 × 4/5 + 30 + 30).
+    let html = render::<BookPage>(page(b"id,seats_active\nA,50\n".to_vec(), &Model::default(), Some(0))).await;
+    let said = text_after(&html, "data-testid=\"unmapped-signals\"");
+    assert!(said.starts_with("10 of the model"), "{said}");
+    assert!(said.contains("best score any account can reach is 8.0."), "{said}");
+    assert_eq!(
+        text_after(&html, "data-testid=\"remove-unmapped\""),
+        "Remove these 10 signals from the model"
+    );
+    assert!(
+        html.contains("no column: counts as 0"),
+        "the detail says what a missing column means"
+    );
+    // Every signal with a column: nothing said.
+    let html = render::<BookPage>(page(fixture("five_direct.csv"), &Model::default(), None)).await;
+    assert!(!html.contains("unmapped-signals"));
+}

@@ -372,7 +372,7 @@ fn the_detail_gives_the_signals_as_the_file_does_grouped_by_component() {
     let b1 = detail(&book, &default_scores(&book), &model, 0).unwrap_or_else(|| panic!("B1"));
     assert_eq!(
         b1.signal_groups()[0].1[2],
-        ("Attended the last QBR".to_owned(), "no column".to_owned())
+        ("Attended the last QBR".to_owned(), "no column: counts as 0".to_owned())
     );
 }
 

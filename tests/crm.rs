@@ -146,3 +146,89 @@ fn crm_export_headers_match_id_owner_segment_and_outcomes() {
     assert_eq!(mixed.owner.as_deref(), Some("CSM"));
     assert_eq!(mixed.segment.as_deref(), Some("Tier"));
 }
+
+// ------------------------------------------------------------ signals with no column
+
+#[test]
+fn signals_with_no_column_are_counted_with_the_points_they_carry() {
+    use csql_calculator::model::book::unmapped::Unmapped;
+    use csql_calculator::model::book::Mapping;
+    let model = Model::default();
+    let headers = |h: &[&str]| h.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    // Only "seats active" has a column: 1 of Engagement's 5 shares (the trend
+    // counts twice) of 40 points = 8. The other 10 signals carry 92.
+    let only_seats = Unmapped::of(&model, &Mapping::auto(&headers(&["id", "seats_active"]), &model)).unwrap_or_else(|| panic!("unmapped"));
+    assert_eq!(only_seats.labels.len(), 10);
+    assert_eq!(only_seats.total, 11);
+    assert!((only_seats.points.unwrap_or(0.0) - 92.0).abs() < 1e-9);
+    let sentence = only_seats.sentence();
+    assert!(
+        sentence.starts_with("10 of the model's 11 signals have no column in this file and count as 0 for every account: "),
+        "{sentence}"
+    );
+    assert!(
+        sentence.ends_with("Together they carry 92.0 of the 100 points, so the best score any account can reach is 8.0."),
+        "{sentence}"
+    );
+    assert!(sentence.contains("5 more"), "five named, the rest counted: {sentence}");
+    // Plan usage adds 1 of Intent's 4 shares of 30 = 7.5: 84.5 missing, 15.5 the best.
+    let two =
+        Unmapped::of(&model, &Mapping::auto(&headers(&["id", "seats_active", "plan_usage"]), &model)).unwrap_or_else(|| panic!("unmapped"));
+    assert_eq!(two.labels.len(), 9);
+    assert!(two
+        .sentence()
+        .ends_with("carry 84.5 of the 100 points, so the best score any account can reach is 15.5."));
+    // A component fed a typed score column needs none of its signals.
+    let direct = Unmapped::of(&model, &Mapping::auto(&headers(&["id", "seats_active", "fit", "intent"]), &model))
+        .unwrap_or_else(|| panic!("unmapped"));
+    assert_eq!(direct.labels.len(), 3, "{:?}", direct.labels);
+    assert!((direct.points.unwrap_or(0.0) - 32.0).abs() < 1e-9, "40 × 4/5");
+    // Every signal with a column: nothing to say.
+    let all: Vec<String> = model
+        .components
+        .iter()
+        .flat_map(|c| c.signals.iter().map(|s| s.key.clone()))
+        .chain(["id".to_owned()])
+        .collect();
+    assert_eq!(Unmapped::of(&model, &Mapping::auto(&all, &model)), None);
+}
+
+#[test]
+fn removing_the_unmapped_signals_is_one_undoable_edit_that_the_book_and_csql_agree_on() {
+    use csql_calculator::model::book::unmapped::Unmapped;
+    use csql_calculator::model::book::Mapping;
+    use csql_calculator::model::calc::state::{CalcEvent, CalcState};
+    let file = "id,seats_active,plan_usage\r\nA,50,80\r\n";
+    let before = Model::default();
+    let headers = vec!["id".to_owned(), "seats_active".to_owned(), "plan_usage".to_owned()];
+    let unmapped = Unmapped::of(&before, &Mapping::auto(&headers, &before)).unwrap_or_else(|| panic!("unmapped"));
+    let mut state = CalcState::default();
+    state.update(CalcEvent::RemoveSignals(unmapped.keys.clone()));
+    let after = state.model.clone();
+    // Fit lost all three signals and went; Engagement and Intent keep one each.
+    let shape: Vec<(String, Vec<String>)> = after
+        .components
+        .iter()
+        .map(|c| (c.key.clone(), c.signals.iter().map(|s| s.key.clone()).collect()))
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            ("engagement".to_owned(), vec!["seats_active".to_owned()]),
+            ("intent".to_owned(), vec!["plan_usage".to_owned()])
+        ]
+    );
+    assert_eq!(Unmapped::of(&after, &Mapping::auto(&headers, &after)), None);
+    // A: Engagement 50, Intent 80, weights 40 and 30: (2000 + 2400) / 70 = 62.857…
+    let (book, _) = import(file.as_bytes(), &after, BadRows::Skip, Date::default()).unwrap_or_else(|e| panic!("{e}"));
+    let (weights, threshold) = csql_calculator::model::core::weighting::weights_and_threshold(&after).unwrap_or_else(|e| panic!("{e}"));
+    let scores = csql_calculator::model::book::score_all(&book, &weights, threshold);
+    assert!((scores.scores[0] - 4400.0 / 70.0).abs() < 1e-9, "{}", scores.scores[0]);
+    let mut out = Vec::new();
+    score_csv(file.as_bytes(), &mut out, &after, None, BadRows::Skip, Date::default(), |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8(out).unwrap_or_default();
+    assert!(out.contains(",62.9,"), "csql scores A the same: {out}");
+    // One undo brings the whole model back.
+    state.update(CalcEvent::Undo);
+    assert_eq!(state.model, before);
+}

@@ -54,7 +54,8 @@ pub fn BookResults(props: &BookResultsProps) -> Html {
                         threshold_error={view.threshold_error.clone().map(AttrValue::from)} as_of={view.as_of.clone()} locked={props.locked} onaction={props.onaction.clone()} />
                 </div>
                 <BookSummary summary={derived.summary.clone()} moved={derived.moved.as_deref().cloned()} pinned={props.baseline_pinned}
-                    problem={scores.problem.as_ref().map(|p| AttrValue::from(p.to_string()))} ondispatch={d.clone()} />
+                    problem={scores.problem.as_ref().map(|p| AttrValue::from(p.to_string()))} ondispatch={d.clone()}
+                    unmapped={derived.unmapped.clone()} onremove={(!props.locked).then(|| props.onaction.reform(CalcEvent::RemoveSignals))} />
             </div>
             { props.children.clone() }
             <section class="card book-accounts" aria-labelledby="book-accounts-title">

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::model::book::unmapped::Unmapped;
 use crate::model::book::{BookEvent, Moved, Summary};
 use crate::model::core::format::percent;
 
@@ -24,6 +25,12 @@ pub struct BookSummaryProps {
     pub ondispatch: Callback<BookEvent>,
     /// Why the book cannot be scored (weights or threshold), if so.
     pub problem: Option<AttrValue>,
+    /// The model's signals with no column in the file, if any.
+    #[prop_or_default]
+    pub unmapped: Option<std::rc::Rc<Unmapped>>,
+    /// Removes signals from the model (`None` on a locked page).
+    #[prop_or_default]
+    pub onremove: Option<Callback<Vec<(String, String)>>>,
 }
 
 /// The summary card.
@@ -48,6 +55,17 @@ pub fn BookSummary(props: &BookSummaryProps) -> Html {
             <p class="help">{ s.others() }</p>
             if !s.missing_components.is_empty() {
                 <p class="help">{ format!("No column feeds {}: it scores 0 for every account.", s.missing_components.join(", ")) }</p>
+            }
+            if let Some(unmapped) = &props.unmapped {
+                <div class="book-unmapped">
+                    <p class="book-count-note" data-testid="unmapped-signals">{ unmapped.sentence() }</p>
+                    if let Some(onremove) = &props.onremove {
+                        <button type="button" data-testid="remove-unmapped" onclick={
+                            let (onremove, keys) = (onremove.clone(), unmapped.keys.clone());
+                            move |_| onremove.emit(keys.clone())
+                        }>{ unmapped.remove_label() }</button>
+                    }
+                </div>
             }
             if let Some(optional) = s.optional_unassessed() {
                 <p class="help">{ optional }</p>

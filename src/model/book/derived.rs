@@ -9,6 +9,7 @@ use crate::model::book::import::Table;
 use crate::model::book::mapping::Mapping;
 use crate::model::book::score::{score_all, BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{moved, summarise, view, Moved, Summary, ViewOptions};
+use crate::model::book::unmapped::Unmapped;
 use crate::model::book::BookError;
 use crate::model::core::date::Date;
 use crate::model::core::weighting::{weights_and_threshold, VerdictKind, WeightingError};
@@ -91,6 +92,8 @@ pub struct Derived {
     /// Owners with accepted-by-Sales figures, when the file has owner and
     /// outcome columns (the Programme view can be filled from it).
     pub owners_with_outcomes: Option<usize>,
+    /// The model's signals the mapping gives no column (they count as 0).
+    pub unmapped: Option<Rc<Unmapped>>,
 }
 
 impl Derived {
@@ -110,6 +113,7 @@ impl Derived {
             moved: None,
             moved_from: None,
             owners_with_outcomes,
+            unmapped: None,
         }
     }
 
@@ -175,6 +179,7 @@ impl Derived {
                 moved: None,
                 moved_from: None,
                 owners_with_outcomes: None,
+                unmapped: None,
             };
         };
         let scores = match (previous, rescore) {
@@ -208,6 +213,7 @@ impl Derived {
             (_, Some(before)) => Some(Rc::new(moved(built, before, &scores))),
             (_, None) => None,
         };
+        let unmapped = Unmapped::of(model, inputs.mapping).map(Rc::new);
         Self {
             built_from,
             book,
@@ -219,6 +225,7 @@ impl Derived {
             moved,
             moved_from,
             owners_with_outcomes,
+            unmapped,
         }
     }
 }

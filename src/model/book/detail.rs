@@ -57,7 +57,7 @@ impl Detail {
     }
 
     /// The signals as the file gives them, per component: each input's label
-    /// and its text (`blank` when the cell is empty, `no column` when no column
+    /// and its text (`blank` when the cell is empty, `no column: counts as 0` when no column
     /// feeds it), for the detail's table.
     #[must_use]
     pub fn signal_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
@@ -66,7 +66,7 @@ impl Detail {
             let shown = match value {
                 Some(v) if !v.is_empty() => v.clone(),
                 Some(_) => "blank".to_owned(),
-                None => "no column".to_owned(),
+                None => "no column: counts as 0".to_owned(),
             };
             match groups.last_mut() {
                 Some((name, rows)) if name == component => rows.push((label.clone(), shown)),

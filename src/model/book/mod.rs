@@ -55,6 +55,7 @@ pub mod skipped;
 pub mod state;
 pub mod stream;
 pub mod summary;
+pub mod unmapped;
 pub mod window;
 
 use std::rc::Rc;

@@ -182,6 +182,9 @@ pub enum CalcEvent {
     AddSignal(usize),
     /// Remove signal `s` of component `c`.
     RemoveSignal(usize, usize),
+    /// Remove these signals, by (component key, signal key), as one undoable
+    /// edit; a component left with no signal goes too, unless it is the last.
+    RemoveSignals(Vec<(String, String)>),
     /// Rename signal `s` of component `c`.
     RenameSignal(usize, usize, String),
     /// Change the kind of signal `s` of component `c`; its value is cleared.
@@ -809,6 +812,7 @@ impl CalcState {
                 let removed = self.model.components[c].signals.remove(s);
                 self.undo_notice(format!("Removed the signal {}.", removed.label));
             }
+            CalcEvent::RemoveSignals(keys) => self.remove_signals(&keys),
             CalcEvent::RenameSignal(c, s, label) if limits::check_name(&label).is_ok() => {
                 self.with_signal(c, s, |signal| signal.label = label);
             }
@@ -831,6 +835,46 @@ impl CalcState {
             // Refused by a limit (the editor says why), or not a change of shape.
             _ => {}
         }
+    }
+
+    /// Removes the signals named by (component key, signal key) as one
+    /// undoable edit. A component left with no signal is removed as well,
+    /// unless it is the only one left.
+    fn remove_signals(&mut self, keys: &[(String, String)]) {
+        let named = |c: &Component, s: &Signal| keys.iter().any(|(ck, sk)| *ck == c.key && *sk == s.key);
+        let count = self
+            .model
+            .components
+            .iter()
+            .map(|c| c.signals.iter().filter(|s| named(c, s)).count())
+            .sum::<usize>();
+        if count == 0 {
+            return;
+        }
+        self.keep_for_undo();
+        let mut emptied = Vec::new();
+        for component in &mut self.model.components {
+            let before = component.signals.len();
+            component
+                .signals
+                .retain(|s| !keys.iter().any(|(ck, sk)| *ck == component.key && *sk == s.key));
+            if before > 0 && component.signals.is_empty() && component.mode == ScoreMode::Signals {
+                emptied.push(component.key.clone());
+            }
+        }
+        let mut removed_components = Vec::new();
+        for key in emptied {
+            if limits::can_remove_component(&self.model).is_ok() {
+                if let Some(n) = self.model.components.iter().position(|c| c.key == key) {
+                    removed_components.push(self.model.components.remove(n).name);
+                }
+            }
+        }
+        let mut message = format!("Removed {}.", crate::model::core::format::count(count, "signal", "signals"));
+        if !removed_components.is_empty() {
+            message.push_str(&format!(" {} had no signal left and went too.", removed_components.join(", ")));
+        }
+        self.undo_notice(message);
     }
 
     /// How one signal is read: kind, cap, scale, weight, half-life, direction.
@@ -1030,6 +1074,7 @@ impl Concern {
             | E::RemoveComponent(_)
             | E::AddSignal(_)
             | E::RemoveSignal(..)
+            | E::RemoveSignals(..)
             | E::RenameSignal(..)
             | E::AddGate
             | E::RenameGate(..)
