@@ -55,6 +55,9 @@ mod cases {
             let date = match i {
                 0 => "last_qbr".to_owned(),
                 _ if i % 11 == 0 => String::new(),
+                // HubSpot writes date-times; they count as their date.
+                _ if i % 5 == 0 => format!("{} 13:24", Date::from_days(as_of.days() - (i as i64 * 7) % 400)),
+                _ if i % 7 == 0 => format!("{}T08:05:00Z", Date::from_days(as_of.days() - (i as i64 * 7) % 400)),
                 _ => Date::from_days(as_of.days() - (i as i64 * 7) % 400).to_string(),
             };
             text.push_str(&format!("{line},{date}\n"));

@@ -364,7 +364,7 @@ mod cases {
             prop::collection::vec(component, 1..4),
             gates,
             prop::sample::select(vec!["0", "35", "50", "62.5", "70", "100"]),
-            prop::collection::vec(prop::collection::vec((0u8..100, 0.0f64..1.0, 0u8..6), 24), 1..30),
+            prop::collection::vec(prop::collection::vec((0u8..100, 0.0f64..1.0, 0u8..8), 24), 1..30),
             any::<bool>(),
         )
             .prop_map(|(components, gates, threshold, cells, outcome)| build_random(components, gates, threshold, &cells, outcome))
@@ -384,7 +384,7 @@ mod cases {
         Date,
     }
 
-    /// One random draw per cell: what sort of cell (0..100), a value (0..1), a format (0..6).
+    /// One random draw per cell: what sort of cell (0..100), a value (0..1), a format (0..8).
     type CellDraw = (u8, f64, u8);
 
     /// Puts the drawn parts together: every input gets its own column unless its
@@ -497,6 +497,12 @@ mod cases {
                         0 => Date::from_days(as_of.days() + 1 + (value * 30.0) as i64).to_string(),
                         1 => format!(" {date} "),
                         2 => date.to_string().replace('-', "/"),
+                        // Date-times as CRMs write them count as their date;
+                        // a time of another shape is unreadable.
+                        3 => format!("{date} 13:24"),
+                        4 => format!("{date}T23:59:59.5-05:00"),
+                        5 => format!("{date}T13:24Z"),
+                        6 => format!("{date} 1:24"),
                         _ => date.to_string(),
                     }
                 }

@@ -64,6 +64,16 @@ if ! python3 -c "import duckdb" 2>/dev/null; then
   say "installing duckdb (PyPI)"
   python3 -m pip install --quiet duckdb
 fi
+# Spark: PySpark from PyPI (about 400 MB), run on the machine's Java 17.
+if ! python3 -c "import pyspark" 2>/dev/null; then
+  say "installing pyspark (PyPI)"
+  python3 -m pip install --quiet pyspark
+fi
+if ! command -v java >/dev/null; then
+  say "installing openjdk-17-jre-headless from Debian (for Spark)"
+  apt_update_once
+  apt-get install -y openjdk-17-jre-headless
+fi
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   say "installing postgresql from Debian"
   apt_update_once

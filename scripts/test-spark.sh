@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The exported SQL in local Spark (PySpark with the machine's Java 17): the same
-# cases and comparison as the DuckDB and PostgreSQL step of scripts/test.sh.
-# Kept out of the test command: PySpark is a 400 MB download, and starting
-# Spark and planning 51 queries takes one to two minutes on 2 cores.
+# cases and comparison as the SQL step of scripts/test.sh, which runs Spark
+# too; this runs the Spark engine alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! python3 -c "import pyspark" 2>/dev/null; then

@@ -20,10 +20,10 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets --features web -- -D warnings
 step "native tests: model, links, properties, render"
 cargo test --features ssr
-step "the model as SQL on real engines: DuckDB and PostgreSQL, every row equal to the Rust model"
+step "the model as SQL on real engines: DuckDB, PostgreSQL and Spark, every row equal to the Rust model"
 cases=$(mktemp -d)
 cargo run --quiet --example sql_cases -- "$cases"
-python3 scripts/sql_check.py "$cases" duckdb postgres
+python3 scripts/sql_check.py "$cases" duckdb postgres spark
 rm -rf "$cases"
 step "the spreadsheet formula in LibreOffice on the sample book's first rows"
 sheet=$(mktemp -d)

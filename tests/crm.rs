@@ -232,3 +232,42 @@ fn removing_the_unmapped_signals_is_one_undoable_edit_that_the_book_and_csql_agr
     state.update(CalcEvent::Undo);
     assert_eq!(state.model, before);
 }
+
+// ------------------------------------------------------------ dates as CRMs write them
+
+#[test]
+fn crm_date_times_count_as_their_date_in_the_book_and_in_csql() {
+    use csql_calculator::model::{Signal, SignalKind};
+    // Engagement scored from one recency signal alone (half-life 30 days), as of 2024-12-08.
+    let mut model = Model::default();
+    model.as_of = "2024-12-08".to_owned();
+    model.components[0].signals = vec![Signal::new(
+        "last_activity",
+        "Last activity",
+        SignalKind::Date { half_life_days: 30.0 },
+        1.0,
+    )];
+    // HubSpot writes "2024-11-08 13:24"; an API export "…T13:24:00Z". Both are
+    // 30 days before the as-of date: Engagement 50, so 50 × 40/100 = 20.0.
+    let file = "\u{feff}id,last_activity\r\nH1,2024-11-08 13:24\r\nH2,2024-11-08T13:24:00Z\r\nH3,2024-11-08\r\nH4,2024-11-08 1:24\r\n";
+    let (book, report) = import(file.as_bytes(), &model, BadRows::Skip, Date::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        book.len(),
+        3,
+        "H4's time has one hour digit: {:?}",
+        report.errors.iter().map(|e| e.message()).collect::<Vec<_>>()
+    );
+    for row in 0..3 {
+        assert!((book.component_scores(row)[0] - 50.0).abs() < 1e-9, "row {row}");
+    }
+    let mut out = Vec::new();
+    let mut heard = Vec::new();
+    score_csv(file.as_bytes(), &mut out, &model, None, BadRows::Skip, Date::default(), |e| {
+        heard.push(e.message())
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8(out).unwrap_or_default();
+    assert_eq!(out.matches(",20.0,").count(), 3, "{out}");
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    assert!(heard[0].contains("line 5"), "{heard:?}");
+}

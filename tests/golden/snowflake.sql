@@ -45,7 +45,7 @@ csql_text AS (
   CROSS JOIN csql_blank AS w
 ),
 csql_value AS (
-  -- 3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.
+  -- 3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD, or a date-time starting with one), as the calculator reads them; NULL when blank or unreadable.
   SELECT
     *,
     CASE
@@ -53,7 +53,7 @@ csql_value AS (
       WHEN REGEXP_LIKE(replace(csql_t2, ',', '.'), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') THEN TRY_CAST(replace(csql_t2, ',', '.') AS DOUBLE)
     END AS csql_k2,  -- order as a count (1,234 allowed)
     CASE WHEN lower(csql_t3) IN ('yes', 'y', 'true', '1') THEN TRUE WHEN lower(csql_t3) IN ('no', 'n', 'false', '0') THEN FALSE END AS csql_b3,  -- champion as yes/no
-    CASE WHEN REGEXP_LIKE(csql_t4, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN
+    CASE WHEN REGEXP_LIKE(csql_t4, '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?') THEN
       CASE WHEN CAST(substr(csql_t4, 1, 4) AS INTEGER) >= 1 AND CAST(substr(csql_t4, 6, 2) AS INTEGER) BETWEEN 1 AND 12 AND CAST(substr(csql_t4, 9, 2) AS INTEGER) BETWEEN 1 AND CASE
         WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) = 2 AND mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 4) = 0 AND (mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 100) <> 0 OR mod(CAST(substr(csql_t4, 1, 4) AS INTEGER), 400) = 0) THEN 29
         WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) = 2 THEN 28 WHEN CAST(substr(csql_t4, 6, 2) AS INTEGER) IN (4, 6, 9, 11) THEN 30 ELSE 31 END

@@ -25,6 +25,40 @@ pub enum DateError {
     NotADate(String),
 }
 
+/// The time after a date in a date-time cell, as a regular expression:
+/// a space or `T`, hours and minutes, optional seconds with an optional
+/// fraction, and an optional `Z` or offset (`+01:00`, `-0500`).
+pub const TIME_PATTERN: &str = "[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?";
+
+/// Whether `text` matches [`TIME_PATTERN`] whole.
+fn is_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if !(matches!(b.first(), Some(b' ' | b'T')) && digits(1, 2) && b.get(3) == Some(&b':') && digits(4, 2)) {
+        return false;
+    }
+    let mut at = 6;
+    if b.get(at) == Some(&b':') && digits(at + 1, 2) {
+        at += 3;
+        if b.get(at) == Some(&b'.') && digits(at + 1, 1) {
+            at += 1;
+            while b.get(at).is_some_and(u8::is_ascii_digit) {
+                at += 1;
+            }
+        }
+    }
+    match b.get(at) {
+        None => true,
+        Some(b'Z') => at + 1 == b.len(),
+        Some(b'+' | b'-') if digits(at + 1, 2) => {
+            let rest = &b[at + 3..];
+            rest.len() == 2 && rest.iter().all(u8::is_ascii_digit)
+                || rest.len() == 3 && rest[0] == b':' && rest[1..].iter().all(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `year` has a 29 February.
 pub(crate) fn leap(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -82,6 +116,23 @@ impl Date {
         .ok_or_else(|| DateError::NotADate(truncate(t, 24)))
     }
 
+    /// Reads a date as CRMs write it in a cell: `YYYY-MM-DD`, or a date-time
+    /// that starts with it (`2024-11-08 13:24`, `2024-11-08T13:24:00Z`,
+    /// `2024-11-08T13:24:00.5+01:00`), which counts as the date written. The
+    /// time's shape is [`TIME_PATTERN`], which the SQL export matches too.
+    ///
+    /// # Errors
+    /// [`DateError::NotADate`] for any other text or a day that does not exist.
+    pub fn parse_cell(text: &str) -> Result<Self, DateError> {
+        let t = text.trim();
+        match (t.get(..10), t.get(10..)) {
+            (Some(date), Some(time)) if !time.is_empty() && is_time(time) => {
+                Self::parse(date).map_err(|_| DateError::NotADate(truncate(t, 24)))
+            }
+            _ => Self::parse(t),
+        }
+    }
+
     /// Days since 1970-01-01 (negative before).
     #[must_use]
     pub fn days(self) -> i64 {
@@ -133,6 +184,37 @@ pub fn as_of(model: &Model, today: Date) -> Result<Date, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_time_counts_as_the_date_written() {
+        let day = Date::from_ymd(2024, 11, 8);
+        for text in [
+            "2024-11-08",
+            "2024-11-08 13:24",
+            " 2024-11-08 13:24:05 ",
+            "2024-11-08T13:24:00Z",
+            "2024-11-08T23:30:00.125-05:00",
+            "2024-11-08T13:24+0100",
+        ] {
+            assert_eq!(Date::parse_cell(text).ok(), day, "{text}");
+        }
+        // Surrounding spaces are trimmed first: a plain date.
+        assert_eq!(Date::parse_cell("2024-11-08 ").ok(), day);
+        for text in [
+            "2024-11-08 1:24",
+            "2024-11-08T13",
+            "2024-11-08 13:24:5",
+            "2024-11-08 13:24Zx",
+            "2024-11-08 13:24+1",
+            "2024-11-08X13:24",
+            "2024-02-30 10:00",
+            "2024-11-08 13:24:00.",
+        ] {
+            assert!(Date::parse_cell(text).is_err(), "{text}");
+        }
+        // The model's as-of date stays a plain date.
+        assert!(Date::parse("2024-11-08 13:24").is_err());
+    }
 
     #[test]
     fn days_count_from_1970_and_leap_years_have_29_february() {

@@ -89,7 +89,7 @@ impl SignalKind {
             Self::Rating => parse_in_range(raw, 0.0, MAX_RATING)? * (MAX_SCORE / MAX_RATING),
             Self::Percent => parse_percent(raw, MAX_SCORE)?,
             Self::Date { half_life_days } => {
-                let date = Date::parse(raw).map_err(|_| NumberError::NotADate(crate::model::core::text::truncate(raw, 24)))?;
+                let date = Date::parse_cell(raw).map_err(|_| NumberError::NotADate(crate::model::core::text::truncate(raw, 24)))?;
                 let days = as_of.days() - date.days();
                 if days < 0 {
                     return Err(NumberError::FutureDate {

@@ -37,7 +37,7 @@ pub use dialect::{check_name, Dialect, NameProblem, MAX_NAME_BYTES};
 
 use self::dialect::number;
 use crate::model::book::{component_column, Mapping};
-use crate::model::core::date::{Date, DateError};
+use crate::model::core::date::{Date, DateError, TIME_PATTERN};
 use crate::model::core::limits::{MAX_COUNT, MAX_RATING, MAX_SCORE};
 use crate::model::core::number::{GROUPED_PATTERN, NO, TOLERANCE, YES};
 use crate::model::core::signal::shares;
@@ -239,8 +239,9 @@ fn signal_readable(dialect: Dialect, signal: &Signal, r: &Reads) -> String {
     }
 }
 
-/// Text `t` as a date when it is `YYYY-MM-DD` and such a day exists (years
-/// 1-9999), else NULL. Checked before any cast, so no engine raises an error.
+/// Text `t` as a date when it is `YYYY-MM-DD`, alone or followed by a time
+/// ([`TIME_PATTERN`]: a date-time counts as its date), and such a day exists
+/// (years 1-9999), else NULL. Checked before any cast, so no engine raises an error.
 fn read_date(dialect: Dialect, t: &str) -> String {
     let year = format!("CAST(substr({t}, 1, 4) AS INTEGER)");
     let month = format!("CAST(substr({t}, 6, 2) AS INTEGER)");
@@ -251,7 +252,7 @@ fn read_date(dialect: Dialect, t: &str) -> String {
          WHEN {month} = 2 AND mod({year}, 4) = 0 AND (mod({year}, 100) <> 0 OR mod({year}, 400) = 0) THEN 29\n        \
          WHEN {month} = 2 THEN 28 WHEN {month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END\n      \
          THEN {date} END\n    END",
-        shape = dialect.full_match(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+        shape = dialect.full_match(t, &format!("[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}({TIME_PATTERN})?")),
         date = dialect.make_date(&year, &month, &day),
     )
 }
@@ -586,7 +587,7 @@ impl Query<'_> {
         }
         self.step(
             "csql_value",
-            "3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD), as the calculator reads them; NULL when blank or unreadable.",
+            "3. Numbers (a decimal comma is allowed; in a count, commas between thousands; after a percentage, a % sign), yes/no (any case) and dates (YYYY-MM-DD, or a date-time starting with one), as the calculator reads them; NULL when blank or unreadable.",
             &items,
             "FROM csql_text",
         );

@@ -18,7 +18,7 @@
 //! cell the sheet itself formats as a percentage holds a fraction (75% is
 //! 0.75), and the formula reads the number the cell holds.
 //!
-//! Recency signals read a date the sheet holds or text `YYYY-MM-DD`, scored
+//! Recency signals read a date the sheet holds or text `YYYY-MM-DD` (or a date-time starting with one), scored
 //! at the model's as-of date, or at the sheet's `TODAY()` when it is blank.
 //!
 //! Only functions common to Excel (2013 on), Google Sheets and LibreOffice are
@@ -122,15 +122,19 @@ fn yes_no(cell: &str) -> String {
     format!("IF({},100,IF({},0,NA()))", says(cell, &YES), says(cell, &no))
 }
 
-/// The cell as a date serial: a date the sheet already holds, or text
-/// `YYYY-MM-DD`; an error for anything else. (`DATE` rolls a day that does not
+/// The cell as a date serial: a date or date-time the sheet already holds
+/// (its day), or text `YYYY-MM-DD`, alone or followed by a time
+/// (`2024-11-08 13:24`, `2024-11-08T13:24:00Z`: the date written); an error
+/// for anything else. Of the time, only the separator and the colon are
+/// checked here, where the calculator checks its whole shape. (`DATE` rolls a day that does not
 /// exist, such as 2026-02-30, into the next month, where the calculator
 /// refuses it.)
 fn as_date(cell: &str) -> String {
     let t = format!("TRIM({cell})");
     format!(
-        "IF(ISNUMBER({cell}),INT({cell}),IF(AND(LEN({t})=10,MID({t},5,1)=\"-\",MID({t},8,1)=\"-\"),\
-         DATE(VALUE(LEFT({t},4)),VALUE(MID({t},6,2)),VALUE(RIGHT({t},2))),NA()))"
+        "IF(ISNUMBER({cell}),INT({cell}),IF(AND(MID({t},5,1)=\"-\",MID({t},8,1)=\"-\",\
+         OR(LEN({t})=10,AND(LEN({t})>=16,OR(MID({t},11,1)=\" \",MID({t},11,1)=\"T\"),MID({t},14,1)=\":\"))),\
+         DATE(VALUE(LEFT({t},4)),VALUE(MID({t},6,2)),VALUE(MID({t},9,2))),NA()))"
     )
 }
 
