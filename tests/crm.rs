@@ -239,8 +239,10 @@ fn removing_the_unmapped_signals_is_one_undoable_edit_that_the_book_and_csql_agr
 fn crm_date_times_count_as_their_date_in_the_book_and_in_csql() {
     use csql_calculator::model::{Signal, SignalKind};
     // Engagement scored from one recency signal alone (half-life 30 days), as of 2024-12-08.
-    let mut model = Model::default();
-    model.as_of = "2024-12-08".to_owned();
+    let mut model = Model {
+        as_of: "2024-12-08".to_owned(),
+        ..Model::default()
+    };
     model.components[0].signals = vec![Signal::new(
         "last_activity",
         "Last activity",
