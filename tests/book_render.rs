@@ -213,3 +213,35 @@ async fn signals_with_no_column_are_said_in_the_summary_with_a_way_to_remove_the
     let html = render::<BookPage>(page(fixture("five_direct.csv"), &Model::default(), None)).await;
     assert!(!html.contains("unmapped-signals"));
 }
+
+#[tokio::test]
+async fn a_crm_export_shows_its_columns_profile_and_sample_values_in_the_mapping() {
+    let html = render::<BookPage>(page(fixture("hubspot_companies.csv"), &Model::default(), None)).await;
+    assert!(html.contains("data-testid=\"column-profile\""));
+    assert!(
+        html.contains("data-column=\"Seat Utilization\" data-kind=\"percent\""),
+        "the hook: header as in the file, kind"
+    );
+    assert!(html.contains("data-column=\"Record ID\" data-kind=\"id\""));
+    assert!(html.contains("data-column=\"Last Activity Date\" data-kind=\"date\""));
+    // Record ID is matched to the id: no problem said at the id field.
+    assert!(!html.contains("data-testid=\"map-id-error\""));
+}
+
+#[tokio::test]
+async fn with_no_id_column_the_problem_is_said_at_the_id_field_with_the_columns_that_look_like_ids() {
+    let html = render::<BookPage>(page(
+        b"Ref,Owner,seats_active\nX-1,Ana,50%\nX-2,Bo,60%\n".to_vec(),
+        &Model::default(),
+        None,
+    ))
+    .await;
+    // The mapping opens with the problem, and its choices carry sample values.
+    assert!(html.contains(">seats_active: 50%, 60%</option>"), "{html}");
+    let said = text_after(&html, "data-testid=\"map-id-error\"");
+    assert_eq!(
+        said,
+        "Choose the column that holds the account id: \u{201c}Ref\u{201d} looks like one (every value different, none blank)."
+    );
+    assert!(html.contains("aria-describedby=\"map-id-error\""));
+}

@@ -1184,3 +1184,97 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------ evidence you can trust (issue 17)
+
+#[test]
+fn a_threshold_that_qualifies_everyone_is_never_suggested() {
+    // 20 accounts at 40 with 8 won (40%: great for SMB, from 30%) and 5 at 80 with 1 won.
+    // Threshold 0-40 qualifies all 25: 9 of 25 = 36%, great. Thresholds 41-80
+    // leave the 20 out: 5 qualified, fewer than 20. So the threshold does not
+    // limit conversion, and no threshold is suggested, where 0 was before.
+    let mut csv = String::from("id,segment,engagement,fit,intent,won\n");
+    for i in 0..25 {
+        let (score, won) = if i < 20 { (40, i < 8) } else { (80, i == 20) };
+        csv.push_str(&format!("A{i},smb,{score},{score},{score},{}\n", if won { "yes" } else { "no" }));
+    }
+    let book = book_of(&csv);
+    let s = sweep(&book, &score_all(&book, &[1.0, 1.0, 1.0], 70.0), Outcome::Won).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rate(s.conversion(0)), "36.0%");
+    let none = suggest_threshold(&s, &Benchmarks::default(), Segment::Smb);
+    assert_eq!(
+        none,
+        Err(NoSuggestion::NotLimiting {
+            conversion: 36.0,
+            great: 30.0
+        })
+    );
+    assert!(none
+        .map_err(|e| e.to_string())
+        .err()
+        .unwrap_or_default()
+        .starts_with("the threshold is not what limits conversion here: with every account qualified, conversion is already 36.0%"));
+    // The earlier book: 21 leaves the 60 at 20 out and is still suggested.
+    let book = suggestion_book();
+    let s = sweep(&book, &score_all(&book, &[1.0, 1.0, 1.0], 70.0), Outcome::Won).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(suggest_threshold(&s, &Benchmarks::default(), Segment::Smb), Ok(21));
+}
+
+#[test]
+fn the_bands_say_which_segment_they_are_for_and_when_it_was_assumed() {
+    use csql_calculator::model::evidence::page::EvidenceView;
+    let view = |csv: &str| {
+        let book = book_of(csv);
+        let scores = score_all(&book, &[1.0, 1.0, 1.0], 70.0);
+        EvidenceView::new(&book, &scores, 70.0, &Benchmarks::default())
+    };
+    let named = view("id,segment,engagement,won\nA,enterprise,80,yes\nB,Enterprise,20,no\nC,smb,50,no\n");
+    assert_eq!(named.segment, "Enterprise");
+    assert!(
+        named.segment_note.contains("the segment most accounts of this file name"),
+        "{}",
+        named.segment_note
+    );
+    let none = view("id,engagement,won\nA,80,yes\nB,20,no\n");
+    assert_eq!(none.segment, "SMB");
+    assert!(
+        none.segment_note.contains("assumed: the file has no segment column"),
+        "{}",
+        none.segment_note
+    );
+    let unknown = view("id,segment,engagement,won\nA,galaxy,80,yes\nB,nebula,20,no\n");
+    assert!(
+        unknown.segment_note.contains("assumed: the file's segment column names no segment"),
+        "{}",
+        unknown.segment_note
+    );
+}
+
+#[test]
+fn a_fit_that_does_worse_on_held_out_accounts_is_said_plainly() {
+    use csql_calculator::model::evidence::folds::CrossValidation;
+    use csql_calculator::model::evidence::view::fit_warning;
+    let cv = |fitted, current| CrossValidation {
+        folds: 5,
+        used: 5,
+        fitted: Some(fitted),
+        current: Some(current),
+    };
+    // The issue's numbers: 0.41 against 0.51.
+    let warning = fit_warning(&cv(0.41, 0.51)).unwrap_or_default();
+    assert!(
+        warning.starts_with("The suggested weights rank held-out accounts worse than your current ones (AUC 0.41 against 0.51)"),
+        "{warning}"
+    );
+    // Better, equal, or equal to two decimals: no warning.
+    assert_eq!(fit_warning(&cv(0.61, 0.51)), None);
+    assert_eq!(fit_warning(&cv(0.51, 0.51)), None);
+    assert_eq!(fit_warning(&cv(0.5051, 0.5099)), None, "both read 0.51");
+    assert_eq!(
+        fit_warning(&CrossValidation {
+            fitted: None,
+            ..cv(0.0, 0.5)
+        }),
+        None
+    );
+}

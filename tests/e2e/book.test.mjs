@@ -377,4 +377,46 @@ describe('Score a book of accounts (release build)', () => {
       ),
     );
   }
+
+  test(
+    '11. a HubSpot companies export: its columns profiled and the missing signals said',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      // Written from HubSpot's export headers: a BOM, CRLF, "1,234", "82.5%", date-times, blanks.
+      await upload(page, fixture('hubspot_companies.csv'));
+      await expectText(page, 'row-count', '4');
+      const kind = (column) => page.locator(`[data-testid=column-profile] tr[data-column="${column}"]`).getAttribute('data-kind');
+      assert.equal(await kind('Record ID'), 'id');
+      assert.equal(await kind('Seat Utilization'), 'percent');
+      assert.equal(await kind('Last Activity Date'), 'date');
+      assert.equal(await kind('Number of Employees'), 'number');
+      assert.equal(await kind('Expansion Closed Won'), 'yes-no');
+      // None of the model's signals has a column: every account scores 0, and the page says why.
+      assert.match(await text(page, 'unmapped-signals'), /^11 of the model\u2019s 11 signals have no column in this file|^11 of the model's 11 signals have no column in this file/);
+      assert.match(await text(page, 'unmapped-signals'), /the best score any account can reach is 0\.0\.$/);
+      assert.equal(await page.locator('[data-testid=remove-unmapped]').count(), 0, 'removing every signal would leave nothing to score');
+    }),
+  );
+
+  test(
+    '12. the same export with two of the model\'s signals: the other nine are removed in one undoable step',
+    withPage(getEnv, async ({ page, server }) => {
+      await openBook(page, server);
+      // (A fresh page: the first export's remembered mapping would leave these columns unmatched.)
+      const csv = (await readFile(fixture('hubspot_companies.csv'), 'utf8'))
+        .split('\r\n')
+        .map((line, i) => (line === '' ? line : line + (i === 0 ? ',seats_active,plan_usage' : ',50,80')))
+        .join('\r\n');
+      await upload(page, { name: 'hubspot-plus.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await waitUntil(page, () => /^9 of the model/.test(document.querySelector('[data-testid=unmapped-signals]')?.textContent ?? ''));
+      // Seats (40 x 1/5 = 8) and plan usage (30 x 1/4 = 7.5) have columns: 84.5 points missing, 15.5 the best.
+      assert.match(await text(page, 'unmapped-signals'), /carry 84\.5 of the 100 points, so the best score any account can reach is 15\.5\.$/);
+      await page.locator('[data-testid=remove-unmapped]').click();
+      await page.locator('[data-testid=unmapped-signals]').waitFor({ state: 'detached' });
+      // Engagement 50 (weight 40) and Intent 80 (weight 30): (2000 + 2400) / 70 = 62.9 for every account.
+      assert.equal(await page.locator('[data-testid=book-row] [data-testid=row-score]').first().textContent(), '62.9');
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await waitUntil(page, () => /^9 of the model/.test(document.querySelector('[data-testid=unmapped-signals]')?.textContent ?? ''));
+    }),
+  );
 });

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::model::book::profile::Profile;
+
 use crate::model::book::Target;
 use crate::web::select_value;
 
@@ -16,8 +18,11 @@ pub struct ColumnSelectProps {
     pub target: Target,
     /// The column chosen now, if any.
     pub column: Option<AttrValue>,
-    /// The file's headers.
-    pub headers: std::rc::Rc<Vec<String>>,
+    /// The file's columns, with their sample values.
+    pub profile: std::rc::Rc<Profile>,
+    /// What is wrong with this choice, said at the field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
     /// Receives the target and the new column (`None` for "not in the file").
     pub onmap: Callback<(Target, Option<String>)>,
 }
@@ -33,15 +38,21 @@ pub fn ColumnSelect(props: &ColumnSelectProps) -> Html {
         })
     };
     let current = props.column.as_deref().unwrap_or("");
+    let error_id = format!("{}-error", props.id);
     html! {
         <div class="book-map-row">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} data-testid={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} data-testid={props.id.clone()} {onchange}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={props.error.is_some().then(|| error_id.clone())}>
                 <option value="" selected={current.is_empty()}>{ "\u{2014} not in the file \u{2014}" }</option>
-                for header in props.headers.iter() {
-                    <option value={header.clone()} selected={header == current}>{ header.clone() }</option>
+                for column in props.profile.columns.iter() {
+                    <option value={column.header.clone()} selected={column.header == current}>{ column.option_label() }</option>
                 }
             </select>
+            if let Some(error) = &props.error {
+                <p class="field-error" id={error_id} data-testid={format!("{}-error", props.id)}>{ error.clone() }</p>
+            }
         </div>
     }
 }

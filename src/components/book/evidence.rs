@@ -117,6 +117,7 @@ fn Sweep(props: &SweepProps) -> Html {
                     }
                 }
             </p>
+            <p class="help" data-testid="bands-segment">{ view.segment_note.clone() }</p>
             if let Some(chart) = &view.chart {
                 <SweepChart chart={chart.clone()} />
                 <details class="sweep-data" open={props.open}
@@ -262,10 +263,18 @@ fn Suggested(props: &SuggestedProps) -> Html {
             <p>{ format!("Cross-validated rank quality (AUC): current {}, suggested {}. {}", v.cv_current, v.cv_suggested, v.cv_note) }</p>
             <p>{ format!("At the threshold of {}: {} accounts would become CSQLs and {} would stop being CSQLs.", v.threshold, v.moved_in, v.moved_out) }</p>
             <ComparisonTable view={v.change.clone()} />
+            if let Some(warning) = &v.warning {
+                <p class="field-error" role="alert" data-testid="fit-warning">{ warning.clone() }</p>
+            }
             <div class="button-row">
                 if !props.locked {
-                    <button type="button" data-testid="apply-fitted" onclick={on.reform(|_| AppEvent::ApplyFitted)}>{ "Apply suggested weights" }</button>
-                    <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::SaveFitted)}>{ "Keep as a scenario" }</button>
+                    if v.warning.is_some() {
+                        <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::SaveFitted)}>{ "Keep as a scenario" }</button>
+                        <button type="button" class="secondary" data-testid="apply-fitted" onclick={on.reform(|_| AppEvent::ApplyFitted)}>{ "Apply anyway" }</button>
+                    } else {
+                        <button type="button" data-testid="apply-fitted" onclick={on.reform(|_| AppEvent::ApplyFitted)}>{ "Apply suggested weights" }</button>
+                        <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::SaveFitted)}>{ "Keep as a scenario" }</button>
+                    }
                 }
                 <button type="button" class="secondary" onclick={on.reform(|_| AppEvent::Evidence(EvidenceEvent::DismissFit))}>{ "Close" }</button>
             </div>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::book::profile::Profile;
 use crate::model::book::{Mapping, Target};
 use crate::model::Model;
 
@@ -14,7 +15,9 @@ use super::ColumnSelect;
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct MappingPanelProps {
     /// The file's headers.
-    pub headers: Rc<Vec<String>>,
+    pub profile: Rc<Profile>,
+    #[prop_or_default]
+    pub id_problem: Option<AttrValue>,
     /// The model whose inputs are mapped.
     pub model: Model,
     /// The mapping now.
@@ -34,8 +37,8 @@ pub fn MappingPanel(props: &MappingPanelProps) -> Html {
     let select = |id: String, label: String, target: Target| {
         let column = target.get(&props.mapping).map(|c| AttrValue::from(c.to_owned()));
         html! {
-            <ColumnSelect key={id.clone()} id={id.clone()} label={label} target={target} column={column}
-                headers={Rc::clone(&props.headers)} onmap={props.onmap.clone()} />
+            <ColumnSelect key={id.clone()} id={id.clone()} label={label} error={(target == Target::Id).then(|| props.id_problem.clone()).flatten()}
+                target={target} column={column} profile={Rc::clone(&props.profile)} onmap={props.onmap.clone()} />
         }
     };
     let account = [

@@ -6,6 +6,7 @@
 mod account_detail;
 mod book_row;
 mod book_table;
+mod column_profile;
 mod column_select;
 mod evidence;
 mod histogram;
@@ -26,6 +27,7 @@ use yew::prelude::*;
 pub use account_detail::{AccountDetail, AccountDetailProps};
 pub use book_row::{BookRow, BookRowProps};
 pub use book_table::{BookTable, BookTableProps};
+pub use column_profile::{ColumnProfileProps, ColumnProfileTable};
 pub use column_select::{ColumnSelect, ColumnSelectProps};
 pub use evidence::{EvidenceSection, EvidenceSectionProps};
 pub use histogram::{ScoreHistogram, ScoreHistogramProps};
@@ -90,7 +92,8 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                 onpastechange={d.reform(BookEvent::Paste)} onpaste={d.reform(|()| BookEvent::LoadPaste)}
                 onsample={d.reform(|()| BookEvent::LoadSample)} />
             if let (Some(loaded), Some(derived)) = (&state.loaded, &state.derived) {
-                <MappingPanel headers={Rc::new(loaded.table.headers.clone())} model={props.model.clone()} mapping={state.mapping.clone()}
+                <ColumnProfileTable profile={Rc::clone(&derived.profile)} open={derived.book.is_err()} />
+                <MappingPanel profile={Rc::clone(&derived.profile)} id_problem={derived.id_problem().map(AttrValue::from)} model={props.model.clone()} mapping={state.mapping.clone()}
                     open={state.mapping_open || derived.book.is_err()} onmap={d.reform(|(t, c)| BookEvent::Map(t, c))}
                     ontoggle={d.reform(BookEvent::OpenMapping)} />
                 if let Err(error) = &derived.book {

@@ -59,7 +59,7 @@ pub fn BookSummary(props: &BookSummaryProps) -> Html {
             if let Some(unmapped) = &props.unmapped {
                 <div class="book-unmapped">
                     <p class="book-count-note" data-testid="unmapped-signals">{ unmapped.sentence() }</p>
-                    if let Some(onremove) = &props.onremove {
+                    if let (Some(onremove), true) = (&props.onremove, unmapped.removable()) {
                         <button type="button" data-testid="remove-unmapped" onclick={
                             let (onremove, keys) = (onremove.clone(), unmapped.keys.clone());
                             move |_| onremove.emit(keys.clone())

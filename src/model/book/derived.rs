@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::model::book::import::Table;
 use crate::model::book::mapping::Mapping;
+use crate::model::book::profile::Profile;
 use crate::model::book::score::{score_all, BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{moved, summarise, view, Moved, Summary, ViewOptions};
 use crate::model::book::unmapped::Unmapped;
@@ -94,6 +95,8 @@ pub struct Derived {
     pub owners_with_outcomes: Option<usize>,
     /// The model's signals the mapping gives no column (they count as 0).
     pub unmapped: Option<Rc<Unmapped>>,
+    /// The file's columns profiled, read once per file.
+    pub profile: Rc<Profile>,
 }
 
 impl Derived {
@@ -102,6 +105,7 @@ impl Derived {
     /// to score it.
     pub(crate) fn imported(built_from: (Loaded, Mapping, BadRows, Model), book: Book, report: ImportReport, options: &ViewOptions) -> Self {
         let owners_with_outcomes = crate::model::book::csm_rows(&book).map(|rows| rows.len());
+        let profile = Rc::new(Profile::of(&built_from.0.table));
         Self {
             built_from,
             book: Ok((Shared(Rc::new(book)), Rc::new(report))),
@@ -114,7 +118,30 @@ impl Derived {
             moved_from: None,
             owners_with_outcomes,
             unmapped: None,
+            profile,
         }
+    }
+
+    /// What is wrong with the account id choice, said at the id field: which
+    /// columns look like ids, when none is chosen.
+    #[must_use]
+    pub fn id_problem(&self) -> Option<String> {
+        if !matches!(self.book, Err(BookError::NoIdColumn)) {
+            return None;
+        }
+        let candidates = self.profile.id_like();
+        Some(match candidates.as_slice() {
+            [] => "Choose the column that holds the account id. No column of this file looks like one \
+                   (every value different, none blank)."
+                .to_owned(),
+            [one] => format!(
+                "Choose the column that holds the account id: \u{201c}{one}\u{201d} looks like one (every value different, none blank)."
+            ),
+            many => format!(
+                "Choose the column that holds the account id: {} look like ids (every value different, none blank).",
+                crate::model::core::format::listed(&many.iter().map(|h| format!("\u{201c}{h}\u{201d}")).collect::<Vec<_>>())
+            ),
+        })
     }
 
     /// The built book, if the mapping allows one.
@@ -149,6 +176,10 @@ impl Derived {
     #[must_use]
     pub fn refresh(previous: Option<&Self>, inputs: &Inputs<'_>, model: &Model, baseline: &mut Option<Baseline>) -> Self {
         let built_from = (inputs.loaded.clone(), inputs.mapping.clone(), inputs.policy, shape(model));
+        let profile = match previous {
+            Some(d) if d.built_from.0 == *inputs.loaded => Rc::clone(&d.profile),
+            _ => Rc::new(Profile::of(&inputs.loaded.table)),
+        };
         let previous = previous.filter(|d| d.built_from == built_from);
         let rebuild = previous.is_none();
         let book = match previous {
@@ -180,6 +211,7 @@ impl Derived {
                 moved_from: None,
                 owners_with_outcomes: None,
                 unmapped: None,
+                profile,
             };
         };
         let scores = match (previous, rescore) {
@@ -226,6 +258,7 @@ impl Derived {
             moved_from,
             owners_with_outcomes,
             unmapped,
+            profile,
         }
     }
 }

@@ -48,6 +48,7 @@ pub mod import;
 pub mod lists;
 pub mod mapping;
 pub mod outcomes;
+pub mod profile;
 pub mod row;
 pub mod sample;
 pub mod score;

@@ -261,6 +261,12 @@ impl Book {
         self.owner_of.get(row).map_or(usize::MAX, |&i| i as usize)
     }
 
+    /// Whether a column is mapped to the segment.
+    #[must_use]
+    pub fn has_segment(&self) -> bool {
+        self.resolved.segment.is_some()
+    }
+
     /// Segment (trimmed; `""` when unmapped or blank).
     #[must_use]
     pub fn segment(&self, row: usize) -> &str {

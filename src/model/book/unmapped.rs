@@ -82,6 +82,12 @@ impl Unmapped {
         sentence
     }
 
+    /// Whether removing them leaves a model to score with: some signal has a column.
+    #[must_use]
+    pub fn removable(&self) -> bool {
+        self.labels.len() < self.total
+    }
+
     /// The label of the button that removes them from the model.
     #[must_use]
     pub fn remove_label(&self) -> String {

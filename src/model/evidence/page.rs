@@ -40,6 +40,27 @@ pub struct EvidenceView {
     pub suggested: Result<u8, NoSuggestion>,
     /// The segment whose bands the chart shows, in words.
     pub segment: String,
+    /// Where that segment comes from: the accounts' segment column, or an
+    /// assumption when the file has none (or names no known segment).
+    pub segment_note: String,
+}
+
+/// Where the bands' segment comes from, in a sentence.
+fn segment_note(book: &Book, named: Option<Segment>) -> String {
+    match (named, book.has_segment()) {
+        (Some(segment), _) => format!(
+            "The bands are {}'s, the segment most accounts of this file name in its segment column.",
+            segment.label()
+        ),
+        (None, true) => format!(
+            "The bands are {}'s, assumed: the file's segment column names no segment of the benchmark table (SMB, Mid-market, Enterprise).",
+            Segment::Smb.label()
+        ),
+        (None, false) => format!(
+            "The bands are {}'s, assumed: the file has no segment column. Map one under Columns to use your segment's bands.",
+            Segment::Smb.label()
+        ),
+    }
 }
 
 impl EvidenceView {
@@ -52,7 +73,8 @@ impl EvidenceView {
         let accepted = Outcome::Accepted
             .is_mapped(book)
             .then(|| backtest(book, scores, Outcome::Accepted).map(|b| BacktestView::new(&b)));
-        let segment = book_segment(book).unwrap_or(Segment::Smb);
+        let named = book_segment(book);
+        let segment = named.unwrap_or(Segment::Smb);
         let (chart_view, table, suggested) = match sweep(book, scores, Outcome::Won) {
             Ok(sweep) => {
                 let suggested = suggest_threshold(&sweep, benchmarks, segment);
@@ -73,6 +95,7 @@ impl EvidenceView {
             table,
             suggested,
             segment: segment.label().to_owned(),
+            segment_note: segment_note(book, named),
         }
     }
 }

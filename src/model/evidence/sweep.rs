@@ -168,11 +168,26 @@ pub enum NoSuggestion {
         /// The lower bound of the great band, percent.
         great: f64,
     },
+    /// Qualifying every account the gates let through already reaches the
+    /// great band, and no threshold that leaves any out still does: the
+    /// threshold is not what limits conversion here.
+    #[error(
+        "the threshold is not what limits conversion here: with every account qualified, conversion is already {}% (the great band starts at {}%), and no threshold that leaves accounts out keeps it there with at least {MIN_QUALIFIED} qualified",
+        crate::model::core::format::one_decimal(Some(*conversion)),
+        crate::model::core::number::plain(*great)
+    )]
+    NotLimiting {
+        /// Conversion with every account qualified, percent.
+        conversion: f64,
+        /// The lower bound of the great band, percent.
+        great: f64,
+    },
 }
 
 /// The lowest whole threshold whose conversion among qualified reaches the
 /// "great" band of `benchmarks` for `segment`, with at least [`MIN_QUALIFIED`]
-/// qualified labelled accounts. Pass the reference table or the team's own
+/// qualified labelled accounts, and that leaves at least one account out (a
+/// threshold that qualifies everyone selects nothing). Pass the reference table or the team's own
 /// targets.
 ///
 /// # Errors
@@ -185,14 +200,22 @@ pub fn suggest_threshold(sweep: &Sweep, benchmarks: &Benchmarks, segment: Segmen
         return Err(NoSuggestion::NoWins);
     }
     let band = benchmarks.for_segment(segment).conversion;
-    sweep
-        .points
-        .iter()
-        .find(|p| {
-            p.qualified >= MIN_QUALIFIED && percent_of(p.qualified_positive, p.qualified).is_some_and(|c| band.tier(c) >= Tier::Great)
-        })
-        .map(|p| p.threshold)
-        .ok_or(NoSuggestion::NeverGreat { great: band.great })
+    let great = |p: &&SweepPoint| {
+        p.qualified >= MIN_QUALIFIED && percent_of(p.qualified_positive, p.qualified).is_some_and(|c| band.tier(c) >= Tier::Great)
+    };
+    // A threshold that qualifies every account the gates let through
+    // (threshold 0 does) selects nothing: it is never the suggestion.
+    let everyone = sweep.points.first().map_or(0, |p| p.qualified);
+    if let Some(point) = sweep.points.iter().filter(|p| p.qualified < everyone).find(great) {
+        return Ok(point.threshold);
+    }
+    match sweep.points.first().filter(great) {
+        Some(all) => Err(NoSuggestion::NotLimiting {
+            conversion: percent_of(all.qualified_positive, all.qualified).unwrap_or(0.0),
+            great: band.great,
+        }),
+        None => Err(NoSuggestion::NeverGreat { great: band.great }),
+    }
 }
 
 /// The segment most accounts of the book name (ties go to the segment listed

@@ -254,6 +254,25 @@ pub struct SuggestionView {
     pub moved_in: String,
     /// Accounts that would stop being CSQLs, a count.
     pub moved_out: String,
+    /// Said when the suggestion ranks held-out accounts worse than the
+    /// current weights: Apply is then not the main action.
+    pub warning: Option<String>,
+}
+
+/// The warning when the fitted weights do worse on held-out accounts than
+/// the current ones (a lower cross-validated AUC), or `None`.
+#[must_use]
+pub fn fit_warning(cv: &crate::model::evidence::folds::CrossValidation) -> Option<String> {
+    match (cv.fitted, cv.current) {
+        (Some(fitted), Some(current)) if fitted < current && auc(Some(fitted)) != auc(Some(current)) => Some(format!(
+            "The suggested weights rank held-out accounts worse than your current ones (AUC {} against {}): \
+             on this file the fit does not generalise, so keep your weights. The outcomes may be too few, \
+             or the components may not carry what decides them.",
+            auc(Some(fitted)),
+            auc(Some(current))
+        )),
+        _ => None,
+    }
 }
 
 impl SuggestionView {
@@ -286,6 +305,7 @@ impl SuggestionView {
             change: ComparisonView::new(book, &suggestion.change, limit),
             moved_in: suggestion.moved_in().len().to_string(),
             moved_out: suggestion.moved_out().len().to_string(),
+            warning: fit_warning(&cv),
         }
     }
 }
