@@ -479,9 +479,30 @@ mod cases {
     /// A cell for a column: mostly a value that fits it, in one of several
     /// spellings; sometimes blank, sometimes a bad or odd value.
     fn draw_cell((sort, value, format): CellDraw, what: Holds) -> String {
-        const ODD: [&str; 20] = [
-            "maybe", "-1", "101", "1e999", "abc", "1,2,3", "\u{3000}", " ", "12.", ".5", "+3", "1e-400", "-0", "NaN", "75%", "1,234",
-            "2,500.5", "0,125", "%", "9 %",
+        const ODD: [&str; 23] = [
+            "maybe",
+            "-1",
+            "101",
+            "1e999",
+            "abc",
+            "1,2,3",
+            "\u{3000}",
+            " ",
+            "12.",
+            ".5",
+            "+3",
+            "1e-400",
+            "-0",
+            "NaN",
+            "75%",
+            "1,234",
+            "2,500.5",
+            "0,125",
+            "%",
+            "9 %",
+            "2,000,000,000",
+            "1000000000000000",
+            "1000000000000001",
         ];
         const YES_NO: [&str; 12] = ["yes", "no", "Y", "n", "TRUE", "False", "1", "0", " yes ", "\u{a0}no", "yEs", "NO"];
         match sort {

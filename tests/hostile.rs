@@ -150,14 +150,25 @@ fn book_weights_above_a_million_make_every_verdict_invalid() {
 }
 
 #[test]
-fn a_count_above_a_billion_is_out_of_range() {
+fn a_count_up_to_a_quadrillion_is_read_and_above_it_is_out_of_range() {
     let kind = SignalKind::Count {
         cap: 10.0,
         scale: Scale::Linear,
     };
-    assert_eq!(kind.score("1000000000", TODAY), Ok(Some(100.0)));
+    // Annual revenue of $2B, and ten billion: ordinary in an enterprise book.
+    assert_eq!(kind.score("2,000,000,000", TODAY), Ok(Some(100.0)));
+    assert_eq!(kind.score("10000000000", TODAY), Ok(Some(100.0)));
+    assert_eq!(kind.score("1000000000000000", TODAY), Ok(Some(100.0)));
+    // A cap of $5B: $2B is 40 of 100 (linear).
+    let revenue = SignalKind::Count {
+        cap: 5e9,
+        scale: Scale::Linear,
+    };
+    assert_eq!(revenue.score("2000000000", TODAY), Ok(Some(40.0)));
+    let message = kind.score("1000000000000001", TODAY).map_err(|e| e.to_string());
+    assert_eq!(message, Err("1000000000000001 is above the maximum of 1000000000000000".to_owned()));
     let message = kind.score("1e300", TODAY).map_err(|e| e.to_string());
-    assert_eq!(message, Err("1e300 is above the maximum of 1000000000".to_owned()));
+    assert_eq!(message, Err("1e300 is above the maximum of 1000000000000000".to_owned()));
 }
 
 #[test]

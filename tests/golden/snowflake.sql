@@ -76,7 +76,7 @@ csql_signal AS (
     CASE WHEN csql_p5 BETWEEN 0 AND 100 THEN csql_p5 END AS csql_s1_4,  -- Health / Seats active (%) (percent 0-100)
     (
          csql_t1 <> ''  -- Account ID: the account id is not blank
-      AND coalesce(csql_k2 BETWEEN 0 AND 1000000000, csql_t2 = '')  -- order: count, log scale; the first few count most, 10 or more scores 100
+      AND coalesce(csql_k2 BETWEEN 0 AND 1e15, csql_t2 = '')  -- order: count, log scale; the first few count most, 10 or more scores 100
       AND (csql_b3 IS NOT NULL OR csql_t3 = '')  -- champion: yes or no
       AND coalesce(DATEDIFF(day, csql_d4, CURRENT_DATE) >= 0, csql_t4 = '')  -- last_qbr: date YYYY-MM-DD; 100 on the as-of date, half every 45 days
       AND coalesce(csql_p5 BETWEEN 0 AND 100, csql_t5 = '')  -- seats: percent 0-100

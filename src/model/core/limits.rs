@@ -40,7 +40,10 @@ pub const MAX_SOURCE_LEN: usize = 800;
 pub const MAX_WEIGHT: f64 = 1e6;
 
 /// Largest count a count signal reads, and largest cap; a cap is above 0.
-pub const MAX_COUNT: f64 = 1e9;
+/// A quadrillion: annual revenue in any currency and head counts of the
+/// largest firms fit, whole numbers stay exact in an f64 (below 2^53), and
+/// every engine the SQL runs on holds it in a double.
+pub const MAX_COUNT: f64 = 1e15;
 
 /// Component scores, the threshold and percentages run from 0 to this.
 pub const MAX_SCORE: f64 = 100.0;
@@ -238,8 +241,8 @@ mod tests {
         }
         assert_eq!(LimitError::Weight.to_string(), "a weight is a number from 0 to 1000000");
         assert_eq!(check_cap(5e-324), Ok(()));
-        assert_eq!(check_cap(1e9), Ok(()));
-        for bad in [0.0, -1.0, 1e9 + 1.0, f64::NAN] {
+        assert_eq!(check_cap(1e15), Ok(()));
+        for bad in [0.0, -1.0, 1e15 + 1.0, f64::NAN] {
             assert_eq!(check_cap(bad), Err(LimitError::Cap), "{bad}");
         }
     }
