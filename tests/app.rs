@@ -232,3 +232,187 @@ fn app_with_fragment(fragment: &str) -> AppState {
     })
     .0
 }
+
+// ------------------------------------------------------------ a model from the file (issue 17)
+
+/// 400 accounts whose outcomes are drawn from a known model: only the two
+/// intent columns decide closed-won (won with chance 5%, 45% or 90% as 0, 1
+/// or 2 of them say yes); seats, logins and employees are noise.
+fn drawn_book() -> String {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        // xorshift64*: a fixed stream, the same on every run.
+        seed ^= seed >> 12;
+        seed ^= seed << 25;
+        seed ^= seed >> 27;
+        (seed.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut csv = String::from(
+        "\u{feff}Record ID,Company owner,Seat Utilization,Logins Last 30 Days,Number of Employees,Budget Approved,Expansion Interest,Closed Won\r\n",
+    );
+    for i in 0..400 {
+        let seats = (next() * 100.0).round();
+        let logins = (next() * 500.0).round();
+        let employees = (next() * 20_000.0).round() as u64;
+        let budget = next() < 0.5;
+        let expansion = next() < 0.5;
+        let chance = [0.05, 0.45, 0.9][usize::from(budget) + usize::from(expansion)];
+        let won = next() < chance;
+        let yes = |b: bool| if b { "Yes" } else { "No" };
+        let employees = if employees >= 1000 {
+            format!("\"{},{:03}\"", employees / 1000, employees % 1000)
+        } else {
+            employees.to_string()
+        };
+        csv.push_str(&format!(
+            "{},{},{seats}%,{logins},{employees},{},{},{}\r\n",
+            5_123_456_000u64 + i,
+            if i % 2 == 0 { "Ana" } else { "Bo" },
+            yes(budget),
+            yes(expansion),
+            yes(won)
+        ));
+    }
+    csv
+}
+
+fn won_auc(state: &AppState) -> f64 {
+    let evidence = state.evidence.figures.clone().unwrap_or_else(|| panic!("evidence"));
+    let won = evidence.view.won.clone().unwrap_or_else(|e| panic!("{e}"));
+    won.auc.parse().unwrap_or_else(|e| panic!("{e}: {}", won.auc))
+}
+
+#[test]
+fn a_model_built_from_the_file_then_fitted_ranks_the_outcomes_drawn_from_a_known_model() {
+    use csql_calculator::model::book::unmapped::Unmapped;
+    use csql_calculator::model::evidence::page::FitState;
+    let mut state = app("");
+    state.update(AppEvent::Book(BookEvent::Paste(drawn_book())));
+    let effects = state.update(AppEvent::Book(BookEvent::LoadPaste));
+    settle(&mut state, effects);
+    assert_eq!(state.book.derived.as_ref().map(|d| d.summary.accounts), Some(400));
+    // The default model has no column here: every account scores 0.
+    assert!(state
+        .book
+        .derived
+        .as_ref()
+        .and_then(|d| d.unmapped.clone())
+        .is_some_and(|u| u.labels.len() == 11));
+
+    state.update(AppEvent::Book(BookEvent::ProposeModel));
+    let Some(Ok(proposal)) = state.book.proposal.clone() else {
+        panic!("{:?}", state.book.proposal)
+    };
+    // Every usable column, each in the component its name suggests; the id,
+    // owner and outcome are account fields, not signals.
+    let groups: Vec<(&str, Option<usize>)> = proposal.columns.iter().map(|c| (c.header.as_str(), c.group)).collect();
+    assert_eq!(
+        groups,
+        vec![
+            ("Seat Utilization", Some(0)),
+            ("Logins Last 30 Days", Some(0)),
+            ("Number of Employees", Some(1)),
+            ("Budget Approved", Some(2)),
+            ("Expansion Interest", Some(2)),
+        ]
+    );
+    assert!(
+        proposal.columns[1].reading.starts_with("a count, 100 at "),
+        "{}",
+        proposal.columns[1].reading
+    );
+    let before = state.calc.model.clone();
+    state.update(AppEvent::AcceptProposal);
+    let shape: Vec<(String, Vec<String>)> = state
+        .calc
+        .model
+        .components
+        .iter()
+        .map(|c| (c.key.clone(), c.signals.iter().map(|s| s.key.clone()).collect()))
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (
+                "engagement".to_owned(),
+                vec!["seat_utilization".to_owned(), "logins_last_30_days".to_owned()]
+            ),
+            ("fit".to_owned(), vec!["number_of_employees".to_owned()]),
+            (
+                "intent".to_owned(),
+                vec!["budget_approved".to_owned(), "expansion_interest".to_owned()]
+            ),
+        ]
+    );
+    // Every signal is fed, every row read, and the gates and threshold are kept.
+    let derived = state.book.derived.clone().unwrap_or_else(|| panic!("derived"));
+    assert_eq!(derived.unmapped, None::<std::rc::Rc<Unmapped>>);
+    assert_eq!(derived.summary.accounts, 400);
+    assert_eq!(state.calc.model.gates, before.gates);
+    assert_eq!(state.calc.model.threshold, before.threshold);
+    let settle_paint = state.update(AppEvent::Book(BookEvent::Painted));
+    settle(&mut state, settle_paint);
+    let default_weights = won_auc(&state);
+
+    // Fit and apply: Intent, which alone decides the outcomes, gets the largest weight.
+    let effects = state.update(AppEvent::Evidence(EvidenceEvent::Fit));
+    settle(&mut state, effects);
+    let FitState::Ready { suggestion, .. } = state.evidence.fit.clone() else {
+        panic!("{:?}", state.evidence.fit)
+    };
+    assert!(
+        suggestion.suggested[2] > suggestion.suggested[0] && suggestion.suggested[2] > suggestion.suggested[1],
+        "{:?}",
+        suggestion.suggested
+    );
+    assert!(suggestion.suggested[2] > 60.0, "{:?}", suggestion.suggested);
+    state.update(AppEvent::ApplyFitted);
+    let fitted = won_auc(&state);
+    // Ranking by the two intent answers alone gives about 0.82 (worked out from
+    // the chances above); the fitted model reaches it, the 40/30/30 one does not.
+    assert!(
+        fitted > 0.75 && fitted > default_weights,
+        "fitted {fitted}, default weights {default_weights}"
+    );
+}
+
+#[test]
+fn building_a_model_from_the_file_is_one_undoable_edit_and_columns_can_move_or_stay_out() {
+    let mut state = app("");
+    state.update(AppEvent::Book(BookEvent::Paste(drawn_book())));
+    let effects = state.update(AppEvent::Book(BookEvent::LoadPaste));
+    settle(&mut state, effects);
+    let before = state.calc.model.clone();
+    state.update(AppEvent::Book(BookEvent::ProposeModel));
+    // Employees to Intent; seats left out; a move to a component that does not exist is ignored.
+    state.update(AppEvent::Book(BookEvent::MoveProposed(2, Some(2))));
+    state.update(AppEvent::Book(BookEvent::MoveProposed(0, None)));
+    state.update(AppEvent::Book(BookEvent::MoveProposed(1, Some(7))));
+    let summary = state
+        .book
+        .proposal
+        .clone()
+        .and_then(Result::ok)
+        .map(|p| p.summary())
+        .unwrap_or_default();
+    assert_eq!(
+        summary,
+        "4 of the file's 5 columns become signals (Engagement 1, Fit 0, Intent 3); the rest are left out."
+    );
+    state.update(AppEvent::AcceptProposal);
+    // Fit got no column and is left out; its weight goes with it.
+    let keys: Vec<&str> = state.calc.model.components.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["engagement", "intent"]);
+    assert_eq!(state.calc.model.components[1].signals.len(), 3);
+    assert!(state.book.proposal.is_none());
+    state.update(AppEvent::Calc(CalcEvent::Undo));
+    assert_eq!(state.calc.model, before);
+    // A file with nothing to build from says so.
+    state.update(AppEvent::Book(BookEvent::Paste("id,name\nA,Acme\nB,Globex\n".into())));
+    let effects = state.update(AppEvent::Book(BookEvent::LoadPaste));
+    settle(&mut state, effects);
+    state.update(AppEvent::Book(BookEvent::ProposeModel));
+    assert!(matches!(state.book.proposal, Some(Err(_))), "{:?}", state.book.proposal);
+    state.update(AppEvent::AcceptProposal);
+    assert_eq!(state.calc.model, before);
+}

@@ -305,7 +305,7 @@ fn a_hubspot_companies_export_is_profiled_column_by_column() {
         )
     );
     assert_eq!(column(&profile, "Company name").0, "text", "names differ but are not codes");
-    assert_eq!(column(&profile, "Company owner").3, "Dana Whitfield, Sam Ortiz");
+    assert_eq!(column(&profile, "Company owner").3, "Dana Whitfield \u{b7} Sam Ortiz");
     assert_eq!(
         column(&profile, "Create Date"),
         (
@@ -318,7 +318,7 @@ fn a_hubspot_companies_export_is_profiled_column_by_column() {
     // One blank of four: 25%.
     assert_eq!(column(&profile, "Last Activity Date").2, "25.0%");
     assert_eq!(column(&profile, "Last Activity Date").3, "2024-10-21 to 2024-11-30");
-    assert_eq!(column(&profile, "Lifecycle Stage").3, "Customer, Opportunity");
+    assert_eq!(column(&profile, "Lifecycle Stage").3, "Customer \u{b7} Opportunity");
     assert_eq!(column(&profile, "Number of Employees").0, "number");
     assert_eq!(
         column(&profile, "Number of Employees").3,
@@ -331,7 +331,7 @@ fn a_hubspot_companies_export_is_profiled_column_by_column() {
         ("percent", "82.5% | 40% | 100%".to_owned(), "none".to_owned(), "40% to 100%")
     );
     assert_eq!(column(&profile, "Accepted by Sales").0, "yes-no");
-    assert_eq!(column(&profile, "Accepted by Sales").3, "Yes, No");
+    assert_eq!(column(&profile, "Accepted by Sales").3, "Yes \u{b7} No");
     assert_eq!(column(&profile, "Expansion Closed Won").0, "yes-no");
     assert_eq!(
         profile.kinds_line(),
@@ -350,7 +350,7 @@ fn a_salesforce_account_report_is_profiled_and_its_id_found() {
     let profile = Profile::of(&table);
     // An 18-character Salesforce id is a code: a digit, no space, not a number.
     assert_eq!(column(&profile, "Account ID").0, "id");
-    assert_eq!(column(&profile, "Customer Segment").3, "Enterprise, Mid-Market, SMB");
+    assert_eq!(column(&profile, "Customer Segment").3, "Enterprise \u{b7} Mid-Market \u{b7} SMB");
     assert_eq!(column(&profile, "Employees").3, "87 to 12,000");
     assert_eq!(column(&profile, "Sales Accepted").0, "yes-no", "1 and 0");
     assert_eq!(column(&profile, "Is Won").0, "yes-no");
@@ -378,4 +378,60 @@ fn a_profile_reads_at_most_its_row_limit_and_says_so() {
     let profile = Profile::of(&table);
     assert_eq!(column(&profile, "blank"), ("empty", String::new(), "all".to_owned(), ""));
     assert_eq!(column(&profile, "mixed").0, "text");
+}
+
+// ------------------------------------------------------------ build a model from the file
+
+#[test]
+fn the_proposal_reads_each_column_by_its_kind_and_guesses_its_component_from_its_name() {
+    use csql_calculator::model::book::profile::Profile;
+    use csql_calculator::model::book::proposal::{guess, Proposal};
+    use csql_calculator::model::book::Mapping;
+    use csql_calculator::model::{Scale, SignalKind};
+    // Usage and activity to Engagement, firmographics to Fit, budget, expansion and stakeholders to Intent.
+    for (header, group) in [
+        ("Seat Utilization", 0),
+        ("Last Activity Date", 0),
+        ("Logins (30d)", 0),
+        ("Plan usage", 0),
+        ("Create Date", 0),
+        ("Number of Employees", 1),
+        ("Annual Revenue", 1),
+        ("ARR", 1),
+        ("Industry", 1),
+        ("Budget Approved", 2),
+        ("Expansion Interest", 2),
+        ("New Stakeholder", 2),
+        ("Upsell opportunity", 2),
+    ] {
+        assert_eq!(guess(header), group, "{header}");
+    }
+    // Counts 1..=20: the 95th percentile by nearest rank is the 19th value, 19.
+    let mut csv = String::from("id,seats,won,future,negative\n");
+    for i in 1..=20 {
+        csv.push_str(&format!("A{i},{i},{},2099-01-01,-{i}\n", if i % 2 == 0 { "yes" } else { "no" }));
+    }
+    let table = csql_calculator::model::book::read_table(csv.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let model = Model::default();
+    let mapping = Mapping::auto(&table.headers, &model);
+    let proposal = Proposal::of(&table, &Profile::of(&table), &mapping, Date::from_days(20_000)).unwrap_or_else(|e| panic!("{e}"));
+    let seats = &proposal.columns[0];
+    assert_eq!(seats.header, "seats");
+    assert_eq!(
+        seats.kind,
+        Some(SignalKind::Count {
+            cap: 19.0,
+            scale: Scale::Linear
+        })
+    );
+    // The outcome is an account field, not a signal; a future date and negative numbers are left out, with why.
+    let headers: Vec<&str> = proposal.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(headers, ["seats", "future", "negative"]);
+    assert_eq!(proposal.columns[1].group, None);
+    assert!(
+        proposal.columns[1].reading.starts_with("left out: holds dates after"),
+        "{}",
+        proposal.columns[1].reading
+    );
+    assert_eq!(proposal.columns[2].group, None);
 }

@@ -15,6 +15,7 @@ use crate::model::evidence::page::FitState;
 use crate::model::evidence::state::{EvidenceEvent, EvidenceState, Scored};
 use crate::model::programme::{ProgrammeEvent, ProgrammeState};
 use crate::model::share::route::{View, ViewFlags};
+use crate::model::share::Document;
 use crate::model::sql::warehouse::{WarehouseEvent, WarehouseState};
 
 /// The app's effects.
@@ -74,6 +75,8 @@ pub enum AppEvent {
     Navigated(String),
     /// Fill the Programme view from the loaded book's owner and outcome columns.
     MeasureFromBook,
+    /// Use the model proposed from the loaded file (undoable).
+    AcceptProposal,
     /// Use the fitted weights (undoable).
     ApplyFitted,
     /// Keep the fitted weights as a scenario named "Fitted".
@@ -151,6 +154,21 @@ impl AppState {
                 effects
             }
             AppEvent::Answer(answer) => self.answer(answer),
+            AppEvent::AcceptProposal => {
+                if self.calc.locked {
+                    return Vec::new();
+                }
+                let Some((model, saved)) = self.book.accept_proposal(&self.calc.model) else {
+                    return Vec::new();
+                };
+                let document = Document::new(model, self.calc.targets.clone()).with_scenarios(self.calc.scenarios.clone());
+                let mut effects = map_all(saved, AppEvent::Book);
+                effects.extend(self.calc_event(CalcEvent::ReplaceDocument(
+                    Box::new(document),
+                    "Built the model from this file's columns; undo brings back the one you had.".to_owned(),
+                )));
+                effects
+            }
             AppEvent::ApplyFitted => {
                 let FitState::Ready { suggestion, .. } = &self.evidence.fit else {
                     return Vec::new();

@@ -395,6 +395,20 @@ describe('Score a book of accounts (release build)', () => {
       assert.match(await text(page, 'unmapped-signals'), /^11 of the model\u2019s 11 signals have no column in this file|^11 of the model's 11 signals have no column in this file/);
       assert.match(await text(page, 'unmapped-signals'), /the best score any account can reach is 0\.0\.$/);
       assert.equal(await page.locator('[data-testid=remove-unmapped]').count(), 0, 'removing every signal would leave nothing to score');
+
+      // Build a model from the file: its two dates and seat utilisation go to
+      // Engagement, employees and revenue to Fit; id, name, owner and outcomes stay account fields.
+      await page.locator('[data-testid=model-from-file]').click();
+      await expectText(page, 'model-from-file-summary', "5 of the file's 5 columns become signals (Engagement 3, Fit 2, Intent 0); the rest are left out.");
+      await page.getByLabel('Component for Annual Revenue').selectOption({ label: 'Leave out' });
+      await expectText(page, 'model-from-file-summary', "4 of the file's 5 columns become signals (Engagement 3, Fit 1, Intent 0); the rest are left out.");
+      await page.locator('[data-testid=accept-model-from-file]').click();
+      await page.locator('[data-testid=unmapped-signals]').waitFor({ state: 'detached' });
+      await expectText(page, 'row-count', '4');
+      assert.notEqual(await page.locator('[data-testid=book-row] [data-testid=row-score]').first().textContent(), '0.0');
+      // The calculator shows the new model too; undo brings the default one back.
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await waitUntil(page, () => /^11 of the model/.test(document.querySelector('[data-testid=unmapped-signals]')?.textContent ?? ''));
     }),
   );
 

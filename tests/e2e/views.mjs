@@ -1,6 +1,8 @@
 // The views every whole-page check opens (the width check, the axe check):
 // how to open each, and what to wait for. One list, so both checks see the
 // same pages.
+import { fileURLToPath } from 'node:url';
+
 import { gotoApp } from './helpers.mjs';
 
 /** The views to check: how to open each, and what to wait for. */
@@ -29,6 +31,19 @@ export const VIEWS = [
       await page.locator('[data-testid=book-row]').first().waitFor();
       await page.locator('[data-testid=book-row] button').first().click();
       await page.locator('[data-testid=account-detail]').waitFor();
+    },
+  },
+  {
+    // A CRM export: the column profile open, the mapping open, a model proposed from the file.
+    name: 'book-crm',
+    open: async (page, base) => {
+      await page.goto(`${base}?view=book`, { waitUntil: 'load' });
+      await page.locator('[data-testid=csv-input]').setInputFiles(fileURLToPath(new URL('../fixtures/hubspot_companies.csv', import.meta.url)));
+      await page.locator('[data-testid=book-row]').first().waitFor();
+      await page.locator('.book-profile summary').click();
+      await page.locator('.book-mapping summary').click();
+      await page.locator('[data-testid=model-from-file]').click();
+      await page.locator('[data-testid=model-from-file-summary]').waitFor();
     },
   },
   {

@@ -13,6 +13,7 @@ mod histogram;
 mod import_panel;
 mod import_report;
 mod mapping_panel;
+mod model_from_file;
 mod moved_list;
 mod results;
 mod sort_header;
@@ -34,6 +35,7 @@ pub use histogram::{ScoreHistogram, ScoreHistogramProps};
 pub use import_panel::{ImportPanel, ImportPanelProps};
 pub use import_report::{ImportSummary, ImportSummaryProps};
 pub use mapping_panel::{MappingPanel, MappingPanelProps};
+pub use model_from_file::{ModelFromFile, ModelFromFileProps};
 pub use moved_list::{MovedList, MovedListProps};
 pub use results::{BookResults, BookResultsProps};
 pub use sort_header::{SortHeader, SortHeaderProps};
@@ -98,6 +100,9 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                     ontoggle={d.reform(BookEvent::OpenMapping)} />
                 if let Err(error) = &derived.book {
                     <p class="card field-error" role="alert" data-testid="book-error">{ format!("{}: {error}.", loaded.name) }</p>
+                }
+                if !props.locked {
+                    <ModelFromFile proposal={state.proposal.clone()} ondispatch={d.clone()} onaccept={props.onevidence.reform(|()| AppEvent::AcceptProposal)} />
                 }
                 if let Ok((book, report)) = &derived.book {
                     <ImportSummary name={AttrValue::from(loaded.name.clone())} report={Rc::clone(report)} policy={state.policy}

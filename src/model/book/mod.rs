@@ -49,6 +49,7 @@ pub mod lists;
 pub mod mapping;
 pub mod outcomes;
 pub mod profile;
+pub mod proposal;
 pub mod row;
 pub mod sample;
 pub mod score;

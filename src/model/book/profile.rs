@@ -75,6 +75,10 @@ pub struct ColumnProfile {
     pub rows: usize,
     /// The range (numbers, percentages, dates) or the distinct values, in words.
     pub spread: String,
+    /// The smallest and largest number read (numbers and percentages).
+    pub range: Option<(f64, f64)>,
+    /// The first and last date read (dates).
+    pub dates: Option<(Date, Date)>,
 }
 
 impl ColumnProfile {
@@ -186,7 +190,7 @@ impl Profile {
 
 /// A number for people: whole numbers with commas between thousands
 /// (`2,000,000,000`), others as [`brief`] writes them.
-fn readable(value: f64) -> String {
+pub(crate) fn readable(value: f64) -> String {
     if value.fract() != 0.0 || value.abs() >= 1e15 {
         return brief(value);
     }
@@ -336,7 +340,7 @@ impl Tally {
             (ColumnKind::Id, ..) => format!("all {} different", count(self.non_blank, "value", "values")),
             (ColumnKind::Empty, ..) => String::new(),
             _ if self.over_cap => format!("over {DISTINCT_CAP} different values"),
-            _ if self.distinct.len() <= LISTED => self.distinct.join(", "),
+            _ if self.distinct.len() <= LISTED => self.distinct.join(" \u{b7} "),
             _ => format!("{} different values", self.seen.len()),
         };
         ColumnProfile {
@@ -346,6 +350,8 @@ impl Tally {
             blanks: rows - self.non_blank.min(rows),
             rows,
             spread,
+            range: self.range,
+            dates: self.date_range,
         }
     }
 }

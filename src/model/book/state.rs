@@ -13,6 +13,7 @@ use crate::model::book::export::export_csv;
 use crate::model::book::flow::{self, Context, ImportStage, Importing, Slice, PASTED, SAMPLE};
 use crate::model::book::import::MAX_BYTES;
 use crate::model::book::mapping::{Mapping, Target};
+use crate::model::book::proposal::{Proposal, ProposalProblem};
 use crate::model::book::sample::default_sample;
 use crate::model::book::score::{BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{Filter, SortKey, ViewOptions};
@@ -63,6 +64,9 @@ pub struct BookState {
     /// The browser's date: recency signals are scored at it when the model
     /// leaves its as-of date blank.
     pub today: Date,
+    /// "Build a model from this file": the proposal being reviewed, or why
+    /// there is none.
+    pub proposal: Option<Result<Proposal, ProposalProblem>>,
 }
 
 /// Something that happened on the Book page.
@@ -106,6 +110,13 @@ pub enum BookEvent {
     Painted,
     /// The shell's answer to a file read.
     Answer(Answer),
+    /// Propose a model from the loaded file's columns.
+    ProposeModel,
+    /// Move a proposed column to a component (an index into
+    /// [`GROUPS`](super::proposal::GROUPS)) or leave it out (`None`).
+    MoveProposed(usize, Option<usize>),
+    /// Close the proposal without using it.
+    DiscardProposal,
 }
 
 impl BookState {
@@ -187,6 +198,20 @@ impl BookState {
                 self.mapping_open = open;
                 Vec::new()
             }
+            BookEvent::ProposeModel => {
+                self.propose(model);
+                Vec::new()
+            }
+            BookEvent::MoveProposed(index, group) => {
+                if let Some(Ok(proposal)) = &mut self.proposal {
+                    proposal.set_group(index, group);
+                }
+                Vec::new()
+            }
+            BookEvent::DiscardProposal => {
+                self.proposal = None;
+                Vec::new()
+            }
             BookEvent::Painted => {
                 self.fresh = false;
                 Vec::new()
@@ -231,6 +256,7 @@ impl BookState {
     /// Shows a file that has been read (and its book, when built in steps).
     fn use_file(&mut self, loaded: Loaded, mapping: Mapping, built: Option<Box<(Book, ImportReport)>>, model: &Model) -> Effects {
         self.loaded = Some(loaded.clone());
+        self.proposal = None;
         self.mapping = mapping;
         self.stage = ImportStage::Idle;
         self.selected = None;
@@ -307,6 +333,29 @@ impl BookState {
             .as_ref()?
             .book()
             .map(|_| (&self.mapping, loaded.table.headers.as_slice()))
+    }
+
+    /// Proposes a model from the loaded file, read as its profile found it.
+    fn propose(&mut self, model: &Model) {
+        let (Some(loaded), Some(derived)) = (&self.loaded, &self.derived) else {
+            return;
+        };
+        let as_of = crate::model::core::date::as_of(model, self.today).unwrap_or(self.today);
+        self.proposal = Some(Proposal::of(&loaded.table, &derived.profile, &self.mapping, as_of));
+    }
+
+    /// Takes the proposal out to accept it: the model it makes from `model`,
+    /// with this book's mapping switched to feed the new signals (and saved).
+    pub fn accept_proposal(&mut self, model: &Model) -> Option<(Model, Effects)> {
+        let Some(Ok(proposal)) = self.proposal.take() else { return None };
+        if !proposal.acceptable() {
+            self.proposal = Some(Ok(proposal));
+            return None;
+        }
+        let (built, mapping) = proposal.model(model, &self.mapping);
+        self.mapping = mapping;
+        self.selected = None;
+        Some((built, self.save_mapping()))
     }
 
     pub(crate) fn save_mapping(&mut self) -> Effects {
