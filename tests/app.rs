@@ -7,7 +7,7 @@ use csql_calculator::model::book::BookEvent;
 use csql_calculator::model::calc::state::{CalcEvent, Startup};
 use csql_calculator::model::core::effect::{Effect, StorageKey};
 use csql_calculator::model::evidence::state::EvidenceEvent;
-use csql_calculator::model::programme::{evaluate, Benchmarks, Measure, ProgrammeEvent, Segment, Tier};
+use csql_calculator::model::programme::{evaluate, Benchmarks, Measure, Period, ProgrammeEvent, Segment, Tier};
 use csql_calculator::model::root::{AppEvent, AppStartup, AppState};
 use csql_calculator::model::share::route::View;
 use csql_calculator::model::share::{encode_link, Document};
@@ -128,7 +128,12 @@ fn a_book_with_outcomes_fills_the_programme_view() {
     settle(&mut state, effects);
     let owners = state.book.derived.as_ref().and_then(|d| d.owners_with_outcomes);
     assert!(owners.is_some_and(|n| n > 1), "{owners:?}");
+    // How long the book covers is asked, never assumed.
+    assert!(state.update(AppEvent::MeasureFromBook).is_empty());
+    assert_eq!(state.view, View::Account);
+    state.update(AppEvent::Book(BookEvent::ChooseMeasurePeriod("year".into())));
     let effects = state.update(AppEvent::MeasureFromBook);
+    assert_eq!(state.programme.input.period, Period::Year);
     assert_eq!(state.view, View::Programme);
     assert!(effects
         .iter()
@@ -415,4 +420,37 @@ fn building_a_model_from_the_file_is_one_undoable_edit_and_columns_can_move_or_s
     assert!(matches!(state.book.proposal, Some(Err(_))), "{:?}", state.book.proposal);
     state.update(AppEvent::AcceptProposal);
     assert_eq!(state.calc.model, before);
+}
+
+#[test]
+fn a_book_with_a_date_column_can_say_how_long_it_covers_from_its_dates() {
+    let mut state = app("");
+    let csv = "id,owner,closed,accepted,won\nA1,Ann,2025-01-01,yes,yes\nA2,Ann,2025-03-15 10:00,yes,no\nB1,Bo,2025-12-31,no,no\n";
+    state.update(AppEvent::Book(BookEvent::Paste(csv.into())));
+    let effects = state.update(AppEvent::Book(BookEvent::LoadPaste));
+    settle(&mut state, effects);
+    let periods = state.book.derived.as_ref().map(|d| (*d.periods).clone()).unwrap_or_default();
+    let labels: Vec<&str> = periods.iter().map(|c| c.label.as_str()).collect();
+    // 2025-01-01 to 2025-12-31 is 364 days: 364 / 91.3125 = 3.99 quarters, shown 4.0.
+    assert_eq!(
+        labels,
+        [
+            "A month",
+            "A quarter",
+            "Half a year",
+            "A year",
+            "As \u{201c}closed\u{201d} spans: 2025-01-01 to 2025-12-31, 4.0 quarters"
+        ]
+    );
+    state.update(AppEvent::Book(BookEvent::ChooseMeasurePeriod(periods[4].key.clone())));
+    state.update(AppEvent::MeasureFromBook);
+    assert_eq!(
+        state.programme.input.period,
+        Period::Custom {
+            start: "2025-01-01".into(),
+            end: "2025-12-31".into()
+        }
+    );
+    // Ann: 2 accepted over 3.99 quarters.
+    assert_eq!(state.programme.input.rows.len(), 2);
 }

@@ -13,7 +13,7 @@ use crate::model::calc::state::{CalcEvent, CalcState, Startup};
 use crate::model::core::effect::{map_all, Answer, Effect, StorageKey};
 use crate::model::evidence::page::FitState;
 use crate::model::evidence::state::{EvidenceEvent, EvidenceState, Scored};
-use crate::model::programme::{ProgrammeEvent, ProgrammeState};
+use crate::model::programme::{Period, ProgrammeEvent, ProgrammeState};
 use crate::model::share::route::{View, ViewFlags};
 use crate::model::share::Document;
 use crate::model::sql::warehouse::{WarehouseEvent, WarehouseState};
@@ -142,14 +142,19 @@ impl AppState {
             }
             AppEvent::MeasureFromBook => {
                 let rows = self.book.derived.as_ref().and_then(|d| d.book()).and_then(|book| csm_rows(book));
-                let (Some(rows), Some(loaded)) = (rows, &self.book.loaded) else {
+                let (Some(rows), Some(loaded), Some(period)) = (rows, &self.book.loaded, self.book.chosen_period()) else {
                     return Vec::new();
                 };
                 let file = loaded.name.clone();
-                let mut effects = map_all(
-                    self.programme.update(ProgrammeEvent::UseBookRows(rows, file), None),
-                    AppEvent::Programme,
-                );
+                let mut events = vec![ProgrammeEvent::ChoosePeriod(period.key().to_owned())];
+                if let Period::Custom { start, end } = period {
+                    events.extend([ProgrammeEvent::SetStart(start), ProgrammeEvent::SetEnd(end)]);
+                }
+                events.push(ProgrammeEvent::UseBookRows(rows, file));
+                let mut effects = Vec::new();
+                for event in events {
+                    effects.extend(map_all(self.programme.update(event, None), AppEvent::Programme));
+                }
                 effects.extend(self.show(View::Programme, true));
                 effects
             }

@@ -267,11 +267,14 @@ describe('Score a book of accounts (release build)', () => {
       await openBook(page, server);
       await upload(page, fixture('outcomes.csv'));
       await expectText(page, 'row-count', '6');
+      // Nothing is assumed about how long the book covers: the button waits for the answer.
+      assert.equal(await page.getByRole('button', { name: 'Measure the programme from this book' }).isDisabled(), true);
+      await page.getByLabel('This book covers').selectOption({ label: 'A year' });
       await page.getByRole('button', { name: 'Measure the programme from this book' }).click();
       // Ann: A1-A3 decided by Sales (A4 never submitted), A1 and A2 accepted, A1 won.
       // Bo: B1 accepted and won, B2 turned down. Team: 5 submitted, 3 accepted, 2 won.
-      // 3 accepted / 2 CSMs / 1 quarter = 1.5; 3 / 5 = 60.0%; 2 / 3 = 66.7%.
-      await expectText(page, 'per-csm-per-quarter', '1.5');
+      // 3 accepted / 2 CSMs / 4 quarters = 0.375, shown 0.4; 3 / 5 = 60.0%; 2 / 3 = 66.7%.
+      await expectText(page, 'per-csm-per-quarter', '0.4');
       await expectText(page, 'acceptance-rate', '60.0%');
       await expectText(page, 'conversion-rate', '66.7%');
       await page.locator('[data-testid=coaching-table]').waitFor();

@@ -266,6 +266,7 @@ describe('Programme view (release build)', () => {
       await page.goto(url('?view=book'), { waitUntil: 'load' });
       await page.locator('[data-testid=csv-input]').setInputFiles({ name: 'owners-503.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
       await waitUntil(page, () => document.querySelector('[data-testid=row-count]')?.textContent === '503');
+      await page.getByLabel('This book covers').selectOption({ label: 'A quarter' });
       await page.getByRole('button', { name: 'Measure the programme from this book' }).click();
       const notice = page.locator('.programme-notices [data-testid=notice] p');
       await notice.waitFor({ state: 'visible' });

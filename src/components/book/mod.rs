@@ -110,8 +110,18 @@ pub fn BookPage(props: &BookPageProps) -> Html {
                     if let Some(rows) = derived.owners_with_outcomes {
                         <section class="card handoff" aria-labelledby="handoff-title">
                             <h2 id="handoff-title">{ "Sales outcomes in this file" }</h2>
-                            <p class="help">{ format!("{rows} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks.") }</p>
-                            <button type="button" onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
+                            <p class="help">{ format!("{rows} owners have accepted-by-Sales figures: measure their CSQL programme against the benchmarks. The benchmarks are per quarter, so say how long the file's outcomes cover: a year read as one quarter would look four times better.") }</p>
+                            <div class="field handoff-period">
+                                <label for="book-period">{ "This book covers" }</label>
+                                <select id="book-period" data-testid="book-period" onchange={d.reform(|e: Event| BookEvent::ChooseMeasurePeriod(crate::web::select_value(&e)))}>
+                                    <option value="" selected={state.measure_period.is_none()}>{ "\u{2014} choose \u{2014}" }</option>
+                                    for choice in derived.periods.iter() {
+                                        <option value={choice.key.clone()} selected={state.measure_period.as_deref() == Some(choice.key.as_str())}>{ choice.label.clone() }</option>
+                                    }
+                                </select>
+                            </div>
+                            <button type="button" data-testid="measure-programme" disabled={state.measure_period.is_none()}
+                                onclick={props.onmeasure.reform(|_| ())}>{ "Measure the programme from this book" }</button>
                         </section>
                     }
                     <BookResults book={book.clone()} derived={derived.clone()} criteria={props.criteria.clone()} baseline_pinned={state.baseline.as_ref().is_some_and(|b| b.pinned)}

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use crate::model::book::import::Table;
 use crate::model::book::mapping::Mapping;
+use crate::model::book::outcomes::{period_choices, PeriodChoice};
 use crate::model::book::profile::Profile;
 use crate::model::book::score::{score_all, BadRows, Book, ImportReport, Scores};
 use crate::model::book::summary::{moved, summarise, view, Moved, Summary, ViewOptions};
@@ -97,6 +98,8 @@ pub struct Derived {
     pub unmapped: Option<Rc<Unmapped>>,
     /// The file's columns profiled, read once per file.
     pub profile: Rc<Profile>,
+    /// How long the book may cover, for filling the Programme view from it.
+    pub periods: Rc<Vec<PeriodChoice>>,
 }
 
 impl Derived {
@@ -106,6 +109,7 @@ impl Derived {
     pub(crate) fn imported(built_from: (Loaded, Mapping, BadRows, Model), book: Book, report: ImportReport, options: &ViewOptions) -> Self {
         let owners_with_outcomes = crate::model::book::csm_rows(&book).map(|rows| rows.len());
         let profile = Rc::new(Profile::of(&built_from.0.table));
+        let periods = Rc::new(period_choices(&profile));
         Self {
             built_from,
             book: Ok((Shared(Rc::new(book)), Rc::new(report))),
@@ -119,6 +123,7 @@ impl Derived {
             owners_with_outcomes,
             unmapped: None,
             profile,
+            periods,
         }
     }
 
@@ -176,9 +181,13 @@ impl Derived {
     #[must_use]
     pub fn refresh(previous: Option<&Self>, inputs: &Inputs<'_>, model: &Model, baseline: &mut Option<Baseline>) -> Self {
         let built_from = (inputs.loaded.clone(), inputs.mapping.clone(), inputs.policy, shape(model));
-        let profile = match previous {
-            Some(d) if d.built_from.0 == *inputs.loaded => Rc::clone(&d.profile),
-            _ => Rc::new(Profile::of(&inputs.loaded.table)),
+        let (profile, periods) = match previous {
+            Some(d) if d.built_from.0 == *inputs.loaded => (Rc::clone(&d.profile), Rc::clone(&d.periods)),
+            _ => {
+                let profile = Profile::of(&inputs.loaded.table);
+                let periods = period_choices(&profile);
+                (Rc::new(profile), Rc::new(periods))
+            }
         };
         let previous = previous.filter(|d| d.built_from == built_from);
         let rebuild = previous.is_none();
@@ -212,6 +221,7 @@ impl Derived {
                 owners_with_outcomes: None,
                 unmapped: None,
                 profile,
+                periods,
             };
         };
         let scores = match (previous, rescore) {
@@ -259,6 +269,7 @@ impl Derived {
             owners_with_outcomes,
             unmapped,
             profile,
+            periods,
         }
     }
 }

@@ -70,7 +70,7 @@ pub use export::{export_csv, ExportWriter};
 pub use flow::{ImportStage, Importing, Job, PASTED, ROWS_PER_STEP, SAMPLE};
 pub use import::{detect_delimiter, read_table, Table, TableReader, TableRow, MAX_BYTES};
 pub use mapping::{component_column, normalise, ComponentMapping, GateMapping, Mapping, SignalMapping, Target};
-pub use outcomes::{csm_rows, NO_OWNER};
+pub use outcomes::{csm_rows, period_choices, PeriodChoice, NO_OWNER};
 pub use row::{BadRows, BookComponent, BookGate, GateStatus, RowError, RowFate, RowProblem, RowScorer, ScoredRow};
 pub use sample::{
     default_sample, exp_portable, hidden_win_chance, sample_csv, SampleRows, SplitMix64, HIDDEN_INTERCEPT, HIDDEN_SLOPE, HIDDEN_WEIGHTS,

@@ -1,10 +1,11 @@
 //! From a book to the Programme view: when the file says who owns each account
 //! and what Sales did with it, count CSQLs submitted, accepted and won per owner.
 
+use crate::model::book::profile::Profile;
 use crate::model::book::Book;
 use crate::model::core::limits::MAX_NAME_LEN;
 use crate::model::core::text::truncate;
-use crate::model::programme::{CsmRow, Segment};
+use crate::model::programme::{CsmRow, Period, Segment};
 
 /// Name used for accounts with no owner in the file.
 pub const NO_OWNER: &str = "No owner";
@@ -87,4 +88,56 @@ pub fn csm_rows(book: &Book) -> Option<Vec<CsmRow>> {
             })
             .collect(),
     )
+}
+
+/// One answer to "how long does this book cover?", asked before the
+/// Programme view is filled from it: its counts are compared with per-quarter
+/// benchmarks, so a year's outcomes must not be read as one quarter's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodChoice {
+    /// Key for the select: a period's key, or `dates-N` for the file's column N.
+    pub key: String,
+    /// The words in the select.
+    pub label: String,
+    /// The period the Programme view is set to.
+    pub period: Period,
+}
+
+/// The fixed periods, then one choice per date column of the file whose
+/// first and last dates differ (the span it covers).
+#[must_use]
+pub fn period_choices(profile: &Profile) -> Vec<PeriodChoice> {
+    let fixed = [
+        (Period::Month, "A month"),
+        (Period::Quarter, "A quarter"),
+        (Period::Half, "Half a year"),
+        (Period::Year, "A year"),
+    ];
+    let mut choices: Vec<PeriodChoice> = fixed
+        .into_iter()
+        .map(|(period, label)| PeriodChoice {
+            key: period.key().to_owned(),
+            label: label.to_owned(),
+            period,
+        })
+        .collect();
+    for (i, column) in profile.columns.iter().enumerate() {
+        let Some((first, last)) = column.dates.filter(|(first, last)| first < last) else {
+            continue;
+        };
+        let period = Period::Custom {
+            start: first.to_string(),
+            end: last.to_string(),
+        };
+        let quarters = period
+            .quarters()
+            .map(|q| format!(", {} quarters", crate::model::core::format::one_decimal(Some(q))))
+            .unwrap_or_default();
+        choices.push(PeriodChoice {
+            key: format!("dates-{i}"),
+            label: format!("As \u{201c}{}\u{201d} spans: {first} to {last}{quarters}", column.header),
+            period,
+        });
+    }
+    choices
 }

@@ -67,6 +67,9 @@ pub struct BookState {
     /// "Build a model from this file": the proposal being reviewed, or why
     /// there is none.
     pub proposal: Option<Result<Proposal, ProposalProblem>>,
+    /// How long the book covers, as chosen before filling the Programme view
+    /// from it (a [`PeriodChoice`](super::PeriodChoice) key).
+    pub measure_period: Option<String>,
 }
 
 /// Something that happened on the Book page.
@@ -117,6 +120,8 @@ pub enum BookEvent {
     MoveProposed(usize, Option<usize>),
     /// Close the proposal without using it.
     DiscardProposal,
+    /// How long the book covers (a [`PeriodChoice`](super::PeriodChoice) key; blank: not chosen).
+    ChooseMeasurePeriod(String),
 }
 
 impl BookState {
@@ -208,8 +213,13 @@ impl BookState {
                 }
                 Vec::new()
             }
+            BookEvent::ChooseMeasurePeriod(key) => {
+                self.measure_period = (!key.is_empty()).then_some(key);
+                Vec::new()
+            }
             BookEvent::DiscardProposal => {
                 self.proposal = None;
+                self.measure_period = None;
                 Vec::new()
             }
             BookEvent::Painted => {
@@ -333,6 +343,13 @@ impl BookState {
             .as_ref()?
             .book()
             .map(|_| (&self.mapping, loaded.table.headers.as_slice()))
+    }
+
+    /// The period chosen for "Measure the programme from this book", if any.
+    #[must_use]
+    pub fn chosen_period(&self) -> Option<crate::model::programme::Period> {
+        let (key, derived) = (self.measure_period.as_ref()?, self.derived.as_ref()?);
+        derived.periods.iter().find(|c| c.key == *key).map(|c| c.period.clone())
     }
 
     /// Proposes a model from the loaded file, read as its profile found it.
