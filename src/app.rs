@@ -81,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
             <Notices notices={calc.notices.clone()} ondismiss={on_calc.reform(CalcEvent::DismissNotice)} onact={on_calc.reform(CalcEvent::from)} />
             if !embed && state.view == View::Account {
                 <ModelToolbar link={AttrValue::from(calc.link.clone())} link_note={calc.link_note.clone().map(AttrValue::from)} address={AttrValue::from(calc.address.clone())}
-                    document={calc.document()} locked={calc.locked} editing={calc.editing} onaction={on_calc.clone()}
+                    document={calc.document()} locked={calc.locked} editing={calc.editing} embed_theme={calc.embed_theme} onaction={on_calc.clone()}
                     onfile={shell.file_callback(|file| AppEvent::Calc(CalcEvent::ImportFile(file)))} />
             }
             for view in View::ALL.into_iter().filter(|v| state.visited.contains(v)) {

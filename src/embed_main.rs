@@ -8,6 +8,7 @@ fn main() {
     web::install_panic_page();
     web::remove_placeholder();
     let mut startup = web::startup().calc;
+    web::apply_theme(&startup.query);
     startup.embedded = true;
     let props = EmbedProps { startup, live: true };
     yew::Renderer::<EmbedApp>::with_props(props).render();

@@ -8,6 +8,7 @@ fn main() {
     web::install_panic_page();
     web::remove_placeholder();
     let startup = web::startup();
+    web::apply_theme(&startup.calc.query);
     let props = AppProps {
         query: startup.calc.query.into(),
         fragment: startup.calc.fragment.into(),

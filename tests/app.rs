@@ -454,3 +454,31 @@ fn a_book_with_a_date_column_can_say_how_long_it_covers_from_its_dates() {
     // Ann: 2 accepted over 3.99 quarters.
     assert_eq!(state.programme.input.rows.len(), 2);
 }
+
+#[test]
+fn the_theme_follows_the_address_then_the_system_and_the_embed_code_can_ask_for_one() {
+    use csql_calculator::model::share::route::Theme;
+    use csql_calculator::model::share::{embed_snippet, embed_src};
+    assert_eq!(Theme::from_query("?theme=dark"), Theme::Dark);
+    assert_eq!(Theme::from_query("?lock=1&theme=LIGHT"), Theme::Light);
+    assert_eq!(Theme::from_query("?theme=neon"), Theme::Auto);
+    assert_eq!(Theme::from_query(""), Theme::Auto);
+    // The address wins over the system; auto follows it.
+    assert_eq!(Theme::Light.in_force(true), "light");
+    assert_eq!(Theme::Dark.in_force(false), "dark");
+    assert_eq!(Theme::Auto.in_force(true), "dark");
+    assert_eq!(Theme::Auto.in_force(false), "light");
+    let document = Document::new(Model::default(), None);
+    let src = embed_src("https://tools.example/csql/index.html", &document, Theme::Dark);
+    assert!(
+        src.starts_with("https://tools.example/csql/embed.html?lock=1&theme=dark#m="),
+        "{src}"
+    );
+    assert!(!embed_src("https://tools.example/csql/", &document, Theme::Auto).contains("theme="));
+    // The panel's choice reaches the copied code.
+    let mut state = app("");
+    state.update(AppEvent::Calc(CalcEvent::SetEmbedTheme(Theme::Light)));
+    let copied = state.update(AppEvent::Calc(CalcEvent::CopyEmbed));
+    assert!(format!("{copied:?}").contains("lock=1&theme=light#m="), "{copied:?}");
+    assert!(embed_snippet("https://x/", &document, Theme::Light).contains("embed.html?lock=1&theme=light#m="));
+}

@@ -1090,7 +1090,7 @@ mod page_state {
         let weights = [40.0, 30.0, 30.0];
         let model = Model::default();
         let scores = score_all(&book, &weights, 70.0);
-        let d = match detail(&book, &scores, &model, 0) {
+        let d = match detail(&book, &scores, &model, 0, TODAY) {
             Some(d) => d,
             None => panic!("no detail"),
         };
@@ -1104,12 +1104,12 @@ mod page_state {
         assert_eq!(d.verdict, VerdictKind::Csql);
         assert!(d.missing_gates.is_empty());
         assert_eq!(d.unassessed_gates.len(), 5);
-        assert!(detail(&book, &scores, &model, 5).is_none());
+        assert!(detail(&book, &scores, &model, 5, TODAY).is_none());
         // The file's own values for each input: the direct score columns here.
         assert_eq!(d.inputs[0], ("Engagement".into(), "Score (0-100)".into(), Some("90".into())));
         // Unusable weights: no points, no score, nothing to turn into NaN.
         let bad = score_all(&book, &[0.0, 0.0, 0.0], 70.0);
-        let d = detail(&book, &bad, &with_weights(["0", "0", "0"]), 0);
+        let d = detail(&book, &bad, &with_weights(["0", "0", "0"]), 0, TODAY);
         assert!(d.is_some_and(|d| d.score.is_none() && d.parts.iter().all(|p| p.2.is_none())));
         assert_eq!((errors_not_shown(250), errors_not_shown(50)), (150, 0));
     }

@@ -187,8 +187,10 @@ async fn a_csql_without_gate_columns_says_so_in_the_summary_the_row_and_the_deta
     let signals = &signals[..signals.find("</table>").unwrap_or(signals.len())];
     // five_direct.csv gives direct scores: one row per component, under its name.
     assert_eq!(signals.matches("<tbody>").count(), 3);
-    assert!(signals.contains("<th scope=\"colgroup\" colspan=\"2\">Engagement</th>"));
+    assert!(signals.contains("<th scope=\"colgroup\" colspan=\"3\">Engagement</th>"));
+    // A score column has no per-signal points: its points are the component's, above.
     assert!(signals.contains("<td>Score (0-100)</td><td class=\"num\">90</td>"));
+    assert!(!signals.contains('+'), "{signals}");
     // Nothing to download: no row was skipped.
     assert!(!html.contains("data-testid=\"export-skipped\""));
 }

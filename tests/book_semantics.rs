@@ -75,14 +75,14 @@ fn a_csql_without_gate_columns_says_the_gates_were_not_assessed() {
 
     // The detail says the same, and which gates were not checked.
     let model = Model::default();
-    let a1 = detail(&book, &scores, &model, 0).unwrap_or_else(|| panic!("A1"));
+    let a1 = detail(&book, &scores, &model, 0, TODAY).unwrap_or_else(|| panic!("A1"));
     assert_eq!(a1.verdict_label, "CSQL, gates not assessed");
     assert_eq!(
         a1.gates_line(),
         "No required gate this file answers is missing. Not assessed, no column in the file: Product fit, Usage signals, \
          Stakeholder buy-in, Budget and Timing."
     );
-    let a2 = detail(&book, &scores, &model, 1).unwrap_or_else(|| panic!("A2"));
+    let a2 = detail(&book, &scores, &model, 1, TODAY).unwrap_or_else(|| panic!("A2"));
     assert_eq!(a2.verdict_label, "Below the threshold");
 }
 
@@ -112,7 +112,7 @@ fn one_gate_answered_counts_it_and_names_the_others() {
         "1 qualifies on score but misses a required gate; 1 is below the threshold."
     );
     let model = Model::default();
-    let a2 = detail(&book, &scores, &model, 1).unwrap_or_else(|| panic!("A2"));
+    let a2 = detail(&book, &scores, &model, 1, TODAY).unwrap_or_else(|| panic!("A2"));
     assert_eq!(
         a2.gates_line(),
         "Required gates not met: Budget. Not assessed, no column in the file: Product fit, Usage signals, Stakeholder buy-in and Timing."
@@ -137,7 +137,7 @@ fn every_required_gate_answered_gives_a_plain_csql_and_no_note() {
     let summary = summarise(&book, &scores);
     assert_eq!((summary.csqls, summary.count_note()), (1, None));
     assert_eq!(summary.count_words(), " CSQL of 3 accounts");
-    let g1 = detail(&book, &scores, &Model::default(), 0).unwrap_or_else(|| panic!("G1"));
+    let g1 = detail(&book, &scores, &Model::default(), 0, TODAY).unwrap_or_else(|| panic!("G1"));
     assert_eq!(
         (g1.verdict_label, g1.gates_line().as_str()),
         ("CSQL", "No required gate is missing.")
@@ -348,31 +348,51 @@ fn the_detail_gives_the_signals_as_the_file_does_grouped_by_component() {
     let scores = default_scores(&book);
     let model = Model::default();
     // T4: only the trend has a value (8); the other mapped cells are blank.
-    let t4 = detail(&book, &scores, &model, 3).unwrap_or_else(|| panic!("T4"));
+    let t4 = detail(&book, &scores, &model, 3, TODAY).unwrap_or_else(|| panic!("T4"));
     let groups = t4.signal_groups();
     let names: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
     assert_eq!(names, vec!["Engagement", "Fit", "Intent"]);
-    let engagement: Vec<(&str, &str)> = groups[0].1.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+    let engagement: Vec<(&str, &str, &str)> = groups[0]
+        .1
+        .iter()
+        .map(|r| (r.label.as_str(), r.value.as_str(), r.points.as_str()))
+        .collect();
+    // The trend 8 scores 80 and counts 2 of Engagement's 5 shares, whose
+    // weight is 40 of 100: 80 × 2/5 × 40/100 = 12.8 points. Blanks count 0.
     assert_eq!(
         engagement,
         vec![
-            ("Active-user trend over the last quarter (0 falling, 5 flat, 10 growing fast)", "8"),
-            ("Licensed seats active in the last 30 days (%)", "blank"),
-            ("Attended the last QBR", "blank"),
-            ("Responsiveness to emails and meetings (0-10)", "blank"),
+            (
+                "Active-user trend over the last quarter (0 falling, 5 flat, 10 growing fast)",
+                "8",
+                "+12.8"
+            ),
+            ("Licensed seats active in the last 30 days (%)", "blank", "+0.0"),
+            ("Attended the last QBR", "blank", "+0.0"),
+            ("Responsiveness to emails and meetings (0-10)", "blank", "+0.0"),
         ]
     );
     // Fit has three signals, Intent four: eleven in all, as the model has.
     assert_eq!(groups.iter().map(|(_, rows)| rows.len()).collect::<Vec<_>>(), vec![4, 3, 4]);
     // T1 as written in the file.
-    let t1 = detail(&book, &scores, &model, 0).unwrap_or_else(|| panic!("T1"));
-    assert_eq!(t1.signal_groups()[1].1[2], ("Integrations connected".to_owned(), "5".to_owned()));
+    let t1 = detail(&book, &scores, &model, 0, TODAY).unwrap_or_else(|| panic!("T1"));
+    // 5 integrations reach the cap of 5: 100 × 1/3 of Fit × 30/100 = 10.0 points.
+    let integrations = &t1.signal_groups()[1].1[2];
+    assert_eq!(
+        (
+            integrations.label.as_str(),
+            integrations.value.as_str(),
+            integrations.points.as_str()
+        ),
+        ("Integrations connected", "5", "+10.0")
+    );
     // A signal no column feeds says so.
     let (book, _) = import_ok(&fixture("bad_rows.csv"), &Model::default(), BadRows::Skip);
-    let b1 = detail(&book, &default_scores(&book), &model, 0).unwrap_or_else(|| panic!("B1"));
+    let b1 = detail(&book, &default_scores(&book), &model, 0, TODAY).unwrap_or_else(|| panic!("B1"));
+    let qbr = &b1.signal_groups()[0].1[2];
     assert_eq!(
-        b1.signal_groups()[0].1[2],
-        ("Attended the last QBR".to_owned(), "no column: counts as 0".to_owned())
+        (qbr.label.as_str(), qbr.value.as_str(), qbr.points.as_str()),
+        ("Attended the last QBR", "no column: counts as 0", "+0.0")
     );
 }
 

@@ -391,7 +391,7 @@ mod finite {
                 let summary = summarise(&book, &scores);
                 prop_assert!(finite(summary.csql_share));
                 for row in 0..book.len() {
-                    let Some(d) = detail(&book, &scores, &model, row) else { continue };
+                    let Some(d) = detail(&book, &scores, &model, row, TODAY) else { continue };
                     prop_assert!(finite(d.score), "{:?}", d);
                     prop_assert!(d.parts.iter().all(|(_, s, p)| s.is_finite() && finite(*p)), "{:?}", d);
                 }

@@ -126,3 +126,28 @@ async fn every_signal_shows_its_points_towards_the_score() {
     assert_eq!(text_after(&html, "data-testid=\"csql-score\""), "5.2");
     assert!(html.contains("counts 2 of 5"), "the trend counts twice among five shares");
 }
+
+#[tokio::test]
+async fn the_threshold_tick_carries_its_label_inside_the_bar() {
+    use csql_calculator::components::{ResultCard, ResultCardProps};
+    use csql_calculator::model::calc::view::calculator;
+    let render = |threshold: &str| {
+        let mut model = csql_calculator::model::Model {
+            threshold: threshold.to_owned(),
+            ..csql_calculator::model::Model::default()
+        };
+        model.components[0].signals[1].value = "65".to_owned();
+        let result = calculator(&model, csql_calculator::model::core::date::Date::default()).result;
+        yew::LocalServerRenderer::<ResultCard>::with_props(ResultCardProps { result })
+            .hydratable(false)
+            .render()
+    };
+    let html = render("70").await;
+    assert_eq!(text_after(&html, "data-testid=\"threshold-label\""), "threshold 70");
+    assert!(html.contains("x=\"70.000%\" y=\"12\" text-anchor=\"middle\""), "{html}");
+    // Near the ends the words stay inside the bar.
+    assert!(render("95").await.contains("x=\"95.000%\" y=\"12\" text-anchor=\"end\""));
+    assert!(render("5").await.contains("x=\"5.000%\" y=\"12\" text-anchor=\"start\""));
+    // An unusable threshold has no tick and no label.
+    assert!(!render("abc").await.contains("threshold-label"));
+}

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::model::calc::state::CalcEvent;
+use crate::model::share::route::Theme;
 use crate::model::share::{embed_height, embed_snippet, Document};
 
 /// A host page that fills two inputs and reads the result: the same text the README shows.
@@ -27,6 +28,9 @@ pub struct EmbedPanelProps {
     pub document: Document,
     /// The page address the frame's address starts from.
     pub address: AttrValue,
+    /// The theme the frame is asked for.
+    #[prop_or_default]
+    pub theme: Theme,
     /// Receives [`CalcEvent::CopyEmbed`].
     pub onaction: Callback<CalcEvent>,
 }
@@ -34,11 +38,26 @@ pub struct EmbedPanelProps {
 /// A ready `<iframe>` snippet, how a host page resizes it, and the host API.
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
-    let snippet = embed_snippet(&props.address, &props.document);
+    let snippet = embed_snippet(&props.address, &props.document, props.theme);
+    let theme_choice = |theme: Theme, label: &'static str| {
+        html! {
+            <label class="choice">
+                <input type="radio" name="embed-theme" checked={props.theme == theme}
+                    onchange={props.onaction.reform(move |_| CalcEvent::SetEmbedTheme(theme))} />
+                { label }
+            </label>
+        }
+    };
     let height = embed_height(&props.document.model);
     html! {
         <div class="embed-panel" id="embed-panel">
             <label for="embed-code">{ "Embed code for a wiki page" }</label>
+            <fieldset class="embed-theme">
+                <legend>{ "Colours of the frame" }</legend>
+                { theme_choice(Theme::Auto, "Follow the reader's system") }
+                { theme_choice(Theme::Light, "Light") }
+                { theme_choice(Theme::Dark, "Dark") }
+            </fieldset>
             <textarea id="embed-code" data-testid="embed-code" readonly=true rows="9" value={snippet} />
             <button type="button" onclick={props.onaction.reform(|_| CalcEvent::CopyEmbed)}>{ "Copy embed code" }</button>
             <p class="help">

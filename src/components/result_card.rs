@@ -37,6 +37,11 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                             <line class="threshold-mark" x1={format!("{t:.3}")} x2={format!("{t:.3}")} y1="-1" y2="14" />
                         }
                     </svg>
+                    if let Some((x, anchor, words)) = &r.threshold_label {
+                        <svg class="bar-scale" width="100%" height="16" aria-hidden="true">
+                            <text x={x.clone()} y="12" text-anchor={*anchor} data-testid="threshold-label">{ words.clone() }</text>
+                        </svg>
+                    }
                 </figure>
             }
             if !r.problems.is_empty() {

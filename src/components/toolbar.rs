@@ -25,6 +25,9 @@ pub struct ModelToolbarProps {
     pub locked: bool,
     /// The editor is open.
     pub editing: bool,
+    /// The theme the embed code asks for.
+    #[prop_or_default]
+    pub embed_theme: crate::model::share::route::Theme,
     /// Receives the toolbar's events.
     pub onaction: Callback<CalcEvent>,
     /// Receives a model file chosen or dropped.
@@ -79,7 +82,7 @@ pub fn ModelToolbar(props: &ModelToolbarProps) -> Html {
                 <p class="help">{ "Drop a model JSON file here to import it." }</p>
             }
             if *embed_open {
-                <EmbedPanel document={props.document.clone()} address={props.address.clone()} onaction={props.onaction.clone()} />
+                <EmbedPanel document={props.document.clone()} address={props.address.clone()} theme={props.embed_theme} onaction={props.onaction.clone()} />
             }
         </section>
     }

@@ -35,6 +35,28 @@ pub fn startup() -> AppStartup {
     }
 }
 
+/// Puts the theme in force on `<html data-theme="light|dark">`: the
+/// address's `theme`, or the system's `prefers-color-scheme`, followed as it
+/// changes while the page is open.
+pub fn apply_theme(query: &str) {
+    use crate::model::share::route::Theme;
+    let theme = Theme::from_query(query);
+    let Some(media) = gloo_utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten() else {
+        set_theme(theme.in_force(false));
+        return;
+    };
+    set_theme(theme.in_force(media.matches()));
+    if theme == Theme::Auto {
+        let watched = media.clone();
+        gloo_events::EventListener::new(&media, "change", move |_| set_theme(theme.in_force(watched.matches()))).forget();
+    }
+}
+
+fn set_theme(theme: &str) {
+    // An attribute on the root element: nothing to report if it cannot be set.
+    let _ = gloo_utils::document_element().set_attribute("data-theme", theme);
+}
+
 /// The browser's date (its own time zone), or the system's in native
 /// server-side render tests, where there is no browser.
 #[must_use]

@@ -1,6 +1,7 @@
 // Accessibility: axe-core runs on every view (the calculator, the calculator
 // while editing, the book with the sample loaded and an account's detail open,
-// the programme with several CSMs, the locked embed) at 375 and 1280 px, with
+// the programme with several CSMs, the locked embed) at 375 and 1280 px, in
+// the light and the dark theme (the system's preference), with
 // every rule axe runs by default (WCAG A and AA and its best practices), and
 // finds nothing. axe is read from node_modules and evaluated in the page by
 // the test (never fetched from a CDN, never added as a script tag, which the
@@ -36,15 +37,18 @@ describe('axe finds no accessibility violation on any view (release build)', () 
   const getEnv = useServerAndBrowser();
 
   for (const view of VIEWS) {
-    test(`${view.name}: 0 axe violations at ${A11Y_WIDTHS.join(' and ')} px`, async () => {
+    test(`${view.name}: 0 axe violations at ${A11Y_WIDTHS.join(' and ')} px, light and dark`, async () => {
       const { browser, server } = getEnv();
       const failures = [];
-      for (const width of A11Y_WIDTHS) {
-        const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 } });
+      for (const [width, colorScheme] of A11Y_WIDTHS.flatMap((w) => ['light', 'dark'].map((c) => [w, c]))) {
+        const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
         try {
           await view.open(page, server.base);
           await waitUntil(page, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
-          for (const v of await axeViolations(page)) failures.push(`${width} px: ${v}`);
+          // The system's preference is the theme in force.
+          const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+          if (theme !== colorScheme) failures.push(`${width} px ${colorScheme}: data-theme is ${theme}`);
+          for (const v of await axeViolations(page)) failures.push(`${width} px ${colorScheme}: ${v}`);
           await assertHygiene(page, log, server.origin);
         } finally {
           await context.close();

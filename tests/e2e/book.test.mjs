@@ -364,12 +364,16 @@ describe('Score a book of accounts (release build)', () => {
           // T2 as written in tab.tsv: trend 5, seats 50, QBR no, responsiveness 6; use case yes,
           // ICP no, integrations 2; beyond plan no, plan usage 40, stakeholder yes, budget cycle no.
           const groups = await page.locator('[data-testid=detail-signals] tbody').evaluateAll((bodies) =>
-            bodies.map((b) => [b.querySelector('th').textContent, [...b.querySelectorAll('tr:not(.group)')].map((r) => r.lastElementChild.textContent)]),
+            bodies.map((b) => [b.querySelector('th').textContent, [...b.querySelectorAll('tr:not(.group)')].map((r) => [r.cells[1].textContent, r.cells[2].textContent])]),
           );
+          // Points, 40/30/30: Engagement's shares are 2/5 (trend), 1/5, 1/5, 1/5:
+          // trend 50 x 2/5 x 0.4 = 8.0, seats 50 x 1/5 x 0.4 = 4.0, responsiveness 60 x 1/5 x 0.4 = 4.8.
+          // Fit thirds: use case 100 x 1/3 x 0.3 = 10.0; 2 integrations on the log scale to 5:
+          // 100 x ln 3 / ln 6 = 61.3, x 1/3 x 0.3 = 6.1. Intent quarters: plan usage 40 x 1/4 x 0.3 = 3.0, stakeholder 7.5.
           assert.deepEqual(groups, [
-            ['Engagement', ['5', '50', 'no', '6']],
-            ['Fit', ['yes', 'no', '2']],
-            ['Intent', ['no', '40', 'yes', 'no']],
+            ['Engagement', [['5', '+8.0'], ['50', '+4.0'], ['no', '+0.0'], ['6', '+4.8']]],
+            ['Fit', [['yes', '+10.0'], ['no', '+0.0'], ['2', '+6.1']]],
+            ['Intent', [['no', '+0.0'], ['40', '+3.0'], ['yes', '+7.5'], ['no', '+0.0']]],
           ]);
           // The table fits the screen: no sideways scroll of the page.
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -70,8 +70,8 @@ const CSP_LISTENER = () => {
  * { context, page, log }, where log holds consoleErrors, pageErrors,
  * failedRequests, requests (every URL) and cspViolations.
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'block' });
   context.setDefaultTimeout(TIMEOUT);
   const log = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], requests: [], cspViolations: [] };
   await context.exposeBinding('__reportCspViolation', (_source, v) => log.cspViolations.push(v));

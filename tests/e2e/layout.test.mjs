@@ -11,6 +11,8 @@ import { OUT_DIR, assertHygiene, openPage, useServerAndBrowser, waitUntil } from
 import { VIEWS } from './views.mjs';
 
 export const WIDTHS = [320, 375, 768, 900, 1000, 1280, 1920];
+/** Widths checked again in the dark theme. */
+export const DARK_WIDTHS = [320, 900, 1920];
 
 const SCREENS = `${OUT_DIR}screens/`;
 
@@ -81,15 +83,18 @@ describe('Every view at every width (release build)', () => {
     test(`${view.name}: no sideways scroll, no clipped text, every control reachable`, async () => {
       const { browser, server } = getEnv();
       const failures = [];
-      for (const width of WIDTHS) {
-        const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 } });
+      // Every width in the light theme; the dark theme at the narrowest, a wiki column and the widest.
+      const runs = [...WIDTHS.map((w) => [w, 'light']), ...DARK_WIDTHS.map((w) => [w, 'dark'])];
+      for (const [width, colorScheme] of runs) {
+        const { context, page, log } = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
         try {
           await view.open(page, server.base);
           // Let the layout settle (fonts, the sticky strip).
           await waitUntil(page, () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
           const problems = await page.evaluate(layoutProblems);
-          await page.screenshot({ path: `${SCREENS}${view.name}-${width}.png`, fullPage: true });
-          for (const p of problems) failures.push(`${width} px: ${p}`);
+          const suffix = colorScheme === 'dark' ? '-dark' : '';
+          await page.screenshot({ path: `${SCREENS}${view.name}-${width}${suffix}.png`, fullPage: true });
+          for (const p of problems) failures.push(`${width} px ${colorScheme}: ${p}`);
           await assertHygiene(page, log, server.origin);
         } finally {
           await context.close();

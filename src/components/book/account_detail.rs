@@ -47,12 +47,12 @@ pub fn AccountDetail(props: &AccountDetailProps) -> Html {
             }
             <h4 id="book-inputs-title">{ "Signals in the file" }</h4>
             <table class="breakdown book-inputs" data-testid="detail-signals" aria-labelledby="book-inputs-title">
-                <thead><tr><th scope="col">{ "Signal" }</th><th scope="col" class="num">{ "Value in the file" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Signal" }</th><th scope="col" class="num">{ "Value in the file" }</th><th scope="col" class="num">{ "Points" }</th></tr></thead>
                 for (component, rows) in d.signal_groups() {
                     <tbody>
-                        <tr class="group"><th scope="colgroup" colspan="2">{ component }</th></tr>
-                        for (label, value) in rows {
-                            <tr><td>{ label }</td><td class="num">{ value }</td></tr>
+                        <tr class="group"><th scope="colgroup" colspan="3">{ component }</th></tr>
+                        for row in rows {
+                            <tr><td>{ row.label }</td><td class="num">{ row.value }</td><td class="num" data-testid="detail-signal-points">{ row.points }</td></tr>
                         }
                     </tbody>
                 }

@@ -1,7 +1,11 @@
 //! One account in detail: per component its score and points, the verdict
 //! in words, the gates, and the signals as the file gives them.
 
+use crate::model::book::score::Input;
 use crate::model::book::{Book, Scores};
+use crate::model::core::date::{as_of, Date};
+use crate::model::core::format::one_decimal;
+use crate::model::core::signal::shares;
 use crate::model::core::weighting::{weights_and_threshold, VerdictKind};
 use crate::model::Model;
 
@@ -30,6 +34,10 @@ pub struct Detail {
     pub unassessed_required: Vec<String>,
     /// Per input: component name, input label, the file's text (`None`: no column).
     pub inputs: Vec<(String, String, Option<String>)>,
+    /// Per input, its points towards the CSQL score (a signal's score times
+    /// its share of the component times the component's share of the
+    /// weights); `None` for a score column or when the weights are unusable.
+    pub points: Vec<Option<f64>>,
 }
 
 impl Detail {
@@ -56,31 +64,48 @@ impl Detail {
         }
     }
 
-    /// The signals as the file gives them, per component: each input's label
-    /// and its text (`blank` when the cell is empty, `no column: counts as 0` when no column
-    /// feeds it), for the detail's table.
+    /// The signals as the file gives them, per component: each input's label,
+    /// its text (`blank` when the cell is empty, `no column: counts as 0` when no column
+    /// feeds it) and its points (`+5.2`, or blank for a score column), for the detail's table.
     #[must_use]
-    pub fn signal_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
-        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-        for (component, label, value) in &self.inputs {
+    pub fn signal_groups(&self) -> Vec<(String, Vec<SignalRow>)> {
+        let mut groups: Vec<(String, Vec<SignalRow>)> = Vec::new();
+        for ((component, label, value), points) in self.inputs.iter().zip(self.points.iter().chain(std::iter::repeat(&None))) {
             let shown = match value {
                 Some(v) if !v.is_empty() => v.clone(),
                 Some(_) => "blank".to_owned(),
                 None => "no column: counts as 0".to_owned(),
             };
+            let row = SignalRow {
+                label: label.clone(),
+                value: shown,
+                points: points.map(|p| format!("+{}", one_decimal(Some(p)))).unwrap_or_default(),
+            };
             match groups.last_mut() {
-                Some((name, rows)) if name == component => rows.push((label.clone(), shown)),
-                _ => groups.push((component.clone(), vec![(label.clone(), shown)])),
+                Some((name, rows)) if name == component => rows.push(row),
+                _ => groups.push((component.clone(), vec![row])),
             }
         }
         groups
     }
 }
 
+/// One signal of the detail's table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignalRow {
+    /// The signal's label.
+    pub label: String,
+    /// The file's text, `blank` or `no column: counts as 0`.
+    pub value: String,
+    /// Its points towards the CSQL score (`+5.2`), blank for a score column.
+    pub points: String,
+}
+
 /// The detail of account `row` for the model's weights; `model` is the model
-/// the book was built with.
+/// the book was built with, and `today` the date recency signals are scored at
+/// when the model has no as-of date.
 #[must_use]
-pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option<Detail> {
+pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize, today: Date) -> Option<Detail> {
     if row >= book.len() {
         return None;
     }
@@ -98,6 +123,8 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option
         })
         .collect();
     let verdict = scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
+    let inputs = book.inputs(row, model);
+    let points = signal_points(&inputs, model, &weights, total, usable, as_of(model, today).unwrap_or(today));
     Some(Detail {
         id: book.id(row).to_owned(),
         name: book.name(row).to_owned(),
@@ -108,10 +135,33 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize) -> Option
         missing_gates: book.missing_gates(row).into_iter().map(str::to_owned).collect(),
         unassessed_gates: book.unassessed_gates(),
         unassessed_required: book.unassessed_required(),
-        inputs: book
-            .inputs(row, model)
-            .into_iter()
-            .map(|(c, l, v)| (c.to_owned(), l.to_owned(), v.map(str::to_owned)))
+        inputs: inputs
+            .iter()
+            .map(|i| {
+                let name = model.components.get(i.component).map(|c| c.name.clone()).unwrap_or_default();
+                (name, i.label.to_owned(), i.text.map(str::to_owned))
+            })
             .collect(),
+        points,
     })
+}
+
+/// Each input's points towards the CSQL score: the signal's score (a blank or
+/// unreadable cell, or no column, counts as 0, as in the book) times its share
+/// of the component times the component's share of the weights.
+fn signal_points(inputs: &[Input<'_>], model: &Model, weights: &[f64], total: f64, usable: bool, as_of: Date) -> Vec<Option<f64>> {
+    let component_shares: Vec<Vec<f64>> = model.components.iter().map(|c| shares(&c.signals)).collect();
+    let mut position = vec![0usize; model.components.len()];
+    inputs
+        .iter()
+        .map(|input| {
+            let signal = input.signal?;
+            let at = position.get_mut(input.component)?;
+            let share = component_shares.get(input.component)?.get(*at).copied()?;
+            *at += 1;
+            let weight = weights.get(input.component).copied().filter(|_| usable)?;
+            let score = input.text.and_then(|t| signal.score(t, as_of).ok().flatten()).unwrap_or(0.0);
+            Some(score * share * weight / total)
+        })
+        .collect()
 }

@@ -330,21 +330,27 @@ impl Book {
     }
 
     /// What the file says for each input of account `row`, in model order:
-    /// component name, input label, and the cell's text (`None` when no
-    /// column feeds the input). `model` is the model the book was built with.
+    /// the component, the input's label and signal, and the cell's text
+    /// (`None` when no column feeds the input). `model` is the model the book was built with.
     #[must_use]
-    pub fn inputs<'a>(&'a self, row: usize, model: &'a Model) -> Vec<(&'a str, &'a str, Option<&'a str>)> {
+    pub fn inputs<'a>(&'a self, row: usize, model: &'a Model) -> Vec<Input<'a>> {
         let mut inputs = Vec::new();
-        for (component, source) in model.components.iter().zip(&self.resolved.components) {
+        for (index, (component, source)) in model.components.iter().zip(&self.resolved.components).enumerate() {
             match source {
-                Source::Direct(c) => inputs.push((component.name.as_str(), "Score (0-100)", Some(self.field(row, *c).trim()))),
+                Source::Direct(c) => inputs.push(Input {
+                    component: index,
+                    label: "Score (0-100)",
+                    signal: None,
+                    text: Some(self.field(row, *c).trim()),
+                }),
                 Source::Signals(columns) => {
                     for (signal, column) in component.signals.iter().zip(columns) {
-                        inputs.push((
-                            component.name.as_str(),
-                            signal.label.as_str(),
-                            column.map(|c| self.field(row, c).trim()),
-                        ));
+                        inputs.push(Input {
+                            component: index,
+                            label: signal.label.as_str(),
+                            signal: Some(signal),
+                            text: column.map(|c| self.field(row, c).trim()),
+                        });
                     }
                 }
             }
@@ -507,6 +513,19 @@ impl BookBuilder {
         drop(ids);
         (book, report)
     }
+}
+
+/// One input of an account as the file gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The component's index in the model.
+    pub component: usize,
+    /// The signal's label, or `Score (0-100)` for a score column.
+    pub label: &'a str,
+    /// The signal (`None`: the component's score column).
+    pub signal: Option<&'a crate::model::Signal>,
+    /// The cell, trimmed (`None`: no column).
+    pub text: Option<&'a str>,
 }
 
 /// CSQL scores and verdicts for every account of a book, in book order.

@@ -321,7 +321,7 @@ impl BookState {
         };
         let derived = Derived::refresh(self.derived.as_ref(), &inputs, model, &mut self.baseline);
         self.detail = match (self.selected, derived.book()) {
-            (Some(row), Some(book)) => detail(book, &derived.scores, model, row),
+            (Some(row), Some(book)) => detail(book, &derived.scores, model, row, self.today),
             _ => None,
         };
         self.derived = Some(derived);

@@ -120,6 +120,8 @@ pub struct CalcState {
     pub locked: bool,
     /// The model editor is open.
     pub editing: bool,
+    /// The theme the embed code asks its frame for (`Auto`: the reader's system).
+    pub embed_theme: crate::model::share::route::Theme,
     /// Changes are saved to the browser's storage.
     pub autosave: bool,
     /// Saved text that could not be read, offered for download until dismissed.
@@ -234,6 +236,8 @@ pub enum CalcEvent {
     CopyResult,
     /// Put the embed snippet on the clipboard.
     CopyEmbed,
+    /// Choose the theme the embed code asks its frame for.
+    SetEmbedTheme(crate::model::share::route::Theme),
     /// Download the model as a JSON file.
     ExportJson,
     /// Import a model from a JSON file the user chose or dropped.
@@ -403,6 +407,7 @@ impl CalcState {
             previous,
             locked,
             editing: false,
+            embed_theme: crate::model::share::route::Theme::Auto,
             autosave,
             backup,
             address: startup.address.clone(),
@@ -483,7 +488,7 @@ impl CalcState {
             CalcEvent::CopyResult => vec![Effect::CopyText(CopyWhat::Result, result_summary(self))],
             CalcEvent::CopyEmbed => vec![Effect::CopyText(
                 CopyWhat::Embed,
-                crate::model::share::embed_snippet(&self.address, &self.document()),
+                crate::model::share::embed_snippet(&self.address, &self.document(), self.embed_theme),
             )],
             CalcEvent::ExportJson => vec![Effect::Download {
                 file_name: "csql-model.json".to_owned(),
@@ -773,6 +778,7 @@ impl CalcState {
             CalcEvent::SetGateRequired(n, required) => with(&mut self.model.gates, n, |g| g.required = required),
             CalcEvent::SetAsOf(text) if text.chars().count() <= limits::MAX_NUMBER_LEN => self.model.as_of = text,
             CalcEvent::SetEditing(on) => self.editing = on,
+            CalcEvent::SetEmbedTheme(theme) => self.embed_theme = theme,
             // Refused by a limit (the editor says why), or not a criterion.
             _ => {}
         }
@@ -1066,9 +1072,13 @@ impl Concern {
         match event {
             E::SetAccount(_) | E::SetDirect(..) | E::SetSignal(..) | E::SetGateMet(..) => Self::Input,
             E::DismissNotice(_) | E::Notify(_) => Self::Notice,
-            E::SetWeight(..) | E::SetThreshold(_) | E::SetMode(..) | E::SetGateRequired(..) | E::SetAsOf(_) | E::SetEditing(_) => {
-                Self::Criteria
-            }
+            E::SetWeight(..)
+            | E::SetThreshold(_)
+            | E::SetMode(..)
+            | E::SetGateRequired(..)
+            | E::SetAsOf(_)
+            | E::SetEditing(_)
+            | E::SetEmbedTheme(_) => Self::Criteria,
             E::AddComponent
             | E::RenameComponent(..)
             | E::RemoveComponent(_)

@@ -92,6 +92,10 @@ pub struct ResultView {
     pub bar: Vec<BarSegment>,
     /// Where the threshold sits on the bar (0-100), when it is valid.
     pub threshold_x: Option<f64>,
+    /// The threshold tick's label under the bar, placed at the tick:
+    /// (x as a percentage of the width, `start`/`middle`/`end` anchor so
+    /// the words stay inside the bar, the words).
+    pub threshold_label: Option<(String, &'static str, String)>,
     /// The bar in words.
     pub bar_label: String,
     /// Inputs to fix, when the account cannot be scored.
@@ -208,6 +212,21 @@ pub fn result(model: &Model, evaluation: &Evaluation, today: Date) -> ResultView
             .collect(),
         bar,
         threshold_x: evaluation.threshold.filter(|t| t.is_finite()),
+        threshold_label: evaluation.threshold.filter(|t| t.is_finite()).map(|t| {
+            let x = t.clamp(0.0, 100.0);
+            let anchor = if x < 20.0 {
+                "start"
+            } else if x > 80.0 {
+                "end"
+            } else {
+                "middle"
+            };
+            (
+                format!("{x:.3}%"),
+                anchor,
+                format!("threshold {}", crate::model::core::number::plain(t)),
+            )
+        }),
         bar_label,
         problems: if *verdict == Verdict::Invalid {
             evaluation.problems.iter().map(|p| p.message.clone()).collect()

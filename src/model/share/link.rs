@@ -7,6 +7,7 @@ use base64::Engine as _;
 
 use crate::model::core::limits::{MAX_CODE_LEN, MAX_JSON_LEN};
 use crate::model::share::document::{from_json, version_number, Document, LoadError, FRAGMENT_KEY, VERSION};
+use crate::model::share::route::Theme;
 use crate::model::{Model, ScoreMode};
 
 /// The compact link code for a document: `1.` then base64url of the deflated JSON.
@@ -61,17 +62,18 @@ pub fn code_in_fragment(fragment: &str) -> Option<&str> {
 /// The address of the locked, embeddable calculator for this document:
 /// `embed.html` beside the page, with `lock=1` and the share link.
 #[must_use]
-pub fn embed_src(address: &str, document: &Document) -> String {
+pub fn embed_src(address: &str, document: &Document, theme: Theme) -> String {
     let base = address.rsplit_once('/').map_or("", |(base, _)| base);
     let base = if base.is_empty() { "." } else { base };
-    format!("{base}/embed.html?lock=1#{FRAGMENT_KEY}={}", encode_link(document))
+    let theme = theme.key().map(|t| format!("&theme={t}")).unwrap_or_default();
+    format!("{base}/embed.html?lock=1{theme}#{FRAGMENT_KEY}={}", encode_link(document))
 }
 
 /// A ready `<iframe>` snippet for a wiki page, with the few lines of script
 /// that resize the frame from the page's height messages.
 #[must_use]
-pub fn embed_snippet(address: &str, document: &Document) -> String {
-    let src = embed_src(address, document);
+pub fn embed_snippet(address: &str, document: &Document, theme: Theme) -> String {
+    let src = embed_src(address, document, theme);
     let height = embed_height(&document.model);
     format!(
         "<iframe id=\"csql-calculator\" title=\"CSQL calculator\" src=\"{src}\" width=\"100%\" height=\"{height}\" \

@@ -57,6 +57,54 @@ impl View {
     }
 }
 
+/// The colour theme asked for by the address (`?theme=light|dark|auto`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light, whatever the system says (`theme=light`).
+    Light,
+    /// Dark, whatever the system says (`theme=dark`).
+    Dark,
+    /// The system's choice (`prefers-color-scheme`): no `theme`, `theme=auto`,
+    /// or a value this page does not know.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// Reads `theme` from a query string.
+    #[must_use]
+    pub fn from_query(query: &str) -> Self {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .filter(|(key, _)| key == "theme")
+            .last()
+            .map_or(Self::Auto, |(_, value)| match value.trim().to_ascii_lowercase().as_str() {
+                "light" => Self::Light,
+                "dark" => Self::Dark,
+                _ => Self::Auto,
+            })
+    }
+
+    /// The theme in force (`light` or `dark`, for `<html data-theme>`), given
+    /// whether the system prefers dark.
+    #[must_use]
+    pub fn in_force(self, prefers_dark: bool) -> &'static str {
+        match (self, prefers_dark) {
+            (Self::Dark, _) | (Self::Auto, true) => "dark",
+            _ => "light",
+        }
+    }
+
+    /// The value for a link (`None`: follow the system, so no parameter).
+    #[must_use]
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+            Self::Auto => None,
+        }
+    }
+}
+
 /// View settings read from the query string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewFlags {
