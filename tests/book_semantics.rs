@@ -376,7 +376,8 @@ fn the_detail_gives_the_signals_as_the_file_does_grouped_by_component() {
     assert_eq!(groups.iter().map(|(_, rows)| rows.len()).collect::<Vec<_>>(), vec![4, 3, 4]);
     // T1 as written in the file.
     let t1 = detail(&book, &scores, &model, 0, TODAY).unwrap_or_else(|| panic!("T1"));
-    // 5 integrations reach the cap of 5: 100 × 1/3 of Fit × 30/100 = 10.0 points.
+    // 5 integrations reach the cap of 5: 100; Fit's sub-weights are 2 (use case), 1, 1,
+    // so integrations count 1 of 4 shares: 100 × 1/4 × 30/100 = 7.5 points.
     let integrations = &t1.signal_groups()[1].1[2];
     assert_eq!(
         (
@@ -384,7 +385,7 @@ fn the_detail_gives_the_signals_as_the_file_does_grouped_by_component() {
             integrations.value.as_str(),
             integrations.points.as_str()
         ),
-        ("Integrations connected", "5", "+10.0")
+        ("Integrations connected", "5", "+7.5")
     );
     // A signal no column feeds says so.
     let (book, _) = import_ok(&fixture("bad_rows.csv"), &Model::default(), BadRows::Skip);

@@ -368,11 +368,11 @@ describe('Score a book of accounts (release build)', () => {
           );
           // Points, 40/30/30: Engagement's shares are 2/5 (trend), 1/5, 1/5, 1/5:
           // trend 50 x 2/5 x 0.4 = 8.0, seats 50 x 1/5 x 0.4 = 4.0, responsiveness 60 x 1/5 x 0.4 = 4.8.
-          // Fit thirds: use case 100 x 1/3 x 0.3 = 10.0; 2 integrations on the log scale to 5:
-          // 100 x ln 3 / ln 6 = 61.3, x 1/3 x 0.3 = 6.1. Intent quarters: plan usage 40 x 1/4 x 0.3 = 3.0, stakeholder 7.5.
+          // Fit's shares are 2/4 (use case), 1/4, 1/4: use case 100 x 2/4 x 0.3 = 15.0; 2 integrations of
+          // a linear cap of 5 = 40, x 1/4 x 0.3 = 3.0. Intent quarters: plan usage 40 x 1/4 x 0.3 = 3.0, stakeholder 7.5.
           assert.deepEqual(groups, [
             ['Engagement', [['5', '+8.0'], ['50', '+4.0'], ['no', '+0.0'], ['6', '+4.8']]],
-            ['Fit', [['yes', '+10.0'], ['no', '+0.0'], ['2', '+6.1']]],
+            ['Fit', [['yes', '+15.0'], ['no', '+0.0'], ['2', '+3.0']]],
             ['Intent', [['no', '+0.0'], ['40', '+3.0'], ['yes', '+7.5'], ['no', '+0.0']]],
           ]);
           // The table fits the screen: no sideways scroll of the page.
