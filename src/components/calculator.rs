@@ -69,8 +69,11 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             </div>
             // On narrow screens keep the score in sight; the card itself is the
             // announced, labelled result.
-            <div class={classes!("score-strip", format!("verdict-{}", view.result.verdict))} aria-hidden="true">
+            <div class={classes!("score-strip", format!("verdict-{}", view.result.verdict))} aria-hidden="true" data-testid="score-bar">
                 <strong>{ view.result.score.clone() }</strong>{ " \u{b7} " }{ view.result.headline.clone() }
+                if let Some(missing) = &view.result.missing_gates {
+                    { " \u{b7} " }{ missing.clone() }
+                }
             </div>
         </main>
     }

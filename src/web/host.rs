@@ -138,6 +138,84 @@ impl HeightReporter {
     }
 }
 
+/// Where a frame that its host grew to its full height is on screen: an
+/// `IntersectionObserver` inside a frame measures against the top-level
+/// viewport, even across origins, so the page learns which band of itself the
+/// reader sees without the host's help. While only part of a grown frame is
+/// on screen, `<html>` carries `data-frame="clipped"` and the custom
+/// property `--visible-bottom` (the bottom of that part, in the page's
+/// pixels), and the score bar sits there. A frame of fixed height scrolls
+/// inside, and its sticky score bar needs none of this. Stops when dropped.
+pub struct VisiblePart {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _resized: gloo_events::EventListener,
+}
+
+/// Steps at which the observer reports: every 0.5% of the page.
+const VISIBLE_STEPS: u32 = 200;
+
+impl VisiblePart {
+    /// Starts watching; `None` when the browser has no `IntersectionObserver`.
+    #[must_use]
+    pub fn start() -> Option<Self> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+            let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            else {
+                return;
+            };
+            let window = gloo_utils::window();
+            let root = gloo_utils::document_element();
+            let inner = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let page = f64::from(root.scroll_height());
+            let seen = entry.intersection_rect();
+            // Grown: the frame is as tall as the page, and only part of it shows.
+            let grown = page <= inner + 1.0;
+            let clipped = grown && entry.is_intersecting() && seen.height() + 1.0 < inner;
+            let style = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style);
+            if clipped {
+                let bottom = seen.bottom() + window.scroll_y().unwrap_or(0.0);
+                let _ = root.set_attribute("data-frame", "clipped");
+                if let Some(style) = style {
+                    let _ = style.set_property("--visible-bottom", &format!("{bottom:.0}px"));
+                }
+            } else {
+                let _ = root.remove_attribute("data-frame");
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        let steps = js_sys::Array::new();
+        for step in 0..=VISIBLE_STEPS {
+            steps.push(&JsValue::from_f64(f64::from(step) / f64::from(VISIBLE_STEPS)));
+        }
+        options.set_threshold(&steps);
+        let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+        observer.observe(&gloo_utils::document_element());
+        // The observer speaks only when a step is crossed; when the host
+        // resizes the frame, observing afresh reports where it stands now.
+        let again = observer.clone();
+        let resized = gloo_events::EventListener::new(&gloo_utils::window(), "resize", move |_| {
+            let root = gloo_utils::document_element();
+            again.unobserve(&root);
+            again.observe(&root);
+        });
+        Some(Self {
+            observer,
+            _callback: callback,
+            _resized: resized,
+        })
+    }
+}
+
+impl Drop for VisiblePart {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 impl Drop for HeightReporter {
     fn drop(&mut self) {
         self.observer.disconnect();

@@ -78,6 +78,7 @@ struct Inner<C: Core> {
     /// Listeners and observers that live as long as the shell.
     listeners: RefCell<Vec<EventListener>>,
     height: RefCell<Option<host::HeightReporter>>,
+    visible: RefCell<Option<host::VisiblePart>>,
 }
 
 /// A handle on the shell; clones share it.
@@ -111,6 +112,7 @@ impl<C: Core> Shell<C> {
                 files: RefCell::new(files::Files::default()),
                 listeners: RefCell::new(Vec::new()),
                 height: RefCell::new(None),
+                visible: RefCell::new(None),
             }),
         }
     }
@@ -234,6 +236,7 @@ impl<C: Core> Shell<C> {
                 }
             }));
             *self.inner.height.borrow_mut() = host::HeightReporter::start();
+            *self.inner.visible.borrow_mut() = host::VisiblePart::start();
         }
         *self.inner.listeners.borrow_mut() = listeners;
         self.run(effects);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { assertHygiene, expectResult, expectValue, gotoApp, openPage, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
+import { assertHygiene, OUT_DIR, expectResult, expectValue, gotoApp, openPage, useServerAndBrowser, waitUntil, withPage } from './helpers.mjs';
 import { startHost } from './server.mjs';
 
 /** A wiki page on another origin: embeds `src`, records what the frame posts, and can post to it. */
@@ -224,4 +224,97 @@ describe('Host API, addresses and targets (release build)', () => {
       await waitUntil(page, (k) => localStorage.getItem(k) === null, BACKUP);
     }),
   );
+
+  /** A wiki page on another origin with a tall section before and after the frame. */
+  function wikiPage(src, { grow, height }) {
+    const filler = '<p>' + 'Qualification criteria agreed between CS and Sales. '.repeat(40) + '</p>';
+    const script = grow
+      ? `<script>addEventListener('message', (event) => {
+           const frame = document.getElementById('f');
+           if (frame && event.source === frame.contentWindow && event.data && event.data.type === 'csql-calculator:height') frame.style.height = event.data.height + 'px';
+         });</script>`
+      : '';
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title><link rel="icon" href="data:,"></head>
+<body style="margin:0 auto;max-width:860px">${filler}
+<iframe id="f" title="CSQL calculator" sandbox="allow-scripts" src="${src.replaceAll('&', '&amp;')}" width="100%" height="${height}" style="border:0;display:block"></iframe>
+${filler}${script}</body></html>`;
+  }
+
+  /** The score bar's box in the host's viewport, and the host's viewport height. */
+  async function scoreBarOnScreen(hostPage, frame) {
+    const bar = await frame.evaluate(() => {
+      const el = document.querySelector('[data-testid=score-bar]');
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, shown: getComputedStyle(el).display !== 'none' && r.height > 0, text: el.textContent };
+    });
+    const frameBox = await hostPage.evaluate(() => {
+      const r = document.getElementById('f').getBoundingClientRect();
+      return { top: r.top, height: r.height, viewport: innerHeight };
+    });
+    return { ...bar, hostTop: frameBox.top + bar.top, hostBottom: frameBox.top + bar.bottom, viewport: frameBox.viewport, frameHeight: frameBox.height };
+  }
+
+  test('in a frame its host grows to full height, scrolled to the last inputs, the score bar is in the part on screen', async () => {
+    const { browser, server } = getEnv();
+    const host = await startHost(wikiPage(`${server.base}embed.html?lock=1`, { grow: true, height: 900 }));
+    const h = await openPage(browser, { viewport: { width: 860, height: 800 } });
+    try {
+      await h.page.goto(host.url, { waitUntil: 'load' });
+      const frame = await (await h.page.locator('#f').elementHandle()).contentFrame();
+      await frame.locator('[data-testid=csql-score]').waitFor({ state: 'visible' });
+      // The host grew the frame to the page's height.
+      await waitUntil(h.page, () => document.getElementById('f').getBoundingClientRect().height > 1500);
+      // Scroll the wiki page so the frame's last inputs are on screen, then type Intent's plan usage.
+      const inFrame = await frame.evaluate(() => [...document.querySelectorAll('input')].at(-1).getBoundingClientRect().bottom);
+      await h.page.evaluate((y) => {
+        const frameTop = document.getElementById('f').getBoundingClientRect().top + scrollY;
+        scrollTo(0, frameTop + y - innerHeight + 40);
+      }, inFrame);
+      const last = frame.locator('[data-testid=signal-intent-plan_usage]');
+      await last.fill('80');
+      // Plan usage 80 of Intent's four shares, weight 30: 80 x 1/4 x 0.3 = 6.0.
+      await waitUntil(frame, () => document.querySelector('[data-testid=score-bar] strong')?.textContent === '6.0');
+      await waitUntil(frame, () => document.documentElement.dataset.frame === 'clipped');
+      const bar = await scoreBarOnScreen(h.page, frame);
+      assert.ok(bar.shown, 'the score bar is shown');
+      assert.ok(bar.hostTop >= 0 && bar.hostBottom <= bar.viewport + 1, `the score bar is on screen: ${JSON.stringify(bar)}`);
+      assert.match(bar.text, /^6\.0 · Below the threshold/);
+      await h.page.screenshot({ path: `${OUT_DIR}embed-grown-860.png` });
+      await assertHygiene(h.page, h.log, [server.origin, host.origin]);
+    } finally {
+      await h.context.close();
+      await host.close();
+    }
+  });
+
+  test('in a fixed 600 px frame with no host script, the page scrolls inside and the score bar stays in view', async () => {
+    const { browser, server } = getEnv();
+    const host = await startHost(wikiPage(`${server.base}embed.html?lock=1`, { grow: false, height: 600 }));
+    const h = await openPage(browser, { viewport: { width: 860, height: 800 } });
+    try {
+      await h.page.goto(host.url, { waitUntil: 'load' });
+      await h.page.locator('#f').scrollIntoViewIfNeeded();
+      const frame = await (await h.page.locator('#f').elementHandle()).contentFrame();
+      await frame.locator('[data-testid=csql-score]').waitFor({ state: 'visible' });
+      const last = frame.locator('[data-testid=signal-intent-plan_usage]');
+      await frame.evaluate(() => [...document.querySelectorAll('input')].at(-1).scrollIntoView());
+      await last.fill('80');
+      await waitUntil(frame, () => document.querySelector('[data-testid=score-bar] strong')?.textContent === '6.0');
+      const bar = await scoreBarOnScreen(h.page, frame);
+      assert.equal(bar.frameHeight, 600);
+      assert.ok(bar.shown, 'the score bar is shown');
+      // Inside the frame's 600 px: at its bottom, in view.
+      const inside = await frame.evaluate(() => {
+        const r = document.querySelector('[data-testid=score-bar]').getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight, frame: document.documentElement.dataset.frame ?? '' };
+      });
+      assert.ok(inside.top >= 0 && inside.bottom <= inside.height + 1, `in the frame's view: ${JSON.stringify(inside)}`);
+      assert.equal(inside.frame, '', 'a frame of fixed height is not a grown one');
+      await h.page.screenshot({ path: `${OUT_DIR}embed-fixed-600.png` });
+      await assertHygiene(h.page, h.log, [server.origin, host.origin]);
+    } finally {
+      await h.context.close();
+      await host.close();
+    }
+  });
 });

@@ -96,6 +96,8 @@ pub struct ResultView {
     /// (x as a percentage of the width, `start`/`middle`/`end` anchor so
     /// the words stay inside the bar, the words).
     pub threshold_label: Option<(String, &'static str, String)>,
+    /// The required gates not met, for the score bar (`missing: Budget, Timing`).
+    pub missing_gates: Option<String>,
     /// The bar in words.
     pub bar_label: String,
     /// Inputs to fix, when the account cannot be scored.
@@ -227,6 +229,10 @@ pub fn result(model: &Model, evaluation: &Evaluation, today: Date) -> ResultView
                 format!("threshold {}", crate::model::core::number::plain(t)),
             )
         }),
+        missing_gates: match verdict {
+            Verdict::GatesMissing(gates) if !blank && !gates.is_empty() => Some(format!("missing: {}", gates.join(", "))),
+            _ => None,
+        },
         bar_label,
         problems: if *verdict == Verdict::Invalid {
             evaluation.problems.iter().map(|p| p.message.clone()).collect()
