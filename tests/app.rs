@@ -328,13 +328,7 @@ fn a_model_built_from_the_file_then_fitted_ranks_the_outcomes_drawn_from_a_known
     );
     let before = state.calc.model.clone();
     state.update(AppEvent::AcceptProposal);
-    let shape: Vec<(String, Vec<String>)> = state
-        .calc
-        .model
-        .components
-        .iter()
-        .map(|c| (c.key.clone(), c.signals.iter().map(|s| s.key.clone()).collect()))
-        .collect();
+    let shape = common::shape(&state.calc.model);
     assert_eq!(
         shape,
         vec![

@@ -206,11 +206,7 @@ fn removing_the_unmapped_signals_is_one_undoable_edit_that_the_book_and_csql_agr
     state.update(CalcEvent::RemoveSignals(unmapped.keys.clone()));
     let after = state.model.clone();
     // Fit lost all three signals and went; Engagement and Intent keep one each.
-    let shape: Vec<(String, Vec<String>)> = after
-        .components
-        .iter()
-        .map(|c| (c.key.clone(), c.signals.iter().map(|s| s.key.clone()).collect()))
-        .collect();
+    let shape = common::shape(&after);
     assert_eq!(
         shape,
         vec![

@@ -22,3 +22,12 @@ pub fn settle<E>(mut effects: Vec<Effect<E>>, mut update: impl FnMut(E) -> Vec<E
     }
     done
 }
+
+/// A model's shape: each component's key with its signals' keys.
+pub fn shape(model: &csql_calculator::model::Model) -> Vec<(String, Vec<String>)> {
+    model
+        .components
+        .iter()
+        .map(|c| (c.key.clone(), c.signals.iter().map(|s| s.key.clone()).collect()))
+        .collect()
+}

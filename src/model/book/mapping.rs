@@ -295,6 +295,13 @@ impl Mapping {
         }
     }
 
+    /// The columns of the account's own fields: id, name, owner, segment and
+    /// the two outcomes (none of them feeds the model).
+    #[must_use]
+    pub fn account_columns(&self) -> [Option<&str>; 6] {
+        [&self.id, &self.name, &self.owner, &self.segment, &self.accepted, &self.won].map(Option::as_deref)
+    }
+
     /// Sets (or clears with `None`) the account id column.
     pub fn set_id(&mut self, column: Option<String>) {
         self.id = column;

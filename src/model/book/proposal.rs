@@ -121,17 +121,10 @@ impl Proposal {
     /// # Errors
     /// [`ProposalProblem::NoUsableColumn`] when no column can be a signal.
     pub fn of(table: &Table, profile: &Profile, mapping: &Mapping, as_of: Date) -> Result<Self, ProposalProblem> {
-        let account = [
-            &mapping.id,
-            &mapping.name,
-            &mapping.owner,
-            &mapping.segment,
-            &mapping.accepted,
-            &mapping.won,
-        ];
+        let account = mapping.account_columns();
         let mut columns = Vec::new();
         for (index, column) in profile.columns.iter().enumerate() {
-            if account.iter().any(|c| c.as_deref() == Some(column.header.as_str())) {
+            if account.contains(&Some(column.header.as_str())) {
                 continue;
             }
             let (kind, reading) = match (column.kind, column.range, column.dates) {
