@@ -431,3 +431,39 @@ fn the_proposal_reads_each_column_by_its_kind_and_guesses_its_component_from_its
     );
     assert_eq!(proposal.columns[2].group, None);
 }
+
+#[test]
+fn a_deal_stage_column_holding_closed_won_is_the_closed_won_outcome() {
+    use csql_calculator::model::book::Mapping;
+    // HubSpot deal stages as exported (labels, and an internal value), and a yes/no.
+    let file = "Record ID,Company owner,Deal Stage,seats_active\r\n\
+                A1,Ana,Closed Won,50\r\n\
+                A2,Ana,Closed Lost,50\r\n\
+                A3,Bo,Appointment Scheduled,50\r\n\
+                A4,Bo,closedwon,50\r\n\
+                A5,Bo,,50\r\n\
+                A6,Bo,yes,50\r\n";
+    let headers: Vec<String> = ["Record ID", "Company owner", "Deal Stage", "seats_active"]
+        .iter()
+        .map(|h| (*h).to_owned())
+        .collect();
+    assert_eq!(Mapping::auto(&headers, &Model::default()).won.as_deref(), Some("Deal Stage"));
+    let (book, report) = import(file.as_bytes(), &Model::default(), BadRows::Skip, Date::default()).unwrap_or_else(|e| panic!("{e}"));
+    // An open stage is not an error: the deal is not decided yet.
+    assert!(
+        report.errors.is_empty(),
+        "{:?}",
+        report.errors.iter().map(|e| e.message()).collect::<Vec<_>>()
+    );
+    let won: Vec<Option<bool>> = (0..book.len()).map(|row| book.won(row)).collect();
+    assert_eq!(won, [Some(true), Some(false), None, Some(true), None, Some(true)]);
+    // A column named for a yes/no outcome still refuses a stage name.
+    let (_, report) = import(
+        b"id,won\nA1,Appointment Scheduled\n",
+        &Model::default(),
+        BadRows::Skip,
+        Date::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.errors.len(), 1);
+}

@@ -27,7 +27,7 @@ pub const SEGMENT_NAMES: &[&str] = &["segment", "customersegment", "tier", "acco
 /// Header names (normalised) recognised as "accepted by Sales".
 pub const ACCEPTED_NAMES: &[&str] = &["accepted", "acceptedbysales", "salesaccepted"];
 /// Header names (normalised) recognised as "closed-won".
-pub const WON_NAMES: &[&str] = &["won", "closedwon", "iswon"];
+pub const WON_NAMES: &[&str] = &["won", "closedwon", "iswon", "dealstage", "opportunitystage", "stage"];
 
 /// Synonyms at least this long also match a header that contains them
 /// ("Expansion Closed Won" contains `closedwon`); shorter ones (`id`, `won`)
@@ -395,6 +395,15 @@ impl Mapping {
     }
 }
 
+/// Whether a closed-won column is a deal stage, by its header's name (one
+/// that holds "stage": "Deal Stage", "Stage", "Opportunity Stage"). Its
+/// cells read "Closed Won" as won and "Closed Lost" as lost, yes/no as
+/// usual, and any other stage (the deal is still open) as blank.
+#[must_use]
+pub fn is_stage_column(header: &str) -> bool {
+    normalise(header).contains("stage")
+}
+
 /// How one component is fed, with column indices.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Source {
@@ -413,6 +422,8 @@ pub(crate) struct Resolved {
     pub segment: Option<usize>,
     pub accepted: Option<usize>,
     pub won: Option<usize>,
+    /// The closed-won column is a deal stage ([`is_stage_column`]).
+    pub won_is_stage: bool,
     pub components: Vec<Source>,
     pub gates: Vec<Option<usize>>,
 }
@@ -459,6 +470,7 @@ impl Mapping {
             segment: index(self.segment.as_deref())?,
             accepted: index(self.accepted.as_deref())?,
             won: index(self.won.as_deref())?,
+            won_is_stage: self.won.as_deref().is_some_and(is_stage_column),
             components,
             gates,
         })

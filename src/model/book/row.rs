@@ -171,6 +171,26 @@ impl Default for ScoredRow {
     }
 }
 
+/// A deal stage as a closed-won outcome: "Closed Won" (any case, spaces,
+/// underscores or hyphens, as CRMs write it: `closedwon`, `Closed-Won`) is
+/// won, "Closed Lost" lost, yes/no as usual, and any other stage, where the
+/// deal is still open, blank.
+fn stage_outcome(raw: &str) -> Option<bool> {
+    if let Some(answer) = parse_yes_no(raw) {
+        return answer;
+    }
+    let squeezed: String = raw
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match squeezed.as_str() {
+        "closedwon" => Some(true),
+        "closedlost" => Some(false),
+        _ => None,
+    }
+}
+
 /// Reads yes/no the way the calculator does; blank is `Ok(None)`.
 fn yes_no(raw: &str) -> Result<Option<bool>, RowProblem> {
     parse_yes_no(raw).ok_or_else(|| RowProblem::NotYesNo(truncate(raw.trim(), 24)))
@@ -375,7 +395,10 @@ impl RowScorer {
             }),
         };
         out.accepted = outcome(r.accepted);
-        out.won = outcome(r.won);
+        out.won = match r.won {
+            Some(c) if r.won_is_stage => stage_outcome(field(c)),
+            column => outcome(column),
+        };
 
         let had_errors = !out.errors.is_empty();
         out.fate = if fatal || (had_errors && policy == BadRows::Skip) {
