@@ -54,22 +54,24 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                 <table class="breakdown">
                     <caption class="visually-hidden">{ "What each component contributes, and what it would need alone" }</caption>
                     <thead>
-                        <tr><th scope="col">{ "Component" }</th><th scope="col" class="num">{ "Score" }</th><th scope="col" class="num">{ "Points" }</th><th scope="col">{ "To qualify" }</th></tr>
+                        <tr><th scope="col">{ "Component" }</th><th scope="col" class="num">{ "Score" }</th><th scope="col" class="num">{ "Points" }</th><th scope="col" class="lever">{ "To qualify" }</th></tr>
                     </thead>
                     <tbody>
                         for row in &r.rows {
                             <tr key={row.key.clone()}>
-                                <th scope="row"><span class={classes!("swatch", row.class.clone())} aria-hidden="true"></span>{ row.name.clone() }</th>
+                                <th scope="row"><span class={classes!("swatch", row.class.clone())} aria-hidden="true"></span>{ row.name.clone() }
+                                    // Where the card is narrow the last column goes, and its words stand under the name.
+                                    <span class="lever-inline">{ row.to_qualify.clone() }</span></th>
                                 <td class="num">{ row.score.clone() }</td>
                                 <td class="num" data-testid={format!("points-{}", row.key)}>{ row.points.clone() }</td>
-                                <td>{ row.to_qualify.clone() }</td>
+                                <td class="lever">{ row.to_qualify.clone() }</td>
                             </tr>
                             for signal in &row.signals {
                                 <tr key={format!("{}-{}", row.key, signal.key)} class="signal-points">
                                     <th scope="row">{ signal.label.clone() }<span class="counts">{ signal.counts.clone() }</span></th>
                                     <td></td>
                                     <td class="num" data-testid={format!("signal-points-{}-{}", row.key, signal.key)}>{ signal.points.clone() }</td>
-                                    <td></td>
+                                    <td class="lever"></td>
                                 </tr>
                             }
                         }

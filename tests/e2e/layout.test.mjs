@@ -1,7 +1,7 @@
 // Every view at every width from a phone to a wide screen, with special care
 // for 880-1100 px (a wiki page's content column): no sideways scroll, no text
-// cut off by its box or spilling out of its card, every control reachable and
-// focusable. Screenshots of every view and width are saved under
+// cut off by its box or spilling out of its card, no word split across lines,
+// every control reachable and focusable. Screenshots of every view and width are saved under
 // tests/e2e/out/screens/ (git-ignored) for people to look at.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -65,6 +65,26 @@ function layoutProblems() {
     } else if (r.right > root.clientWidth + 1 || r.left < -1) problems.push(`control off screen: ${describe(el)}`);
     if (r.width < 1 || r.height < 1) problems.push(`control with no size: ${describe(el)}`);
     if (el.tabIndex < 0) problems.push(`control not focusable: ${describe(el)}`);
+  }
+  // No word broken across two lines: a word (letters, at least four) whose
+  // range has boxes on two lines was split mid-word. Codes, ids and numbers
+  // are not words, and text boxes and code are left out.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let broken = 0;
+  for (let node = walker.nextNode(); node && broken < 5; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || !visible(el) || el.closest('textarea, input, select, option, svg, .visually-hidden, code')) continue;
+    for (const match of node.textContent.matchAll(/\p{L}{4,}/gu)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) {
+        problems.push(`word broken across lines: "${match[0]}" in ${describe(el)}`);
+        broken += 1;
+        break;
+      }
+    }
   }
   // A sticky element must fit in the viewport, or part of it is unreachable.
   for (const el of document.querySelectorAll('body *')) {
