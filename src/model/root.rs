@@ -166,7 +166,10 @@ impl AppState {
                 let Some((model, saved)) = self.book.accept_proposal(&self.calc.model) else {
                     return Vec::new();
                 };
-                let document = Document::new(model, self.calc.targets.clone()).with_scenarios(self.calc.scenarios.clone());
+                let document = Document {
+                    model,
+                    ..self.calc.document()
+                };
                 let mut effects = map_all(saved, AppEvent::Book);
                 effects.extend(self.calc_event(CalcEvent::ReplaceDocument(
                     Box::new(document),

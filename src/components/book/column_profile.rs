@@ -36,8 +36,8 @@ pub fn ColumnProfileTable(props: &ColumnProfileProps) -> Html {
                             <tr key={column.header.clone()} data-column={column.header.clone()} data-kind={column.kind.word()}>
                                 <th scope="row" class="profile-name">{ column.header.clone() }</th>
                                 <td><span class="cell-heading">{ "Kind: " }</span>{ column.kind.word() }</td>
-                                <td><span class="cell-heading">{ "Samples: " }</span>{ column.samples.join(" \u{b7} ") }</td>
-                                <td><span class="cell-heading">{ "Blank: " }</span>{ column.blank_words() }</td>
+                                <td><span class="cell-heading">{ "Samples: " }</span>{ column.shown.samples.clone() }</td>
+                                <td><span class="cell-heading">{ "Blank: " }</span>{ column.shown.blanks.clone() }</td>
                                 <td><span class="cell-heading">{ "Range: " }</span>{ column.spread.clone() }</td>
                             </tr>
                         }

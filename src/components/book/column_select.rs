@@ -47,7 +47,7 @@ pub fn ColumnSelect(props: &ColumnSelectProps) -> Html {
                 aria-describedby={props.error.is_some().then(|| error_id.clone())}>
                 <option value="" selected={current.is_empty()}>{ "\u{2014} not in the file \u{2014}" }</option>
                 for column in props.profile.columns.iter() {
-                    <option value={column.header.clone()} selected={column.header == current}>{ column.option_label() }</option>
+                    <option value={column.header.clone()} selected={column.header == current}>{ column.shown.option.clone() }</option>
                 }
             </select>
             if let Some(error) = &props.error {

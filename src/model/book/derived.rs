@@ -108,8 +108,7 @@ impl Derived {
     /// to score it.
     pub(crate) fn imported(built_from: (Loaded, Mapping, BadRows, Model), book: Book, report: ImportReport, options: &ViewOptions) -> Self {
         let owners_with_outcomes = crate::model::book::csm_rows(&book).map(|rows| rows.len());
-        let profile = Rc::new(Profile::of(&built_from.0.table));
-        let periods = Rc::new(period_choices(&profile));
+        let (profile, periods) = read_file(&built_from.0.table);
         Self {
             built_from,
             book: Ok((Shared(Rc::new(book)), Rc::new(report))),
@@ -183,11 +182,7 @@ impl Derived {
         let built_from = (inputs.loaded.clone(), inputs.mapping.clone(), inputs.policy, shape(model));
         let (profile, periods) = match previous {
             Some(d) if d.built_from.0 == *inputs.loaded => (Rc::clone(&d.profile), Rc::clone(&d.periods)),
-            _ => {
-                let profile = Profile::of(&inputs.loaded.table);
-                let periods = period_choices(&profile);
-                (Rc::new(profile), Rc::new(periods))
-            }
+            _ => read_file(&inputs.loaded.table),
         };
         let previous = previous.filter(|d| d.built_from == built_from);
         let rebuild = previous.is_none();
@@ -272,6 +267,13 @@ impl Derived {
             periods,
         }
     }
+}
+
+/// What is read once per file: its columns' profile, and how long it may cover.
+fn read_file(table: &Table) -> (Rc<Profile>, Rc<Vec<PeriodChoice>>) {
+    let profile = Profile::of(table);
+    let periods = period_choices(&profile);
+    (Rc::new(profile), Rc::new(periods))
 }
 
 /// Scores for these criteria, or every account invalid with the reason.

@@ -5,7 +5,7 @@ use crate::model::book::score::Input;
 use crate::model::book::{Book, Scores};
 use crate::model::core::date::{as_of, Date};
 use crate::model::core::format::one_decimal;
-use crate::model::core::signal::shares;
+use crate::model::core::signal::signal_points;
 use crate::model::core::weighting::{weights_and_threshold, VerdictKind};
 use crate::model::Model;
 
@@ -124,7 +124,7 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize, today: Da
         .collect();
     let verdict = scores.verdicts.get(row).copied().unwrap_or(VerdictKind::Invalid);
     let inputs = book.inputs(row, model);
-    let points = signal_points(&inputs, model, &weights, total, usable, as_of(model, today).unwrap_or(today));
+    let points = input_points(&inputs, model, &weights, total, usable, as_of(model, today).unwrap_or(today));
     Some(Detail {
         id: book.id(row).to_owned(),
         name: book.name(row).to_owned(),
@@ -146,22 +146,21 @@ pub fn detail(book: &Book, scores: &Scores, model: &Model, row: usize, today: Da
     })
 }
 
-/// Each input's points towards the CSQL score: the signal's score (a blank or
-/// unreadable cell, or no column, counts as 0, as in the book) times its share
-/// of the component times the component's share of the weights.
-fn signal_points(inputs: &[Input<'_>], model: &Model, weights: &[f64], total: f64, usable: bool, as_of: Date) -> Vec<Option<f64>> {
-    let component_shares: Vec<Vec<f64>> = model.components.iter().map(|c| shares(&c.signals)).collect();
-    let mut position = vec![0usize; model.components.len()];
-    inputs
-        .iter()
-        .map(|input| {
-            let signal = input.signal?;
-            let at = position.get_mut(input.component)?;
-            let share = component_shares.get(input.component)?.get(*at).copied()?;
-            *at += 1;
-            let weight = weights.get(input.component).copied().filter(|_| usable)?;
-            let score = input.text.and_then(|t| signal.score(t, as_of).ok().flatten()).unwrap_or(0.0);
-            Some(score * share * weight / total)
-        })
-        .collect()
+/// Each input's points towards the CSQL score ([`signal_points`]), `None`
+/// for a score column or when the weights cannot score.
+fn input_points(inputs: &[Input<'_>], model: &Model, weights: &[f64], total: f64, usable: bool, as_of: Date) -> Vec<Option<f64>> {
+    let mut points = vec![None; inputs.len()];
+    if !usable {
+        return points;
+    }
+    for ((c, component), weight) in model.components.iter().enumerate().zip(weights) {
+        let at: Vec<usize> = (0..inputs.len())
+            .filter(|&i| inputs[i].component == c && inputs[i].signal.is_some())
+            .collect();
+        let values = signal_points(&component.signals, at.iter().map(|&i| inputs[i].text), (*weight, total), as_of);
+        for (i, value) in at.into_iter().zip(values) {
+            points[i] = Some(value);
+        }
+    }
+    points
 }

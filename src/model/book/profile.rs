@@ -7,9 +7,10 @@
 use std::collections::HashSet;
 
 use crate::model::book::import::Table;
+use crate::model::book::mapping::{normalise, ID_NAMES};
 use crate::model::core::date::Date;
-use crate::model::core::format::{count, percent};
-use crate::model::core::number::{brief, is_grouped, parse_number, parse_yes_no, strip_percent};
+use crate::model::core::format::{count, grouped, percent};
+use crate::model::core::number::{brief, parse_grouped, parse_yes_no, strip_percent};
 use crate::model::core::text::truncate;
 
 /// Rows read for the profile: enough to see every kind, few enough that a
@@ -79,6 +80,21 @@ pub struct ColumnProfile {
     pub range: Option<(f64, f64)>,
     /// The first and last date read (dates).
     pub dates: Option<(Date, Date)>,
+    /// The words the page shows, made once: the samples in a line, the share
+    /// of blanks ([`ColumnProfile::blank_words`]) and the mapping choice
+    /// ([`ColumnProfile::option_label`]).
+    pub shown: ShownColumn,
+}
+
+/// A profiled column's words as the page shows them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShownColumn {
+    /// The samples, `82.5% · 40% · 100%`.
+    pub samples: String,
+    /// The share of blanks: `none`, `all` or a percentage.
+    pub blanks: String,
+    /// The column as a mapping choice: `Seat Utilization: 82.5%, 40%, 100%`.
+    pub option: String,
 }
 
 impl ColumnProfile {
@@ -194,27 +210,13 @@ pub(crate) fn readable(value: f64) -> String {
     if value.fract() != 0.0 || value.abs() >= 1e15 {
         return brief(value);
     }
-    let digits = brief(value.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    // A whole number below 1e15: exact as a u64.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let digits = grouped(value.abs() as u64);
     if value < 0.0 {
-        format!("-{out}")
+        format!("-{digits}")
     } else {
-        out
-    }
-}
-
-/// A cell as a number: grouping commas (`1,234`), a decimal comma, a sign.
-fn number(text: &str) -> Option<f64> {
-    if is_grouped(text) {
-        parse_number(&text.replace(',', "")).ok()
-    } else {
-        parse_number(text).ok()
+        digits
     }
 }
 
@@ -243,10 +245,10 @@ struct Tally {
 
 impl Tally {
     fn new(header: &str) -> Self {
-        let words: Vec<String> = header.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
-        let joined: String = words.concat();
-        let id_header = words.iter().any(|w| matches!(w.as_str(), "id" | "key" | "identifier" | "uuid"))
-            || ["accountid", "companyid", "customerid", "recordid", "objectid"].contains(&joined.as_str());
+        let named_id = header
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["id", "key", "identifier", "uuid"].contains(&w.to_lowercase().as_str()));
+        let id_header = named_id || ID_NAMES.contains(&normalise(header).as_str());
         Self {
             non_blank: 0,
             samples: Vec::new(),
@@ -275,7 +277,7 @@ impl Tally {
         if matches!(parse_yes_no(text), Some(Some(_))) {
             self.yes_no += 1;
         }
-        let value = number(strip_percent(text));
+        let value = parse_grouped(strip_percent(text)).ok();
         if let Some(v) = value {
             self.numbers += 1;
             self.percent_signs += usize::from(text.ends_with('%'));
@@ -352,6 +354,19 @@ impl Tally {
             spread,
             range: self.range,
             dates: self.date_range,
+            shown: ShownColumn::default(),
         }
+        .with_words()
+    }
+}
+
+impl ColumnProfile {
+    fn with_words(mut self) -> Self {
+        self.shown = ShownColumn {
+            samples: self.samples.join(" \u{b7} "),
+            blanks: self.blank_words(),
+            option: self.option_label(),
+        };
+        self
     }
 }

@@ -23,7 +23,7 @@ use crate::model::book::mapping::Mapping;
 use crate::model::book::profile::{ColumnKind, Profile, PROFILE_ROWS};
 use crate::model::core::date::Date;
 use crate::model::core::limits::{MAX_COUNT, MAX_NAME_LEN, MAX_SIGNALS};
-use crate::model::core::number::{is_grouped, parse_number, plain};
+use crate::model::core::number::{parse_grouped, plain};
 use crate::model::core::text::truncate;
 use crate::model::{Model, Signal, SignalKind};
 
@@ -235,14 +235,7 @@ fn count(table: &Table, index: usize) -> (Option<SignalKind>, String) {
         .take(PROFILE_ROWS)
         .filter_map(|row| row.record.as_ref()?.get(index).map(str::trim))
         .filter(|text| !text.is_empty())
-        .filter_map(|text| {
-            if is_grouped(text) {
-                parse_number(&text.replace(',', ""))
-            } else {
-                parse_number(text)
-            }
-            .ok()
-        })
+        .filter_map(|text| parse_grouped(text).ok())
         .collect();
     if values.is_empty() {
         return (None, "left out: no number to read".to_owned());

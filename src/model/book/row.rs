@@ -6,7 +6,7 @@
 use thiserror::Error;
 
 use crate::model::book::import::TableRow;
-use crate::model::book::mapping::{Mapping, Resolved, Source};
+use crate::model::book::mapping::{normalise, Mapping, Resolved, Source};
 use crate::model::book::BookError;
 use crate::model::core::date::{as_of, Date};
 use crate::model::core::limits::{check_weight, MAX_SCORE};
@@ -179,12 +179,7 @@ fn stage_outcome(raw: &str) -> Option<bool> {
     if let Some(answer) = parse_yes_no(raw) {
         return answer;
     }
-    let squeezed: String = raw
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    match squeezed.as_str() {
+    match normalise(raw).as_str() {
         "closedwon" => Some(true),
         "closedlost" => Some(false),
         _ => None,

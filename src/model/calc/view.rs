@@ -7,7 +7,6 @@ use crate::model::core::evaluate::{problem_for, Field};
 use crate::model::core::format::{count, lever, one_decimal, percent, reason};
 use crate::model::core::limits;
 use crate::model::core::number::{brief, parse_in_range, parse_non_negative};
-use crate::model::core::signal::shares;
 use crate::model::{evaluate, Component, Evaluation, Model, ScoreMode, SignalKind, Verdict};
 
 /// One weight row: a slider and a box.
@@ -325,19 +324,21 @@ fn signal_points(component: &Component, share: Option<f64>, as_of: Option<Date>)
         .map(|s| s.weight)
         .filter(|w| w.is_finite() && *w > 0.0)
         .sum();
+    let values = crate::model::core::signal::signal_points(
+        &component.signals,
+        component.signals.iter().map(|s| Some(s.value.as_str())),
+        (share, 100.0),
+        as_of,
+    );
     component
         .signals
         .iter()
-        .zip(shares(&component.signals))
-        .map(|(signal, signal_share)| {
-            let score = signal.score(&signal.value, as_of).ok().flatten().unwrap_or(0.0);
-            let points = score * signal_share * share / 100.0;
-            SignalPoints {
-                key: signal.key.clone(),
-                label: signal.label.clone(),
-                points: format!("+{}", one_decimal(Some(points))),
-                counts: format!("counts {} of {}", brief(signal.weight), brief(total)),
-            }
+        .zip(values)
+        .map(|(signal, points)| SignalPoints {
+            key: signal.key.clone(),
+            label: signal.label.clone(),
+            points: format!("+{}", one_decimal(Some(points))),
+            counts: format!("counts {} of {}", brief(signal.weight), brief(total)),
         })
         .collect()
 }

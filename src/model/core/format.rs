@@ -31,6 +31,20 @@ pub fn percent(value: Option<f64>) -> String {
     }
 }
 
+/// A whole number with commas between thousands: `12,345`.
+#[must_use]
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A net change with its sign: `+3`, `-2`, `0`.
 #[must_use]
 pub fn signed(gained: usize, lost: usize) -> String {

@@ -153,6 +153,21 @@ pub fn is_grouped(text: &str) -> bool {
         && digits(fraction)
 }
 
+/// Parses a number that may carry commas between thousands ([`is_grouped`]:
+/// `1,234` is 1234) or a decimal comma (`70,5`), with no range: the reading
+/// of a count without its bounds, for looking at a column's values.
+///
+/// # Errors
+/// As [`parse_number`].
+pub fn parse_grouped(text: &str) -> Result<f64, NumberError> {
+    let trimmed = text.trim();
+    if is_grouped(trimmed) {
+        parse_number(&trimmed.replace(',', ""))
+    } else {
+        parse_number(trimmed)
+    }
+}
+
 /// [`is_grouped`] as a regular expression, for the SQL export: the same text
 /// matches both.
 pub const GROUPED_PATTERN: &str = "[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]*)?";

@@ -180,6 +180,28 @@ impl Signal {
     }
 }
 
+/// Each signal's points towards the CSQL score, the one rule the result card
+/// and an account's detail share: its score read from its text (blank,
+/// unreadable or missing counts as 0, as in the book) times its share of the
+/// component times `part / whole`, the component's share of the weights
+/// (its share in percent over 100, or its weight over the total).
+pub fn signal_points<'a>(
+    signals: &[Signal],
+    texts: impl IntoIterator<Item = Option<&'a str>>,
+    (part, whole): (f64, f64),
+    as_of: Date,
+) -> Vec<f64> {
+    signals
+        .iter()
+        .zip(shares(signals))
+        .zip(texts)
+        .map(|((signal, share), text)| {
+            let score = text.and_then(|t| signal.score(t, as_of).ok().flatten()).unwrap_or(0.0);
+            score * share * part / whole
+        })
+        .collect()
+}
+
 /// Each signal's share of its component, in order: its sub-weight over the
 /// sum of the sub-weights, so the component score is `sum(score x share)`.
 /// Dividing first keeps every product within 0-100 whatever the weights; a

@@ -7,6 +7,7 @@
 //! left-hand axis (0 to a round number at or above the largest count). The
 //! conversion bands of the benchmark table lie behind, on the percent axis.
 
+use crate::model::core::format::grouped;
 use crate::model::evidence::sweep::Sweep;
 use crate::model::evidence::view::rate;
 use crate::model::programme::words::range;
@@ -114,19 +115,6 @@ fn count_axis(max: usize) -> (usize, usize) {
         }
         base = base.saturating_mul(10);
     }
-}
-
-/// A count with thousands separators: `12,345`.
-fn grouped(value: usize) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The plot area in pixels and the count axis's top: where a threshold, a
@@ -237,7 +225,7 @@ impl Frame {
         let count = (0..=self.count_top / step)
             .map(|i| Tick {
                 position: self.y_count(i * step),
-                label: grouped(i * step),
+                label: grouped(u64::try_from(i * step).unwrap_or(u64::MAX)),
             })
             .collect();
         let percent = (0..=4u8)
